@@ -1,0 +1,238 @@
+package playbook
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// Origin says where a playbook comes from.
+type Origin string
+
+const (
+	Builtin Origin = "built-in"
+	User    Origin = "user"
+)
+
+// maxFileSize bounds what is read from the user's directory; a real
+// playbook is a few tens of kilobytes.
+const maxFileSize = 1 << 20
+
+// Entry is one playbook of the catalogue, usable or not.
+type Entry struct {
+	ID     string
+	Origin Origin
+	// Path is the user file; empty for a built-in.
+	Path string
+	// Overrides is set for a user file that replaces a built-in.
+	Overrides bool
+	// Playbook is nil when the file could not be used.
+	Playbook *Playbook
+	// Err says why the file could not be used: an ErrorList for mistakes
+	// in the file, another error when it could not be read.
+	Err error
+}
+
+// Broken reports whether the entry's file could not be used.
+func (e Entry) Broken() bool { return e.Err != nil }
+
+// FirstError returns the first problem of a broken entry on one line.
+func (e Entry) FirstError() string {
+	var list ErrorList
+	if errors.As(e.Err, &list) && len(list) > 0 {
+		return list[0].Error()
+	}
+	if e.Err != nil {
+		return e.Err.Error()
+	}
+	return ""
+}
+
+// Catalogue finds playbooks: the built-in ones, and the user's own
+// <id>.yaml files, which replace a built-in of the same id.
+type Catalogue struct {
+	// Builtin holds the built-in playbooks as <id>.yaml at its root.
+	Builtin fs.FS
+	// UserDir is the user's playbook directory; it need not exist.
+	UserDir string
+}
+
+// NotFoundError is returned for an id that no playbook has.
+type NotFoundError struct {
+	ID    string
+	Known []string
+}
+
+func (e *NotFoundError) Error() string { return fmt.Sprintf("unknown playbook %q", e.ID) }
+
+// BuiltinName is the name built-in files go by in errors.
+func BuiltinName(id string) string { return "built-in/" + id + ".yaml" }
+
+// IDs returns the id of every playbook, built-in or user, sorted. It reads
+// file names only, so it is cheap enough for shell completion.
+func (c *Catalogue) IDs() ([]string, error) {
+	builtin, err := c.builtinIDs()
+	if err != nil {
+		return nil, err
+	}
+	user, err := c.userIDs()
+	set := map[string]bool{}
+	for _, id := range append(builtin, user...) {
+		set[id] = true
+	}
+	ids := make([]string, 0, len(set))
+	for id := range set {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids, err
+}
+
+// List returns every playbook, sorted by id. A user directory that cannot
+// be read is returned as the error, beside the built-ins.
+func (c *Catalogue) List() ([]Entry, error) {
+	ids, err := c.IDs()
+	entries := make([]Entry, 0, len(ids))
+	for _, id := range ids {
+		e, gerr := c.Get(id)
+		if gerr != nil {
+			continue
+		}
+		entries = append(entries, e)
+	}
+	return entries, err
+}
+
+// Get returns the playbook with the given id: the user's file when there is
+// one, else the built-in. A broken user file is returned as a broken entry,
+// never replaced by the built-in behind the user's back.
+func (c *Catalogue) Get(id string) (Entry, error) {
+	if !idPattern.MatchString(id) {
+		known, _ := c.IDs()
+		return Entry{}, &NotFoundError{ID: id, Known: known}
+	}
+	builtinSrc, builtinErr := c.readBuiltin(id)
+	hasBuiltin := builtinErr == nil
+	if c.UserDir != "" {
+		p := filepath.Join(c.UserDir, id+".yaml")
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			e := Entry{ID: id, Origin: User, Path: p, Overrides: hasBuiltin}
+			e.Playbook, e.Err = readUserFile(p, id)
+			return e, nil
+		}
+	}
+	if !hasBuiltin {
+		known, _ := c.IDs()
+		return Entry{}, &NotFoundError{ID: id, Known: known}
+	}
+	e := Entry{ID: id, Origin: Builtin}
+	e.Playbook, e.Err = parse(BuiltinName(id), builtinSrc, id)
+	return e, nil
+}
+
+// IsUserFile reports whether file is in the user's playbook directory,
+// where its name must match its id.
+func (c *Catalogue) IsUserFile(file string) bool {
+	if c.UserDir == "" {
+		return false
+	}
+	abs, err := filepath.Abs(file)
+	if err != nil {
+		return false
+	}
+	dir, err := filepath.Abs(c.UserDir)
+	return err == nil && filepath.Dir(abs) == dir
+}
+
+// ReadFile reads and checks a playbook file named by the user. A file in
+// the user's playbook directory must carry the id its name says.
+func (c *Catalogue) ReadFile(file string) (*Playbook, error) {
+	if c.IsUserFile(file) {
+		return readUserFile(file, strings.TrimSuffix(filepath.Base(file), ".yaml"))
+	}
+	src, err := readLimited(file)
+	if err != nil {
+		return nil, err
+	}
+	return Parse(file, src)
+}
+
+func readUserFile(file, id string) (*Playbook, error) {
+	if !idPattern.MatchString(id) {
+		return nil, fmt.Errorf("%s: the file name %q is not a playbook id (%s)", file, filepath.Base(file), idHint)
+	}
+	src, err := readLimited(file)
+	if err != nil {
+		return nil, err
+	}
+	return parse(file, src, id)
+}
+
+func readLimited(file string) ([]byte, error) {
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s is a directory, not a playbook file", file)
+	}
+	if fi.Size() > maxFileSize {
+		return nil, fmt.Errorf("%s is larger than %d KiB, too large for a playbook", file, maxFileSize>>10)
+	}
+	return os.ReadFile(file)
+}
+
+func (c *Catalogue) readBuiltin(id string) ([]byte, error) {
+	if c.Builtin == nil || !idPattern.MatchString(id) {
+		return nil, fs.ErrNotExist
+	}
+	return fs.ReadFile(c.Builtin, id+".yaml")
+}
+
+func (c *Catalogue) builtinIDs() ([]string, error) {
+	if c.Builtin == nil {
+		return nil, nil
+	}
+	names, err := fs.Glob(c.Builtin, "*.yaml")
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(names))
+	for i, n := range names {
+		ids[i] = strings.TrimSuffix(path.Base(n), ".yaml")
+	}
+	return ids, nil
+}
+
+func (c *Catalogue) userIDs() ([]string, error) {
+	if c.UserDir == "" {
+		return nil, nil
+	}
+	des, err := os.ReadDir(c.UserDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading user playbooks: %w", err)
+	}
+	var ids []string
+	for _, de := range des {
+		name := de.Name()
+		// Editors leave hidden backup and swap files beside the real ones.
+		if de.IsDir() || strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".yaml") {
+			continue
+		}
+		ids = append(ids, strings.TrimSuffix(name, ".yaml"))
+	}
+	return ids, nil
+}

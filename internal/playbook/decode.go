@@ -1,0 +1,833 @@
+package playbook
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/acctguard/acctguard/internal/suggest"
+)
+
+var (
+	idPattern   = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+	datePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$`)
+	yamlErrLine = regexp.MustCompile(`^yaml: line ([0-9]+): (.*)$`)
+)
+
+const idHint = "use lower-case letters, digits and dashes, starting with a letter or digit"
+
+var (
+	playbookKeys = []string{"schema", "id", "version", "title", "summary", "languages", "service", "sources", "contacts", "steps"}
+	sourceKeys   = []string{"id", "title", "url"}
+	contactKeys  = []string{"id", "name", "phone", "url", "verified", "source", "note"}
+	stepKeys     = []string{"id", "title", "phase", "kind", "critical", "why", "how", "links", "contacts", "sources", "question", "options", "when", "after", "delay", "repeat"}
+	linkKeys     = []string{"title", "url"}
+	optionKeys   = []string{"value", "label"}
+	repeatKeys   = []string{"every", "times"}
+)
+
+// Parse decodes and validates the playbook in src. name is the file name
+// used in errors. On failure the error is an ErrorList holding every
+// problem found, sorted by position.
+func Parse(name string, src []byte) (*Playbook, error) {
+	return parse(name, src, "")
+}
+
+// parse is Parse for a file whose name fixes its id; wantID is empty when
+// it does not.
+func parse(name string, src []byte, wantID string) (*Playbook, error) {
+	d := &decoder{file: name, src: src, sourceIDs: map[string]*yaml.Node{}, contactIDs: map[string]*yaml.Node{}}
+	root := d.document()
+	if root == nil {
+		return nil, d.errs
+	}
+	d.rejectAnchors(root)
+	p := d.playbook(root)
+	if wantID != "" && p.ID != "" && p.ID != wantID {
+		d.errf(d.idNode, "playbook id %q does not match the file name %q", p.ID, wantID+".yaml").Hint = fmt.Sprintf("change the id to %s, or rename the file to %s.yaml", wantID, p.ID)
+	}
+	d.crossCheck(p)
+	if len(d.errs) > 0 {
+		d.errs.sort()
+		return nil, d.errs
+	}
+	sum := sha256.Sum256(src)
+	p.File = name
+	p.Digest = "sha256:" + hex.EncodeToString(sum[:])
+	return p, nil
+}
+
+type decoder struct {
+	file   string
+	src    []byte
+	errs   ErrorList
+	idNode *yaml.Node
+	texts  []textRef
+	steps  []stepNodes
+
+	sourceIDs  map[string]*yaml.Node
+	contactIDs map[string]*yaml.Node
+	// contactSources holds the source reference of each contact.
+	contactSources []*yaml.Node
+}
+
+// textRef remembers a per-language text so that it can be checked against
+// `languages:` once the whole file has been read.
+type textRef struct {
+	text Text
+	node *yaml.Node
+	what string
+}
+
+// stepNodes keeps the nodes of a step's references for positioned errors
+// in the cross-checks.
+type stepNodes struct {
+	step     *yaml.Node
+	id       *yaml.Node
+	contacts []*yaml.Node
+	sources  []*yaml.Node
+	after    []*yaml.Node
+	when     []whenNodes
+}
+
+type whenNodes struct {
+	key    *yaml.Node
+	values []*yaml.Node
+}
+
+type field struct{ key, val *yaml.Node }
+
+func posOf(n *yaml.Node) Pos {
+	if n == nil || n.Line == 0 {
+		return Pos{1, 1}
+	}
+	return Pos{n.Line, n.Column}
+}
+
+func (d *decoder) errAt(pos Pos, format string, args ...any) *Error {
+	e := &Error{File: d.file, Pos: pos, Msg: fmt.Sprintf(format, args...), Line: sourceLine(d.src, pos.Line)}
+	d.errs = append(d.errs, e)
+	return e
+}
+
+func (d *decoder) errf(n *yaml.Node, format string, args ...any) *Error {
+	return d.errAt(posOf(n), format, args...)
+}
+
+// document parses the YAML and returns the top node of its only document.
+func (d *decoder) document() *yaml.Node {
+	dec := yaml.NewDecoder(bytes.NewReader(d.src))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			d.errAt(Pos{1, 1}, "file is empty").Hint = `a playbook starts with "schema: 1"; see "acctguard playbook show amazon-takeover" for a complete one`
+		} else {
+			d.syntaxError(err)
+		}
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		at := &extra
+		if len(extra.Content) > 0 {
+			at = extra.Content[0]
+		}
+		d.errf(at, "a second YAML document starts here").Hint = `a playbook file holds one document: remove the "---" line and what follows it`
+		return nil
+	} else if !errors.Is(err, io.EOF) {
+		d.syntaxError(err)
+		return nil
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
+		d.errAt(Pos{1, 1}, "file is empty").Hint = `a playbook starts with "schema: 1"; see "acctguard playbook show amazon-takeover" for a complete one`
+		return nil
+	}
+	return doc.Content[0]
+}
+
+// parserProblems are the YAML parser's (not scanner's) messages. For these
+// go.yaml.in/yaml/v3 reports a 0-based line, and no line at all for the
+// first one; its scanner's lines are 1-based.
+var parserProblems = map[string]bool{
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected <document start>": true,
+	"did not find expected <stream-start>":   true,
+	"did not find expected key":              true,
+	"did not find expected node content":     true,
+	"found duplicate %TAG directive":         true,
+	"found duplicate %YAML directive":        true,
+	"found incompatible YAML document":       true,
+	"found undefined tag handle":             true,
+}
+
+// syntaxError turns the YAML parser's "yaml: line N: problem" into a
+// positioned error. The parser gives no column, and for a broken block it
+// names the line the block starts on, so the caret goes to the first
+// character of that line and the hint says where to look.
+func (d *decoder) syntaxError(err error) {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	line := 0
+	if m := yamlErrLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	if parserProblems[msg] || line == 0 {
+		line++
+	}
+	text := sourceLine(d.src, line)
+	if text == "" && line > 1 && sourceLine(d.src, line-1) != "" {
+		// A problem at the very end of the file is counted on the line
+		// after the last one.
+		line--
+		text = sourceLine(d.src, line)
+	}
+	col := len([]rune(text)) - len([]rune(strings.TrimLeft(text, " \t"))) + 1
+	e := d.errAt(Pos{line, col}, "invalid YAML: %s", msg)
+	switch {
+	case strings.Contains(msg, "tab character") || strings.Contains(text, "\t") && strings.Contains(msg, "cannot start any token"):
+		e.Hint = "YAML does not allow tabs for indentation: use spaces"
+	case strings.Contains(msg, "mapping values are not allowed"):
+		e.Hint = `a value that contains ": " must be put in quotes, or written as a block with "|"; check the indentation too`
+	case msg == "did not find expected key" || msg == "did not find expected '-' indicator":
+		e.Hint = "a line in the block that starts here is indented differently from the lines around it"
+	case strings.HasPrefix(msg, "did not find expected ','"):
+		e.Hint = "a [ or { on this line is not closed, or a value inside it needs quotes"
+	case msg == "found unexpected end of stream":
+		e.Hint = "a quote opened on this line is never closed"
+	case strings.Contains(msg, "cannot start any token"):
+		e.Hint = "a value starting with @, ` or another special character must be put in quotes"
+	default:
+		e.Hint = "check the indentation and the quotes on this line and the ones around it"
+	}
+}
+
+// rejectAnchors reports YAML anchors and aliases: a playbook is read by
+// people, so every value is written out where it applies.
+func (d *decoder) rejectAnchors(n *yaml.Node) {
+	if n.Kind == yaml.AliasNode {
+		d.errf(n, "alias *%s is not allowed in a playbook", n.Value).Hint = "write the value out in full"
+		return
+	}
+	if n.Anchor != "" {
+		d.errf(n, "anchor &%s is not allowed in a playbook", n.Anchor).Hint = "write the value out in full where it is used"
+	}
+	for _, c := range n.Content {
+		d.rejectAnchors(c)
+	}
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a map"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty"
+		}
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+func (d *decoder) typeErr(n *yaml.Node, what, want string) {
+	if n.Kind == yaml.AliasNode {
+		return // reported by rejectAnchors
+	}
+	d.errf(n, "%s must be %s, not %s", what, want, kindName(n))
+}
+
+// mapping returns the keys of a map node, reporting keys that are not in
+// known and keys given twice.
+func (d *decoder) mapping(n *yaml.Node, what string, known []string) (map[string]field, bool) {
+	if n.Kind != yaml.MappingNode {
+		d.typeErr(n, what, "a map")
+		return nil, false
+	}
+	m := map[string]field{}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errf(k, "%s has a key that is not a name", what)
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			d.errf(k, "duplicate key %q in %s (first at line %d)", k.Value, what, first.Line).Hint = "keep one of them"
+			continue
+		}
+		seen[k.Value] = k
+		if !slices.Contains(known, k.Value) {
+			e := d.errf(k, "unknown key %q in %s", k.Value, what)
+			if s := suggest.Closest(k.Value, known); s != "" {
+				e.Hint = fmt.Sprintf("did you mean %q?", s)
+			} else {
+				e.Hint = "the keys allowed here are " + strings.Join(known, ", ")
+			}
+			continue
+		}
+		m[k.Value] = field{k, v}
+	}
+	return m, true
+}
+
+func (d *decoder) require(n *yaml.Node, m map[string]field, what string, keys ...string) {
+	for _, k := range keys {
+		if _, ok := m[k]; !ok {
+			d.errf(n, "%s is missing %q", what, k)
+		}
+	}
+}
+
+func (d *decoder) scalar(n *yaml.Node, what string) (string, bool) {
+	if n.Kind != yaml.ScalarNode {
+		d.typeErr(n, what, "a single value")
+		return "", false
+	}
+	if n.Tag == "!!null" || strings.TrimSpace(n.Value) == "" {
+		d.errf(n, "%s is empty", what)
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (d *decoder) id(n *yaml.Node, what string) (string, bool) {
+	s, ok := d.scalar(n, what)
+	if !ok {
+		return "", false
+	}
+	if !idPattern.MatchString(s) {
+		d.errf(n, "%s %q is not a valid id", what, s).Hint = idHint
+		return "", false
+	}
+	return s, true
+}
+
+// ids reads a list of ids; a single id may be written without brackets.
+func (d *decoder) ids(n *yaml.Node, what string) ([]string, []*yaml.Node) {
+	items := []*yaml.Node{n}
+	if n.Kind == yaml.SequenceNode {
+		items = n.Content
+	}
+	var out []string
+	var nodes []*yaml.Node
+	for _, it := range items {
+		if s, ok := d.id(it, what); ok {
+			out = append(out, s)
+			nodes = append(nodes, it)
+		}
+	}
+	return out, nodes
+}
+
+func (d *decoder) boolean(n *yaml.Node, what string) bool {
+	s, ok := d.scalar(n, what)
+	if !ok {
+		return false
+	}
+	switch s {
+	case "true", "True", "TRUE", "yes", "Yes", "YES", "y", "Y", "on", "On", "ON":
+		return true
+	case "false", "False", "FALSE", "no", "No", "NO", "n", "N", "off", "Off", "OFF":
+		return false
+	}
+	d.errf(n, "%s must be true or false, not %q", what, s)
+	return false
+}
+
+func (d *decoder) integer(n *yaml.Node, what string) (int, bool) {
+	s, ok := d.scalar(n, what)
+	if !ok {
+		return 0, false
+	}
+	i, err := strconv.Atoi(s)
+	if err != nil || n.Tag != "!!int" {
+		d.errf(n, "%s must be a whole number, not %q", what, s)
+		return 0, false
+	}
+	return i, true
+}
+
+func (d *decoder) url(n *yaml.Node, what string) string {
+	s, ok := d.scalar(n, what)
+	if !ok {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		d.errf(n, "%s %q is not a web address", what, s).Hint = "write the whole address, starting with https://"
+		return ""
+	}
+	return s
+}
+
+func (d *decoder) date(n *yaml.Node, what string) string {
+	s, ok := d.scalar(n, what)
+	if !ok {
+		return ""
+	}
+	layout := "2006-01-02"
+	if len(s) == len("2006-01") {
+		layout = "2006-01"
+	}
+	if _, err := time.Parse(layout, s); err != nil || !datePattern.MatchString(s) {
+		d.errf(n, "%s %q is not a date", what, s).Hint = "write it as YYYY-MM-DD, or YYYY-MM when only the month is known"
+		return ""
+	}
+	return s
+}
+
+func (d *decoder) duration(n *yaml.Node, what string) Duration {
+	s, ok := d.scalar(n, what)
+	if !ok {
+		return Duration{}
+	}
+	dur, err := ParseDuration(s)
+	if err != nil {
+		d.errf(n, "%s: %v", what, err).Hint = "use a whole number and one of m, h, d, w: 30m, 5h, 7d, 2w"
+		return Duration{}
+	}
+	return dur
+}
+
+// text reads a plain string or a map from language code to string.
+func (d *decoder) text(n *yaml.Node, what string) Text {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		s, _ := d.scalar(n, what)
+		return PlainText(s)
+	case yaml.MappingNode:
+		var t Text
+		if len(n.Content) == 0 {
+			d.errf(n, "%s is empty", what)
+			return t
+		}
+		seen := map[string]*yaml.Node{}
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			lang, ok := d.scalar(k, "language of "+what)
+			if !ok {
+				continue
+			}
+			if first, dup := seen[lang]; dup {
+				d.errf(k, "duplicate language %q in %s (first at line %d)", lang, what, first.Line).Hint = "keep one of them"
+				continue
+			}
+			seen[lang] = k
+			if !langPattern.MatchString(lang) {
+				d.errf(k, "%q in %s is not a language code", lang, what).Hint = "use a code such as en or ja"
+				continue
+			}
+			if s, ok := d.scalar(v, fmt.Sprintf("%s (%s)", what, lang)); ok {
+				t.set(lang, s)
+			}
+		}
+		d.texts = append(d.texts, textRef{t, n, what})
+		return t
+	}
+	d.typeErr(n, what, "a text (a string, or one string per language)")
+	return Text{}
+}
+
+func (d *decoder) list(n *yaml.Node, what string) []*yaml.Node {
+	if n.Kind != yaml.SequenceNode {
+		d.typeErr(n, what, "a list")
+		return nil
+	}
+	return n.Content
+}
+
+func (d *decoder) playbook(n *yaml.Node) *Playbook {
+	p := &Playbook{}
+	m, ok := d.mapping(n, "the playbook", playbookKeys)
+	if !ok {
+		return p
+	}
+	d.require(n, m, "the playbook", "schema", "id", "title", "steps")
+	if f, ok := m["schema"]; ok {
+		if v, ok := d.integer(f.val, "schema"); ok && v != SchemaVersion {
+			d.errf(f.val, "schema %d is not supported", v).Hint = fmt.Sprintf("this acctguard reads schema %d playbooks", SchemaVersion)
+		}
+	}
+	if f, ok := m["id"]; ok {
+		d.idNode = f.val
+		p.ID, _ = d.id(f.val, "playbook id")
+	}
+	if f, ok := m["version"]; ok {
+		p.Version, _ = d.scalar(f.val, "version")
+	}
+	if f, ok := m["title"]; ok {
+		p.Title = d.text(f.val, "title")
+	}
+	if f, ok := m["summary"]; ok {
+		p.Summary = d.text(f.val, "summary")
+	}
+	if f, ok := m["service"]; ok {
+		p.Service = d.text(f.val, "service")
+	}
+	if f, ok := m["languages"]; ok {
+		p.Languages = d.languages(f.val)
+	}
+	if f, ok := m["sources"]; ok {
+		for i, item := range d.list(f.val, "sources") {
+			p.Sources = append(p.Sources, d.source(item, i))
+		}
+	}
+	if f, ok := m["contacts"]; ok {
+		for i, item := range d.list(f.val, "contacts") {
+			p.Contacts = append(p.Contacts, d.contact(item, i))
+		}
+	}
+	if f, ok := m["steps"]; ok {
+		items := d.list(f.val, "steps")
+		if f.val.Kind == yaml.SequenceNode && len(items) == 0 {
+			d.errf(f.val, "steps is empty").Hint = "a playbook needs at least one step"
+		}
+		for i, item := range items {
+			s, nodes := d.step(item, i)
+			p.Steps = append(p.Steps, s)
+			d.steps = append(d.steps, nodes)
+		}
+	}
+	return p
+}
+
+func (d *decoder) languages(n *yaml.Node) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, it := range d.list(n, "languages") {
+		lang, ok := d.scalar(it, "language")
+		if !ok {
+			continue
+		}
+		switch {
+		case !langPattern.MatchString(lang):
+			d.errf(it, "%q is not a language code", lang).Hint = "use a code such as en or ja"
+		case seen[lang]:
+			d.errf(it, "language %q is listed twice", lang)
+		default:
+			seen[lang] = true
+			out = append(out, lang)
+		}
+	}
+	return out
+}
+
+func (d *decoder) source(n *yaml.Node, i int) Source {
+	var s Source
+	what := fmt.Sprintf("source %d", i+1)
+	if id := peekID(n); id != "" {
+		what = fmt.Sprintf("source %q", id)
+	}
+	m, ok := d.mapping(n, what, sourceKeys)
+	if !ok {
+		return s
+	}
+	if f, ok := m["id"]; ok {
+		if s.ID, ok = d.id(f.val, "source id"); ok {
+			d.uniqueID(d.sourceIDs, "source", s.ID, f.val)
+		}
+	}
+	d.require(n, m, what, "id", "title")
+	if f, ok := m["title"]; ok {
+		s.Title = d.text(f.val, "title of "+what)
+	}
+	if f, ok := m["url"]; ok {
+		s.URL = d.url(f.val, "url of "+what)
+	}
+	return s
+}
+
+func (d *decoder) contact(n *yaml.Node, i int) Contact {
+	var c Contact
+	what := fmt.Sprintf("contact %d", i+1)
+	if id := peekID(n); id != "" {
+		what = fmt.Sprintf("contact %q", id)
+	}
+	m, ok := d.mapping(n, what, contactKeys)
+	if !ok {
+		return c
+	}
+	if f, ok := m["id"]; ok {
+		if c.ID, ok = d.id(f.val, "contact id"); ok {
+			d.uniqueID(d.contactIDs, "contact", c.ID, f.val)
+		}
+	}
+	d.require(n, m, what, "id", "name")
+	_, hasPhone := m["phone"]
+	_, hasURL := m["url"]
+	if !hasPhone && !hasURL {
+		d.errf(n, "%s has neither phone nor url", what).Hint = "give a phone number, a web address, or both"
+	}
+	if f, ok := m["name"]; ok {
+		c.Name = d.text(f.val, "name of "+what)
+	}
+	if f, ok := m["phone"]; ok {
+		c.Phone, _ = d.scalar(f.val, "phone of "+what)
+	}
+	if f, ok := m["url"]; ok {
+		c.URL = d.url(f.val, "url of "+what)
+	}
+	if f, ok := m["verified"]; ok {
+		c.Verified = d.date(f.val, "verified date of "+what)
+	}
+	if f, ok := m["source"]; ok {
+		var ok bool
+		if c.Source, ok = d.id(f.val, "source of "+what); ok {
+			d.contactSources = append(d.contactSources, f.val)
+		}
+	}
+	if f, ok := m["note"]; ok {
+		c.Note = d.text(f.val, "note of "+what)
+	}
+	return c
+}
+
+// uniqueID records id in seen, reporting it when it was seen before.
+func (d *decoder) uniqueID(seen map[string]*yaml.Node, what, id string, n *yaml.Node) {
+	if first, dup := seen[id]; dup {
+		d.errf(n, "duplicate %s id %q (first at line %d)", what, id, first.Line).Hint = "give each " + what + " its own id"
+		return
+	}
+	seen[id] = n
+}
+
+func (d *decoder) step(n *yaml.Node, i int) (Step, stepNodes) {
+	s := Step{Pos: posOf(n), Kind: KindTask}
+	nodes := stepNodes{step: n}
+	what := fmt.Sprintf("step %d", i+1)
+	if id := peekID(n); id != "" {
+		what = fmt.Sprintf("step %q", id)
+	}
+	m, ok := d.mapping(n, what, stepKeys)
+	if !ok {
+		return s, nodes
+	}
+	if f, ok := m["id"]; ok {
+		nodes.id = f.val
+		s.ID, _ = d.id(f.val, "step id")
+	}
+	d.require(n, m, what, "id", "title", "phase")
+	if f, ok := m["title"]; ok {
+		s.Title = d.text(f.val, "title of "+what)
+	}
+	if f, ok := m["phase"]; ok {
+		if v, ok := d.scalar(f.val, "phase of "+what); ok {
+			s.Phase = Phase(v)
+			if !slices.Contains(Phases, s.Phase) {
+				e := d.errf(f.val, "unknown phase %q in %s", v, what)
+				e.Hint = "use one of verify, contain, recover, report, follow-up"
+				if g := suggest.Closest(v, phaseNames()); g != "" {
+					e.Hint = fmt.Sprintf("did you mean %q? (one of verify, contain, recover, report, follow-up)", g)
+				}
+			}
+		}
+	}
+	if f, ok := m["kind"]; ok {
+		if v, ok := d.scalar(f.val, "kind of "+what); ok {
+			s.Kind = Kind(v)
+			if s.Kind != KindTask && s.Kind != KindQuestion {
+				d.errf(f.val, "unknown kind %q in %s", v, what).Hint = "use task or question"
+			}
+		}
+	}
+	if f, ok := m["critical"]; ok {
+		s.Critical = d.boolean(f.val, "critical of "+what)
+	}
+	if f, ok := m["why"]; ok {
+		s.Why = d.text(f.val, "why of "+what)
+	}
+	if f, ok := m["how"]; ok {
+		s.How = d.text(f.val, "how of "+what)
+	}
+	if f, ok := m["links"]; ok {
+		for j, item := range d.list(f.val, "links of "+what) {
+			s.Links = append(s.Links, d.link(item, fmt.Sprintf("link %d of %s", j+1, what)))
+		}
+	}
+	if f, ok := m["contacts"]; ok {
+		s.Contacts, nodes.contacts = d.ids(f.val, "contact in "+what)
+	}
+	if f, ok := m["sources"]; ok {
+		s.Sources, nodes.sources = d.ids(f.val, "source in "+what)
+	}
+	d.questionFields(&s, m, what)
+	if f, ok := m["when"]; ok {
+		s.When, nodes.when = d.when(f.val, what)
+	}
+	if f, ok := m["after"]; ok {
+		s.After, nodes.after = d.ids(f.val, "step in after of "+what)
+	}
+	if f, ok := m["delay"]; ok {
+		s.Delay = d.duration(f.val, "delay of "+what)
+	}
+	if f, ok := m["repeat"]; ok {
+		s.Repeat = d.repeat(f.val, what)
+	}
+	return s, nodes
+}
+
+// peekID returns the valid id of a map node before its keys are read, so
+// that every error about it can name it.
+func peekID(n *yaml.Node) string {
+	if n.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k, v := n.Content[i], n.Content[i+1]; k.Value == "id" && v.Kind == yaml.ScalarNode && idPattern.MatchString(v.Value) {
+			return v.Value
+		}
+	}
+	return ""
+}
+
+func phaseNames() []string {
+	out := make([]string, len(Phases))
+	for i, p := range Phases {
+		out[i] = string(p)
+	}
+	return out
+}
+
+func (d *decoder) questionFields(s *Step, m map[string]field, what string) {
+	if s.Kind != KindQuestion {
+		for _, k := range []string{"question", "options"} {
+			if f, ok := m[k]; ok {
+				d.errf(f.key, "%q is only for question steps, and %s is a task", k, what).Hint = `add "kind: question" to the step, or remove "` + k + `"`
+			}
+		}
+		return
+	}
+	stepNode := m["kind"].key
+	for _, k := range []string{"question", "options"} {
+		if _, ok := m[k]; !ok {
+			d.errf(stepNode, "question %s is missing %q", what, k)
+		}
+	}
+	if f, ok := m["question"]; ok {
+		s.Question = d.text(f.val, "question of "+what)
+	}
+	f, ok := m["options"]
+	if !ok {
+		return
+	}
+	items := d.list(f.val, "options of "+what)
+	if f.val.Kind == yaml.SequenceNode && len(items) < 2 {
+		d.errf(f.val, "%s has fewer than two options", what).Hint = "a question needs at least two answers to choose from"
+	}
+	seen := map[string]*yaml.Node{}
+	for j, item := range items {
+		owhat := fmt.Sprintf("option %d of %s", j+1, what)
+		om, ok := d.mapping(item, owhat, optionKeys)
+		if !ok {
+			continue
+		}
+		d.require(item, om, owhat, "value", "label")
+		var o Option
+		if f, ok := om["value"]; ok {
+			if o.Value, ok = d.scalar(f.val, "value of "+owhat); ok {
+				if first, dup := seen[o.Value]; dup {
+					d.errf(f.val, "duplicate option %q in %s (first at line %d)", o.Value, what, first.Line)
+				}
+				seen[o.Value] = f.val
+			}
+		}
+		if f, ok := om["label"]; ok {
+			o.Label = d.text(f.val, "label of "+owhat)
+		}
+		s.Options = append(s.Options, o)
+	}
+}
+
+func (d *decoder) link(n *yaml.Node, what string) Link {
+	var l Link
+	m, ok := d.mapping(n, what, linkKeys)
+	if !ok {
+		return l
+	}
+	d.require(n, m, what, "title", "url")
+	if f, ok := m["title"]; ok {
+		l.Title = d.text(f.val, "title of "+what)
+	}
+	if f, ok := m["url"]; ok {
+		l.URL = d.url(f.val, "url of "+what)
+	}
+	return l
+}
+
+func (d *decoder) when(n *yaml.Node, what string) ([]Condition, []whenNodes) {
+	if n.Kind != yaml.MappingNode {
+		d.typeErr(n, "when of "+what, `a map from question step to answer, such as {can-sign-in: "no"}`)
+		return nil, nil
+	}
+	var conds []Condition
+	var nodes []whenNodes
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		id, ok := d.id(k, "question in when of "+what)
+		if !ok {
+			continue
+		}
+		if first, dup := seen[id]; dup {
+			d.errf(k, "duplicate key %q in when of %s (first at line %d)", id, what, first.Line).Hint = "list several answers as [a, b]"
+			continue
+		}
+		seen[id] = k
+		items := []*yaml.Node{v}
+		if v.Kind == yaml.SequenceNode {
+			items = v.Content
+			if len(items) == 0 {
+				d.errf(v, "when of %s lists no answers for %q", what, id)
+			}
+		}
+		c := Condition{Step: id}
+		wn := whenNodes{key: k}
+		for _, it := range items {
+			if val, ok := d.scalar(it, fmt.Sprintf("answer for %q in when of %s", id, what)); ok {
+				c.Values = append(c.Values, val)
+				wn.values = append(wn.values, it)
+			}
+		}
+		conds = append(conds, c)
+		nodes = append(nodes, wn)
+	}
+	return conds, nodes
+}
+
+func (d *decoder) repeat(n *yaml.Node, what string) *Repeat {
+	rwhat := "repeat of " + what
+	m, ok := d.mapping(n, rwhat, repeatKeys)
+	if !ok {
+		return nil
+	}
+	d.require(n, m, rwhat, "every", "times")
+	r := &Repeat{}
+	if f, ok := m["every"]; ok {
+		r.Every = d.duration(f.val, "every of "+rwhat)
+	}
+	if f, ok := m["times"]; ok {
+		if v, ok := d.integer(f.val, "times of "+rwhat); ok {
+			if v < 1 {
+				d.errf(f.val, "times of %s must be at least 1, not %d", rwhat, v)
+			}
+			r.Times = v
+		}
+	}
+	return r
+}

@@ -1,0 +1,171 @@
+// Package playbook reads schema-1 playbooks: it decodes them from YAML with
+// the position of every value, validates them strictly, localises their
+// texts and finds them in the built-in and user catalogue.
+package playbook
+
+import "time"
+
+// SchemaVersion is the only playbook schema this build reads.
+const SchemaVersion = 1
+
+// Pos is a 1-based line and column in a playbook file.
+type Pos struct {
+	Line, Col int
+}
+
+// Playbook is a decoded, validated playbook.
+type Playbook struct {
+	ID        string
+	Version   string
+	Title     Text
+	Summary   Text
+	Languages []string
+	Service   Text
+	Sources   []Source
+	Contacts  []Contact
+	Steps     []Step
+
+	// File is the name the playbook was read from, as shown in errors.
+	File string
+	// Digest identifies the exact bytes the playbook was read from.
+	Digest string
+}
+
+// Source is a document a step's facts come from.
+type Source struct {
+	ID    string
+	Title Text
+	URL   string
+}
+
+// Contact is someone to call or write to. Verified says when its number or
+// address was last confirmed, as YYYY-MM or YYYY-MM-DD.
+type Contact struct {
+	ID       string
+	Name     Text
+	Phone    string
+	URL      string
+	Verified string
+	Source   string
+	Note     Text
+}
+
+// Phase groups steps by where they sit in the response.
+type Phase string
+
+const (
+	PhaseVerify   Phase = "verify"
+	PhaseContain  Phase = "contain"
+	PhaseRecover  Phase = "recover"
+	PhaseReport   Phase = "report"
+	PhaseFollowUp Phase = "follow-up"
+)
+
+// Phases lists every phase in the order a response goes through them.
+var Phases = []Phase{PhaseVerify, PhaseContain, PhaseRecover, PhaseReport, PhaseFollowUp}
+
+// Kind says whether a step is something to do or a question to answer.
+type Kind string
+
+const (
+	KindTask     Kind = "task"
+	KindQuestion Kind = "question"
+)
+
+// Step is one thing the person does or answers.
+type Step struct {
+	ID       string
+	Pos      Pos
+	Title    Text
+	Phase    Phase
+	Kind     Kind
+	Critical bool
+	Why      Text
+	How      Text
+	Links    []Link
+	Contacts []string
+	Sources  []string
+	Question Text
+	Options  []Option
+	When     []Condition
+	After    []string
+	Delay    Duration
+	Repeat   *Repeat
+}
+
+// Link is a page worth opening for a step.
+type Link struct {
+	Title Text
+	URL   string
+}
+
+// Option is one possible answer to a question step.
+type Option struct {
+	Value string
+	Label Text
+}
+
+// Condition holds when the question Step was answered with one of Values.
+type Condition struct {
+	Step   string
+	Values []string
+}
+
+// Repeat makes a step fall due again Every so long after each completion,
+// Times times in all.
+type Repeat struct {
+	Every Duration
+	Times int
+}
+
+// Duration is a span written as a whole number and a unit: 30m, 5h, 7d, 2w.
+type Duration struct {
+	D    time.Duration
+	Text string
+}
+
+// IsZero reports whether no duration was given.
+func (d Duration) IsZero() bool { return d.Text == "" }
+
+// String returns the duration as it was written.
+func (d Duration) String() string { return d.Text }
+
+// Step returns the step with the given id.
+func (p *Playbook) Step(id string) (*Step, bool) {
+	for i := range p.Steps {
+		if p.Steps[i].ID == id {
+			return &p.Steps[i], true
+		}
+	}
+	return nil, false
+}
+
+// Contact returns the contact with the given id.
+func (p *Playbook) Contact(id string) (*Contact, bool) {
+	for i := range p.Contacts {
+		if p.Contacts[i].ID == id {
+			return &p.Contacts[i], true
+		}
+	}
+	return nil, false
+}
+
+// Source returns the source with the given id.
+func (p *Playbook) Source(id string) (*Source, bool) {
+	for i := range p.Sources {
+		if p.Sources[i].ID == id {
+			return &p.Sources[i], true
+		}
+	}
+	return nil, false
+}
+
+// Option returns the option of a question step with the given value.
+func (s *Step) Option(value string) (*Option, bool) {
+	for i := range s.Options {
+		if s.Options[i].Value == value {
+			return &s.Options[i], true
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,167 @@
+package playbook
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/acctguard/acctguard/internal/suggest"
+)
+
+// crossCheck finds what no single value shows: duplicate step ids,
+// references to things that do not exist, conditions on questions that are
+// not asked first, cycles in after, and texts missing a declared language.
+func (d *decoder) crossCheck(p *Playbook) {
+	stepIndex := map[string]int{}
+	for i, s := range p.Steps {
+		if s.ID == "" {
+			continue
+		}
+		if first, dup := stepIndex[s.ID]; dup {
+			d.errf(d.steps[i].id, "duplicate step id %q (first at line %d)", s.ID, p.Steps[first].Pos.Line).Hint = "give each step its own id"
+			continue
+		}
+		stepIndex[s.ID] = i
+	}
+	stepIDs := map[string]*yaml.Node{}
+	for id, i := range stepIndex {
+		stepIDs[id] = d.steps[i].id
+	}
+
+	for _, n := range d.contactSources {
+		d.checkRef(n, "source", d.sourceIDs)
+	}
+	for i, s := range p.Steps {
+		nodes := d.steps[i]
+		for _, n := range nodes.contacts {
+			d.checkRef(n, "contact", d.contactIDs)
+		}
+		for _, n := range nodes.sources {
+			d.checkRef(n, "source", d.sourceIDs)
+		}
+		for _, n := range nodes.after {
+			if n.Value == s.ID {
+				d.errf(n, "step %q cannot come after itself", s.ID)
+				continue
+			}
+			d.checkRef(n, "step", stepIDs)
+		}
+		d.checkWhen(p, i, stepIndex, stepIDs)
+	}
+	d.checkCycles(p, stepIndex)
+	d.checkLanguages(p.Languages)
+}
+
+// checkRef reports the id in n when it is not one of known.
+func (d *decoder) checkRef(n *yaml.Node, what string, known map[string]*yaml.Node) {
+	if _, ok := known[n.Value]; ok {
+		return
+	}
+	e := d.errf(n, "unknown %s %q", what, n.Value)
+	names := make([]string, 0, len(known))
+	for id := range known {
+		names = append(names, id)
+	}
+	sort.Strings(names)
+	switch s := suggest.Closest(n.Value, names); {
+	case s != "":
+		e.Hint = fmt.Sprintf("did you mean %q?", s)
+	case len(names) == 0:
+		e.Hint = fmt.Sprintf("this playbook has no %ss; add one under %ss:", what, what)
+	case len(names) <= 8:
+		e.Hint = fmt.Sprintf("the %ss here are %s", what, strings.Join(names, ", "))
+	}
+}
+
+// checkWhen makes sure a step's conditions name questions asked before it,
+// and only answers those questions offer.
+func (d *decoder) checkWhen(p *Playbook, i int, stepIndex map[string]int, stepIDs map[string]*yaml.Node) {
+	s := p.Steps[i]
+	for j, c := range s.When {
+		nodes := d.steps[i].when[j]
+		qi, ok := stepIndex[c.Step]
+		if !ok {
+			d.checkRef(nodes.key, "step", stepIDs)
+			continue
+		}
+		q := p.Steps[qi]
+		switch {
+		case q.Kind != KindQuestion:
+			d.errf(nodes.key, "when of step %q uses %q, which is not a question", s.ID, c.Step).Hint = "when can only use the answer to a question step (kind: question)"
+			continue
+		case qi >= i:
+			d.errf(nodes.key, "when of step %q uses question %q, which comes later", s.ID, c.Step).Hint = "move the question above this step: it must be asked first"
+			continue
+		}
+		values := make([]string, len(q.Options))
+		for k, o := range q.Options {
+			values[k] = o.Value
+		}
+		for k, v := range c.Values {
+			if !slices.Contains(values, v) {
+				d.errf(nodes.values[k], "%q is not an answer to question %q", v, c.Step).Hint = "its answers are " + strings.Join(values, ", ")
+			}
+		}
+	}
+}
+
+// checkCycles reports each loop in after once, at the reference that
+// closes it.
+func (d *decoder) checkCycles(p *Playbook, stepIndex map[string]int) {
+	const (
+		unseen = iota
+		active
+		finished
+	)
+	state := make([]int, len(p.Steps))
+	var path []int
+	var visit func(i int)
+	visit = func(i int) {
+		state[i] = active
+		path = append(path, i)
+		for j, id := range p.Steps[i].After {
+			next, ok := stepIndex[id]
+			if !ok || next == i {
+				continue
+			}
+			switch state[next] {
+			case unseen:
+				visit(next)
+			case active:
+				start := slices.Index(path, next)
+				names := []string{}
+				for _, k := range path[start:] {
+					names = append(names, p.Steps[k].ID)
+				}
+				names = append(names, id)
+				d.errf(d.steps[i].after[j], "steps wait for each other in a loop: %s", strings.Join(names, " -> ")).Hint = "remove one of these from after, so that one step can start"
+			}
+		}
+		path = path[:len(path)-1]
+		state[i] = finished
+	}
+	for i := range p.Steps {
+		if state[i] == unseen && p.Steps[i].ID != "" {
+			visit(i)
+		}
+	}
+}
+
+// checkLanguages reports per-language texts missing a language that
+// `languages:` declares. A plain string reads the same in every language.
+func (d *decoder) checkLanguages(langs []string) {
+	for _, t := range d.texts {
+		var missing []string
+		for _, l := range langs {
+			if !t.text.Has(l) {
+				missing = append(missing, l)
+			}
+		}
+		if len(missing) > 0 && !t.text.IsZero() {
+			d.errf(t.node, "%s has no text in %s", t.what, strings.Join(missing, ", ")).Hint = "languages: [" + strings.Join(langs, ", ") + "] asks for every text in each of these languages"
+		}
+	}
+}
