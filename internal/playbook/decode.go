@@ -48,7 +48,7 @@ func Parse(name string, src []byte) (*Playbook, error) {
 // parse is Parse for a file whose name fixes its id; wantID is empty when
 // it does not.
 func parse(name string, src []byte, wantID string) (*Playbook, error) {
-	d := &decoder{file: name, src: src, sourceIDs: map[string]*yaml.Node{}, contactIDs: map[string]*yaml.Node{}}
+	d := &decoder{file: name, src: src, sourceIDs: map[string]*yaml.Node{}, contactIDs: map[string]*yaml.Node{}, typos: map[*yaml.Node]map[string]bool{}}
 	root := d.document()
 	if root == nil {
 		return nil, d.errs
@@ -81,6 +81,9 @@ type decoder struct {
 	contactIDs map[string]*yaml.Node
 	// contactSources holds the source reference of each contact.
 	contactSources []*yaml.Node
+	// typos holds, per map node, the known keys its unknown keys look
+	// like; a missing key that was only misspelt is not reported twice.
+	typos map[*yaml.Node]map[string]bool
 }
 
 // textRef remembers a per-language text so that it can be checked against
@@ -276,6 +279,10 @@ func (d *decoder) mapping(n *yaml.Node, what string, known []string) (map[string
 			e := d.errf(k, "unknown key %q in %s", k.Value, what)
 			if s := suggest.Closest(k.Value, known); s != "" {
 				e.Hint = fmt.Sprintf("did you mean %q?", s)
+				if d.typos[n] == nil {
+					d.typos[n] = map[string]bool{}
+				}
+				d.typos[n][s] = true
 			} else {
 				e.Hint = "the keys allowed here are " + strings.Join(known, ", ")
 			}
@@ -288,7 +295,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, known []string) (map[string
 
 func (d *decoder) require(n *yaml.Node, m map[string]field, what string, keys ...string) {
 	for _, k := range keys {
-		if _, ok := m[k]; !ok {
+		if _, ok := m[k]; !ok && !d.typos[n][k] {
 			d.errf(n, "%s is missing %q", what, k)
 		}
 	}

@@ -1,0 +1,69 @@
+package playbook
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+const tiny = "schema: 1\nid: %s\ntitle: T\nsteps:\n  - {id: a, title: A, phase: verify}\n"
+
+func tinyFile(id string) []byte { return []byte(strings.Replace(tiny, "%s", id, 1)) }
+
+func TestCatalogue(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("mine.yaml", tinyFile("mine"))
+	write("shared.yaml", []byte("schema: 1\n"))
+	write("renamed.yaml", tinyFile("original"))
+	write(".mine.yaml.swp", []byte("junk"))
+	write("README.txt", []byte("junk"))
+	cat := &Catalogue{
+		Builtin: fstest.MapFS{"shared.yaml": {Data: tinyFile("shared")}, "only-builtin.yaml": {Data: tinyFile("only-builtin")}},
+		UserDir: dir,
+	}
+
+	ids, err := cat.IDs()
+	if err != nil || strings.Join(ids, " ") != "mine only-builtin renamed shared" {
+		t.Errorf("IDs() = %v, %v", ids, err)
+	}
+
+	e, err := cat.Get("shared")
+	if err != nil || e.Origin != User || !e.Overrides || !e.Broken() || e.Playbook != nil {
+		t.Errorf("a broken user copy of a built-in must be returned broken, not replaced: %+v, %v", e, err)
+	}
+	e, err = cat.Get("only-builtin")
+	if err != nil || e.Origin != Builtin || e.Broken() || e.Path != "" {
+		t.Errorf("built-in: %+v, %v", e, err)
+	}
+	e, _ = cat.Get("renamed")
+	if want := `playbook id "original" does not match the file name "renamed.yaml"`; !strings.Contains(e.FirstError(), want) {
+		t.Errorf("renamed: %q, want it to say %s", e.FirstError(), want)
+	}
+	for _, id := range []string{"../mine", "nope", "Mine"} {
+		var nf *NotFoundError
+		if _, err := cat.Get(id); !errors.As(err, &nf) {
+			t.Errorf("Get(%q) error = %v, want NotFoundError", id, err)
+		}
+	}
+}
+
+func TestCatalogueUnreadableUserDir(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "not-a-dir")
+	if err := os.WriteFile(file, nil, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cat := &Catalogue{Builtin: fstest.MapFS{"b.yaml": {Data: tinyFile("b")}}, UserDir: file}
+	entries, err := cat.List()
+	if err == nil || len(entries) != 1 || entries[0].ID != "b" {
+		t.Errorf("List() = %v, %v; want the built-in and an error about the directory", entries, err)
+	}
+}

@@ -1,0 +1,99 @@
+package playbook_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/playbooks"
+)
+
+// FuzzParse feeds the decoder arbitrary bytes: it must never panic, and
+// every error it returns must carry a position inside the file.
+func FuzzParse(f *testing.F) {
+	builtin, err := playbooks.FS.ReadFile("amazon-takeover.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(builtin)
+	broken, _ := filepath.Glob("testdata/broken/*.yaml")
+	for _, name := range broken {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	f.Add([]byte(""))
+	f.Add([]byte("schema: 1\nid: x\ntitle: x\nsteps: []\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		p, err := playbook.Parse("f.yaml", src)
+		if err == nil {
+			if p == nil || p.ID == "" || len(p.Steps) == 0 {
+				t.Fatalf("no error, but no usable playbook: %+v", p)
+			}
+			return
+		}
+		var list playbook.ErrorList
+		if !errors.As(err, &list) || len(list) == 0 {
+			t.Fatalf("error is not a non-empty ErrorList: %v", err)
+		}
+		lines := strings.Count(string(src), "\n") + 1
+		for _, e := range list {
+			if e.Pos.Line < 1 || e.Pos.Col < 1 || e.Pos.Line > lines {
+				t.Fatalf("error outside the file (%d lines): %v", lines, e)
+			}
+			if prefix := fmt.Sprintf("f.yaml:%d:%d: ", e.Pos.Line, e.Pos.Col); !strings.HasPrefix(e.Error(), prefix) {
+				t.Fatalf("error %q does not start with %q", e.Error(), prefix)
+			}
+		}
+	})
+}
+
+// TestBrokenExamples pins what the broken examples, which also seed the
+// fuzzer, report, in order of position.
+func TestBrokenExamples(t *testing.T) {
+	want := map[string][]string{
+		"five-mistakes.yaml": {
+			`7:12: title of step "call-bank" has no text in ja`,
+			`10:5: unknown key "titel" in step "check"`,
+			`11:12: unknown phase "followup" in step "check"`,
+			`12:12: delay of step "check": "1 day" is not a duration`,
+			`13:13: unknown step "call-bnak"`,
+		},
+		"syntax.yaml": {`6:5: invalid YAML: found unexpected end of stream`},
+		"references.yaml": {
+			`9:16: unknown contact "nobody"`,
+			`13:13: steps wait for each other in a loop: a -> b -> a`,
+			`14:12: when of step "b" uses "a", which is not a question`,
+		},
+		"anchors.yaml": {
+			`3:8: anchor &t is not allowed in a playbook`,
+			`6:12: alias *t is not allowed in a playbook`,
+			`8:5: question step "a" is missing "question"`,
+			`9:14: step "a" has fewer than two options`,
+		},
+	}
+	for name, msgs := range want {
+		src, err := os.ReadFile(filepath.Join("testdata/broken", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = playbook.Parse(name, src)
+		var list playbook.ErrorList
+		if !errors.As(err, &list) {
+			t.Fatalf("%s: got %v, want errors", name, err)
+		}
+		var got []string
+		for _, e := range list {
+			got = append(got, strings.TrimPrefix(e.Error(), name+":"))
+		}
+		if strings.Join(got, "\n") != strings.Join(msgs, "\n") {
+			t.Errorf("%s:\n%s\nwant:\n%s", name, strings.Join(got, "\n"), strings.Join(msgs, "\n"))
+		}
+	}
+}
