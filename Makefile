@@ -1,0 +1,33 @@
+# acctguard — build and test. Needs only Go.
+
+BIN     := bin/acctguard
+PKG     := ./cmd/acctguard
+TARGETS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
+
+.PHONY: build test install cross fuzz clean
+
+build:
+	CGO_ENABLED=0 go build -trimpath -o $(BIN) $(PKG)
+
+# vet, then every test with the race detector (which needs cgo).
+test:
+	go vet ./...
+	CGO_ENABLED=1 go test -race -count=1 ./...
+
+install:
+	CGO_ENABLED=0 go install -trimpath $(PKG)
+
+# Proves the six release targets compile; the binaries go to bin/cross/.
+cross:
+	@set -e; for t in $(TARGETS); do \
+		os=$${t%/*}; arch=$${t#*/}; ext=; [ $$os = windows ] && ext=.exe; \
+		echo "build $$os/$$arch"; \
+		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch go build -trimpath -o bin/cross/acctguard-$$os-$$arch$$ext $(PKG); \
+	done
+
+# A short fuzzing run of the playbook decoder.
+fuzz:
+	go test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/playbook
+
+clean:
+	rm -rf bin

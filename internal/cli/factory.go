@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/adrg/xdg"
+
+	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/iostreams"
+	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/playbooks"
+)
+
+// Factory holds what commands depend on. Global flags fill in Lang,
+// StatePath and colour before a command runs.
+type Factory struct {
+	IO     *iostreams.IOStreams
+	Getenv func(string) string
+	Now    func() time.Time
+
+	// Catalogue returns the playbooks, built-in and the user's own.
+	Catalogue func() *playbook.Catalogue
+
+	// Lang is the language of acctguard's own screens.
+	Lang i18n.Lang
+	// StateFile is where incidents are kept.
+	StateFile string
+}
+
+// NewFactory returns the dependencies of a real run.
+func NewFactory() *Factory {
+	xdg.Reload() // the environment may have changed since the package was initialised
+	f := &Factory{
+		IO:     iostreams.System(os.Getenv),
+		Getenv: os.Getenv,
+	}
+	f.Now = func() time.Time { return clock(f.Getenv) }
+	f.Catalogue = func() *playbook.Catalogue {
+		return &playbook.Catalogue{
+			Builtin: playbooks.FS,
+			UserDir: filepath.Join(xdg.ConfigHome, "acctguard", "playbooks"),
+		}
+	}
+	return f
+}
+
+// clock returns ACCTGUARD_NOW when it is set to an RFC 3339 time, else the
+// current time.
+func clock(getenv func(string) string) time.Time {
+	if v := getenv("ACCTGUARD_NOW"); v != "" {
+		if t, err := time.Parse(time.RFC3339, v); err == nil {
+			return t
+		}
+	}
+	return time.Now()
+}
+
+// defaultStateFile is the state file when neither --state nor
+// ACCTGUARD_STATE names one.
+func defaultStateFile() string {
+	return filepath.Join(xdg.StateHome, "acctguard", "state.json")
+}
+
+// langOrEnv is Lang, or the environment's choice where global flags were
+// not applied (shell completion runs without them).
+func (f *Factory) langOrEnv() i18n.Lang {
+	if f.Lang != "" {
+		return f.Lang
+	}
+	if l, err := i18n.FromEnv(f.Getenv); err == nil {
+		return l
+	}
+	return i18n.English
+}

@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/suggest"
+)
+
+// NewCmdPlaybook returns "acctguard playbook" and its subcommands.
+func NewCmdPlaybook(f *Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "playbook",
+		Short: "List, show and check playbooks",
+		Long: `A playbook is the list of steps acctguard walks you through. Built-in
+playbooks come with acctguard; your own live in
+$XDG_CONFIG_HOME/acctguard/playbooks/<id>.yaml, and one with the id of a
+built-in replaces it.`,
+		Args: exactArgs(0, "a subcommand"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
+	}
+	cmd.AddCommand(NewCmdPlaybookList(f, nil))
+	cmd.AddCommand(NewCmdPlaybookShow(f, nil))
+	cmd.AddCommand(NewCmdPlaybookValidate(f, nil))
+	cmd.AddCommand(NewCmdPlaybookPath(f, nil))
+	return cmd
+}
+
+// findPlaybook returns the catalogue entry for id, failing as wrong usage
+// when there is none.
+func findPlaybook(cat *playbook.Catalogue, id string) (playbook.Entry, error) {
+	e, err := cat.Get(id)
+	var nf *playbook.NotFoundError
+	if errors.As(err, &nf) {
+		hint := `"acctguard playbook list" shows them all`
+		if s := suggest.Closest(id, nf.Known); s != "" {
+			hint = fmt.Sprintf("did you mean %q? %s", s, hint)
+		}
+		return e, usageError(hint, "%w", err)
+	}
+	return e, err
+}
+
+// usablePlaybook is findPlaybook for commands that need a working
+// playbook: a broken file's problems go to w and the command fails.
+func usablePlaybook(cat *playbook.Catalogue, id string, w io.Writer) (*playbook.Playbook, error) {
+	e, err := findPlaybook(cat, id)
+	if err != nil {
+		return nil, err
+	}
+	if !e.Broken() {
+		return e.Playbook, nil
+	}
+	fmt.Fprintln(w, e.Err)
+	if e.Origin == playbook.Builtin {
+		return nil, fmt.Errorf("built-in playbook %q is broken, which is a bug in this build of acctguard: %s", id, problemCount(e.Err))
+	}
+	hint := fmt.Sprintf("fix %s and check it with \"acctguard playbook validate %s\"", e.Path, id)
+	if e.Overrides {
+		hint += fmt.Sprintf(", or remove it to use the built-in %s", id)
+	}
+	return nil, &exitError{code: exitFailure, err: fmt.Errorf("playbook %q cannot be used: %s", id, problemCount(e.Err)), hint: hint}
+}
+
+// problemCount says how many problems err holds: "3 problems in FILE".
+func problemCount(err error) string {
+	var list playbook.ErrorList
+	if !errors.As(err, &list) || len(list) == 0 {
+		return "the file cannot be read"
+	}
+	return plural(len(list), "problem") + " in " + list[0].File
+}
+
+// completePlaybookIDs offers the ids of the catalogue, with titles.
+func completePlaybookIDs(f *Factory) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		entries, _ := f.Catalogue().List()
+		var out []string
+		for _, e := range entries {
+			if !strings.HasPrefix(e.ID, toComplete) {
+				continue
+			}
+			title := ""
+			if e.Playbook != nil {
+				title = e.Playbook.Title.Get(string(f.langOrEnv()))
+			}
+			out = append(out, e.ID+"\t"+title)
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}

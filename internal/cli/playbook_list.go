@@ -1,0 +1,175 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/iostreams"
+	"github.com/acctguard/acctguard/internal/playbook"
+)
+
+type playbookListOptions struct {
+	IO        *iostreams.IOStreams
+	Catalogue *playbook.Catalogue
+	Lang      i18n.Lang
+
+	JSON bool
+}
+
+// NewCmdPlaybookList returns "acctguard playbook list".
+func NewCmdPlaybookList(f *Factory, runF func(*playbookListOptions) error) *cobra.Command {
+	opts := &playbookListOptions{}
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List the built-in playbooks and your own",
+		Args:  exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.IO, opts.Catalogue, opts.Lang = f.IO, f.Catalogue(), f.Lang
+			if runF != nil {
+				return runF(opts)
+			}
+			return runPlaybookList(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON (the shape is documented in the README)")
+	return cmd
+}
+
+// playbookJSON is one playbook in "playbook list --json". The shape is
+// documented in the README; add fields, never change them.
+type playbookJSON struct {
+	ID               string   `json:"id"`
+	Title            string   `json:"title"`
+	Origin           string   `json:"origin"`
+	OverridesBuiltin bool     `json:"overrides_builtin"`
+	Path             *string  `json:"path"`
+	Version          string   `json:"version"`
+	Languages        []string `json:"languages"`
+	Steps            int      `json:"steps"`
+	Broken           bool     `json:"broken"`
+	Error            *string  `json:"error"`
+}
+
+func runPlaybookList(opts *playbookListOptions) error {
+	entries, dirErr := opts.Catalogue.List()
+	if dirErr != nil {
+		fmt.Fprintf(opts.IO.ErrOut, "acctguard: warning: %v\n", dirErr)
+	}
+	if opts.JSON {
+		return printPlaybookJSON(opts, entries)
+	}
+	if len(entries) == 0 {
+		fmt.Fprintln(opts.IO.ErrOut, opts.Lang.T("list.none"))
+		return nil
+	}
+	if !opts.IO.IsStdoutTTY() {
+		for _, e := range entries {
+			title, steps, status := "", "", "ok"
+			if e.Playbook != nil {
+				title, steps = e.Playbook.Title.Get(string(opts.Lang)), strconv.Itoa(len(e.Playbook.Steps))
+			} else {
+				status = "broken: " + e.FirstError()
+			}
+			origin := string(e.Origin)
+			if e.Overrides {
+				origin = "user-override"
+			}
+			fmt.Fprintf(opts.IO.Out, "%s\t%s\t%s\t%s\t%s\n", e.ID, title, origin, steps, status)
+		}
+		return nil
+	}
+	cs := opts.IO.ColorScheme()
+	l := opts.Lang
+	rows := [][]string{{l.T("list.id"), l.T("list.title"), l.T("list.origin"), l.T("list.steps")}}
+	var problems []string
+	for _, e := range entries {
+		origin := l.T("list.built-in")
+		switch {
+		case e.Overrides:
+			origin = l.T("list.override")
+		case e.Origin == playbook.User:
+			origin = l.T("list.user")
+		}
+		if e.Playbook == nil {
+			rows = append(rows, []string{e.ID, cs.Red(l.T("list.broken")), origin, "-"})
+			problems = append(problems, e.FirstError())
+			continue
+		}
+		rows = append(rows, []string{e.ID, e.Playbook.Title.Get(string(l)), origin, strconv.Itoa(len(e.Playbook.Steps))})
+	}
+	printTable(opts.IO, rows, cs.Bold)
+	if len(problems) > 0 {
+		fmt.Fprintln(opts.IO.Out)
+		for _, p := range problems {
+			fmt.Fprintln(opts.IO.Out, cs.Red(p))
+		}
+	}
+	return nil
+}
+
+func printPlaybookJSON(opts *playbookListOptions, entries []playbook.Entry) error {
+	out := struct {
+		Playbooks []playbookJSON `json:"playbooks"`
+	}{Playbooks: []playbookJSON{}}
+	for _, e := range entries {
+		j := playbookJSON{ID: e.ID, Origin: string(e.Origin), OverridesBuiltin: e.Overrides, Languages: []string{}}
+		if e.Path != "" {
+			j.Path = &e.Path
+		}
+		if p := e.Playbook; p != nil {
+			j.Title, j.Version, j.Steps = p.Title.Get(string(opts.Lang)), p.Version, len(p.Steps)
+			j.Languages = append(j.Languages, p.Languages...)
+		} else {
+			msg := e.FirstError()
+			j.Broken, j.Error = true, &msg
+		}
+		out.Playbooks = append(out.Playbooks, j)
+	}
+	enc := json.NewEncoder(opts.IO.Out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// printTable prints rows in columns two spaces apart, sized by terminal
+// cells so that Japanese titles line up; the first row is the header.
+func printTable(io *iostreams.IOStreams, rows [][]string, header func(string) string) {
+	widths := map[int]int{}
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], playbook.Width(stripANSI(c)))
+		}
+	}
+	for ri, r := range rows {
+		var b strings.Builder
+		for i, c := range r {
+			if ri == 0 {
+				c = header(c)
+			}
+			b.WriteString(c)
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-playbook.Width(stripANSI(c))+2))
+			}
+		}
+		fmt.Fprintln(io.Out, b.String())
+	}
+}
+
+// stripANSI removes colour codes so that widths count only what is seen.
+func stripANSI(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == 0x1b {
+			for i < len(s) && s[i] != 'm' {
+				i++
+			}
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}

@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/acctguard/acctguard/internal/iostreams"
+	"github.com/acctguard/acctguard/internal/playbook"
+)
+
+type playbookPathOptions struct {
+	IO        *iostreams.IOStreams
+	Catalogue *playbook.Catalogue
+
+	ID string
+}
+
+// NewCmdPlaybookPath returns "acctguard playbook path ID".
+func NewCmdPlaybookPath(f *Factory, runF func(*playbookPathOptions) error) *cobra.Command {
+	opts := &playbookPathOptions{}
+	cmd := &cobra.Command{
+		Use:               "path ID",
+		Short:             `Print the file a playbook is read from, or "built-in"`,
+		Args:              exactArgs(1, "a playbook id"),
+		ValidArgsFunction: completePlaybookIDs(f),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.IO, opts.Catalogue = f.IO, f.Catalogue()
+			opts.ID = args[0]
+			if runF != nil {
+				return runF(opts)
+			}
+			return runPlaybookPath(opts)
+		},
+	}
+	return cmd
+}
+
+func runPlaybookPath(opts *playbookPathOptions) error {
+	e, err := findPlaybook(opts.Catalogue, opts.ID)
+	if err != nil {
+		return err
+	}
+	if e.Origin == playbook.Builtin {
+		fmt.Fprintln(opts.IO.Out, "built-in")
+		return nil
+	}
+	fmt.Fprintln(opts.IO.Out, e.Path)
+	if e.Broken() {
+		fmt.Fprintf(opts.IO.ErrOut, "acctguard: warning: this file has mistakes (%s); \"acctguard playbook validate %s\" lists them\n", problemCount(e.Err), e.ID)
+	}
+	return nil
+}

@@ -1,0 +1,94 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/acctguard/acctguard/internal/i18n"
+)
+
+// NewCmdRoot returns the acctguard command with its global flags.
+func NewCmdRoot(f *Factory) *cobra.Command {
+	var (
+		lang    string
+		state   string
+		noColor bool
+	)
+	cmd := &cobra.Command{
+		Use:   "acctguard",
+		Short: "Step-by-step help after an online account is taken over",
+		Long: `acctguard walks you through what to do after an online account was taken
+over: check the alert is real, lock the intruder out, clean up, report, and
+check again in the days after. It remembers what you have done.`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return f.applyGlobalFlags(lang, state, noColor)
+		},
+	}
+	cmd.PersistentFlags().StringVar(&lang, "lang", "", "language of screens: en or ja (default: ACCTGUARD_LANG, then the locale)")
+	cmd.PersistentFlags().StringVar(&state, "state", "", "the state file (default: ACCTGUARD_STATE, then the per-user state directory)")
+	cmd.PersistentFlags().BoolVar(&noColor, "no-color", false, "print without colour")
+	_ = cmd.RegisterFlagCompletionFunc("lang", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"en\tEnglish", "ja\t日本語"}, cobra.ShellCompDirectiveNoFileComp
+	})
+	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageError(fmt.Sprintf("run %q to see its flags", c.CommandPath()+" --help"), "%s", err)
+	})
+	cmd.CompletionOptions.HiddenDefaultCmd = false
+
+	cmd.AddCommand(NewCmdVersion(f, nil))
+	cmd.AddCommand(NewCmdPlaybook(f))
+	return cmd
+}
+
+// applyGlobalFlags settles the language, the state file and colour once,
+// before any command runs.
+func (f *Factory) applyGlobalFlags(lang, state string, noColor bool) error {
+	if lang != "" {
+		l, err := i18n.Parse(lang)
+		if err != nil {
+			return usageError("use --lang en or --lang ja", "%w", err)
+		}
+		f.Lang = l
+	} else {
+		l, err := i18n.FromEnv(f.Getenv)
+		if err != nil {
+			return usageError("set ACCTGUARD_LANG to en or ja, or leave it unset", "%w", err)
+		}
+		f.Lang = l
+	}
+	switch {
+	case state != "":
+		f.StateFile = state
+	case f.Getenv("ACCTGUARD_STATE") != "":
+		f.StateFile = f.Getenv("ACCTGUARD_STATE")
+	default:
+		f.StateFile = defaultStateFile()
+	}
+	if noColor {
+		f.IO.SetColorEnabled(false)
+	}
+	if v := f.Getenv("ACCTGUARD_NOW"); v != "" {
+		if _, err := time.Parse(time.RFC3339, v); err != nil {
+			return usageError("write it as 2026-11-26T21:30:00+09:00, or unset it", "ACCTGUARD_NOW %q is not an RFC 3339 time", v)
+		}
+	}
+	return nil
+}
+
+// exactArgs accepts exactly n arguments and otherwise fails as wrong usage,
+// naming them.
+func exactArgs(n int, names string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) == n {
+			return nil
+		}
+		if len(args) < n {
+			return usageError(fmt.Sprintf("usage: %s", cmd.UseLine()), "%s needs %s", cmd.CommandPath(), names)
+		}
+		return usageError(fmt.Sprintf("usage: %s", cmd.UseLine()), "%s takes %s, not %d arguments", cmd.CommandPath(), names, len(args))
+	}
+}

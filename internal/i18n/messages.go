@@ -1,0 +1,58 @@
+package i18n
+
+// messages holds every text of acctguard's own screens. Keys name the
+// place a text is used. Labels carry their own punctuation, since English
+// and Japanese punctuate differently.
+var messages = map[string]map[Lang]string{
+	"phase.verify":          {English: "Verify", Japanese: "確認"},
+	"phase.contain":         {English: "Contain", Japanese: "被害の拡大を防ぐ"},
+	"phase.recover":         {English: "Recover", Japanese: "復旧と見直し"},
+	"phase.report":          {English: "Report", Japanese: "届出と記録"},
+	"phase.follow-up":       {English: "Follow up", Japanese: "経過観察"},
+	"phase.verify.about":    {English: "is the alert real?", Japanese: "通知が本物か確かめる"},
+	"phase.contain.about":   {English: "stop further damage", Japanese: "これ以上の被害を止める"},
+	"phase.recover.about":   {English: "take the account back and clean up", Japanese: "アカウントを取り戻し、設定を見直す"},
+	"phase.report.about":    {English: "tell the right people, keep records", Japanese: "しかるべき窓口に伝え、記録を残す"},
+	"phase.follow-up.about": {English: "check again later", Japanese: "時間をおいて、もう一度確かめる"},
+
+	"show.steps":        {English: "%d steps", Japanese: "全%dステップ"},
+	"show.version":      {English: "version %s", Japanese: "バージョン %s"},
+	"show.critical":     {English: "first 15 minutes", Japanese: "最初の15分"},
+	"show.why":          {English: "Why: ", Japanese: "理由："},
+	"show.how":          {English: "How:", Japanese: "やり方："},
+	"show.question":     {English: "Question: ", Japanese: "質問："},
+	"show.answers":      {English: "Answers: ", Japanese: "選択肢："},
+	"show.contacts":     {English: "Contacts:", Japanese: "連絡先："},
+	"show.links":        {English: "Links:", Japanese: "リンク："},
+	"show.sources":      {English: "Sources: ", Japanese: "出典："},
+	"show.source-list":  {English: "Sources", Japanese: "出典"},
+	"show.only-if":      {English: "Only if: ", Japanese: "対象："},
+	"show.after":        {English: "After: ", Japanese: "前提："},
+	"show.wait":         {English: "Wait: ", Japanese: "待ち時間："},
+	"show.repeat":       {English: "Repeats: ", Japanese: "繰り返し："},
+	"show.verified":     {English: "verified %s", Japanese: "%s 時点の情報"},
+	"show.quote":        {English: "\"%s\"", Japanese: "「%s」"},
+	"show.or":           {English: " or ", Japanese: "または"},
+	"show.and":          {English: ", and ", Japanese: "、かつ"},
+	"show.answered":     {English: "the answer to %s is %s", Japanese: "%sの答えが%sのとき"},
+	"show.delay":        {English: "%s after those steps are finished", Japanese: "前提の手順が終わってから%s後"},
+	"show.delay-start":  {English: "%s after the response starts", Japanese: "対応開始から%s後"},
+	"show.repeat-every": {English: "every %s, %d times", Japanese: "%sごとに%d回"},
+
+	"duration.m":  {English: "%d min", Japanese: "%d分"},
+	"duration.h":  {English: "%d h", Japanese: "%d時間"},
+	"duration.d":  {English: "%d days", Japanese: "%d日"},
+	"duration.d1": {English: "1 day", Japanese: "1日"},
+	"duration.w":  {English: "%d weeks", Japanese: "%d週間"},
+	"duration.w1": {English: "1 week", Japanese: "1週間"},
+
+	"list.id":       {English: "ID", Japanese: "ID"},
+	"list.title":    {English: "TITLE", Japanese: "タイトル"},
+	"list.origin":   {English: "FROM", Japanese: "種類"},
+	"list.steps":    {English: "STEPS", Japanese: "手順"},
+	"list.built-in": {English: "built-in", Japanese: "組み込み"},
+	"list.user":     {English: "user", Japanese: "ユーザー"},
+	"list.override": {English: "user, replaces built-in", Japanese: "ユーザー（組み込みを置き換え）"},
+	"list.broken":   {English: "broken", Japanese: "エラーあり"},
+	"list.none":     {English: "no playbooks found", Japanese: "プレイブックが見つかりません"},
+}
