@@ -165,3 +165,36 @@ func TestVersion(t *testing.T) {
 		t.Errorf("first line %q, want %q", first, want)
 	}
 }
+
+func TestPlaybookShowWrapsOnTerminal(t *testing.T) {
+	f, out, _ := testFactory(t, nil)
+	f.IO.SetTTY(false, true)
+	f.IO.SetWidth(40)
+	user := f.Catalogue().UserDir
+	if err := os.MkdirAll(user, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	src := cardPlaybook + `    why: {en: x, ja: カードを止められるのはカード会社だけです。早めに電話してください。}
+    how:
+      en: x
+      ja: |
+        - カードの裏にある番号に電話して、利用の停止を依頼します。
+`
+	if err := os.WriteFile(filepath.Join(user, "card.yaml"), []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code := Run(f, []string{"--lang", "ja", "playbook", "show", "card"}); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+	want := ` 1. カード会社に電話する  ★ 最初の15分
+     理由：カードを止められるのはカー
+       ド会社だけです。早めに電話してく
+       ださい。
+     やり方：
+       - カードの裏にある番号に電話し
+         て、利用の停止を依頼します。
+`
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("stdout:\n%s\nwant it to contain:\n%s", out, want)
+	}
+}

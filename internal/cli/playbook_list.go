@@ -11,6 +11,7 @@ import (
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/wrap"
 )
 
 type playbookListOptions struct {
@@ -141,7 +142,7 @@ func printTable(io *iostreams.IOStreams, rows [][]string, header func(string) st
 	widths := map[int]int{}
 	for _, r := range rows {
 		for i, c := range r {
-			widths[i] = max(widths[i], playbook.Width(stripANSI(c)))
+			widths[i] = max(widths[i], wrap.Width(stripANSI(c)))
 		}
 	}
 	for ri, r := range rows {
@@ -152,7 +153,7 @@ func printTable(io *iostreams.IOStreams, rows [][]string, header func(string) st
 			}
 			b.WriteString(c)
 			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-playbook.Width(stripANSI(c))+2))
+				b.WriteString(strings.Repeat(" ", widths[i]-wrap.Width(stripANSI(c))+2))
 			}
 		}
 		fmt.Fprintln(io.Out, b.String())

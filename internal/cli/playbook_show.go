@@ -11,6 +11,7 @@ import (
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/wrap"
 )
 
 type playbookShowOptions struct {
@@ -47,7 +48,7 @@ func runPlaybookShow(opts *playbookShowOptions) error {
 	if err != nil {
 		return err
 	}
-	w := &showWriter{w: opts.IO.Out, cs: opts.IO.ColorScheme(), l: opts.Lang, p: p}
+	w := &showWriter{w: opts.IO.Out, cs: opts.IO.ColorScheme(), l: opts.Lang, p: p, width: opts.IO.WrapWidth()}
 	w.playbook()
 	return nil
 }
@@ -59,6 +60,8 @@ type showWriter struct {
 	cs *iostreams.ColorScheme
 	l  i18n.Lang
 	p  *playbook.Playbook
+	// width is the terminal width to wrap to, 0 for none.
+	width int
 }
 
 func (s *showWriter) text(t playbook.Text) string { return strings.TrimSpace(t.Get(string(s.l))) }
@@ -78,7 +81,8 @@ func (s *showWriter) playbook() {
 	meta = append(meta, l.Tf("show.steps", len(p.Steps)))
 	s.printf("%s\n", s.cs.Dim(strings.Join(meta, " · ")))
 	if !p.Summary.IsZero() {
-		s.printf("\n%s\n", s.text(p.Summary))
+		s.printf("\n")
+		s.wrapped("", "", s.text(p.Summary), "")
 	}
 	for _, phase := range playbook.Phases {
 		first := true
@@ -137,7 +141,8 @@ func (s *showWriter) step(i int, st *playbook.Step) {
 	if len(st.Links) > 0 {
 		s.label("show.links")
 		for _, lk := range st.Links {
-			s.printf("%s  %s  %s\n", indent, s.text(lk.Title), lk.URL)
+			s.wrapped(indent+"  ", indent+"    ", s.text(lk.Title), "")
+			s.printf("%s    %s\n", indent, lk.URL)
 		}
 	}
 	if len(st.When) > 0 {
@@ -170,17 +175,39 @@ func (s *showWriter) label(key string) {
 }
 
 func (s *showWriter) field(key, value string) {
-	s.printf("%s%s%s\n", indent, s.cs.Dim(s.l.T(key)), strings.ReplaceAll(value, "\n", "\n"+indent+"  "))
+	s.wrapped(indent, indent+"  ", value, s.l.T(key))
 }
 
 func (s *showWriter) block(key, value string) {
 	s.label(key)
 	for _, line := range strings.Split(value, "\n") {
-		if strings.TrimSpace(line) == "" {
+		switch {
+		case strings.TrimSpace(line) == "":
 			s.printf("\n")
+		case strings.HasPrefix(line, "- "):
+			s.wrapped(indent+"  ", indent+"    ", line, "")
+		default:
+			s.wrapped(indent+"  ", indent+"  ", line, "")
+		}
+	}
+}
+
+// wrapped prints a dimmed label and text, the first line after first and
+// the lines it wraps onto after rest.
+func (s *showWriter) wrapped(first, rest, text, label string) {
+	width := 0
+	if s.width > 0 {
+		width = max(s.width-wrap.Width(rest), 20)
+	}
+	for i, line := range wrap.Wrap(label+text, width) {
+		if i == 0 {
+			if label != "" {
+				line = s.cs.Dim(label) + strings.TrimPrefix(line, label)
+			}
+			s.printf("%s%s\n", first, line)
 			continue
 		}
-		s.printf("%s  %s\n", indent, line)
+		s.printf("%s%s\n", rest, line)
 	}
 }
 
@@ -189,20 +216,19 @@ func (s *showWriter) contact(id string) {
 	if !ok {
 		return
 	}
-	parts := []string{s.text(c.Name)}
+	line := s.text(c.Name)
 	if c.Phone != "" {
-		parts = append(parts, s.cs.Bold(c.Phone))
+		line += "  " + s.cs.Bold(c.Phone)
 	}
-	if c.URL != "" {
-		parts = append(parts, c.URL)
-	}
-	line := strings.Join(parts, "  ")
 	if c.Verified != "" {
 		line += "  " + s.cs.Dim("("+s.l.Tf("show.verified", c.Verified)+")")
 	}
 	s.printf("%s  %s\n", indent, line)
+	if c.URL != "" {
+		s.printf("%s    %s\n", indent, c.URL)
+	}
 	if !c.Note.IsZero() {
-		s.printf("%s    %s\n", indent, s.text(c.Note))
+		s.wrapped(indent+"    ", indent+"    ", s.text(c.Note), "")
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"github.com/fatih/color"
 	"github.com/mattn/go-isatty"
+	"golang.org/x/term"
 )
 
 // IOStreams carries the standard streams and what is known about them.
@@ -20,6 +21,7 @@ type IOStreams struct {
 	stdinTTY  bool
 	stdoutTTY bool
 	color     bool
+	width     int
 }
 
 // System returns the process's streams. Colour is on only when standard
@@ -33,6 +35,11 @@ func System(getenv func(string) string) *IOStreams {
 		stdoutTTY: isTerminal(os.Stdout),
 	}
 	s.color = s.stdoutTTY && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
+	if s.stdoutTTY {
+		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil {
+			s.width = w
+		}
+	}
 	return s
 }
 
@@ -49,6 +56,25 @@ func Test() (s *IOStreams, in, out, errOut *bytes.Buffer) {
 // SetTTY makes a test's streams behave as terminals or not.
 func (s *IOStreams) SetTTY(stdin, stdout bool) {
 	s.stdinTTY, s.stdoutTTY = stdin, stdout
+}
+
+// SetWidth sets the terminal width a test's output is wrapped to.
+func (s *IOStreams) SetWidth(cells int) { s.width = cells }
+
+// WrapWidth returns the width to wrap text for people to: the terminal's,
+// at most 100 cells so that lines stay easy to follow, or 0 (do not wrap)
+// when output is not a terminal.
+func (s *IOStreams) WrapWidth() int {
+	if !s.stdoutTTY {
+		return 0
+	}
+	switch {
+	case s.width <= 0:
+		return 80
+	case s.width > 100:
+		return 100
+	}
+	return s.width
 }
 
 // IsStdoutTTY reports whether output goes to a terminal, where it may be

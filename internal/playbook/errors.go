@@ -4,8 +4,9 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/acctguard/acctguard/internal/wrap"
 )
 
 // Error is one problem in a playbook file, at a position.
@@ -53,45 +54,11 @@ func caretPad(line string, col int) string {
 		switch {
 		case r == '\t':
 			b.WriteByte('\t')
-		case isWide(r):
-			b.WriteString("  ")
-		case unicode.Is(unicode.Mn, r):
 		default:
-			b.WriteByte(' ')
+			b.WriteString(strings.Repeat(" ", wrap.RuneWidth(r)))
 		}
 	}
 	return b.String()
-}
-
-// isWide reports whether r takes two cells in a terminal. The ranges cover
-// what playbooks hold: CJK, kana, Hangul, full-width forms and emoji.
-func isWide(r rune) bool {
-	switch {
-	case r < 0x1100:
-		return false
-	case r <= 0x115F, r >= 0x2E80 && r <= 0x303E, r >= 0x3041 && r <= 0x33FF,
-		r >= 0x3400 && r <= 0x4DBF, r >= 0x4E00 && r <= 0x9FFF, r >= 0xA000 && r <= 0xA4CF,
-		r >= 0xAC00 && r <= 0xD7A3, r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F,
-		r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6, r >= 0x1F300 && r <= 0x1F64F,
-		r >= 0x1F900 && r <= 0x1F9FF, r >= 0x20000 && r <= 0x3FFFD:
-		return true
-	}
-	return false
-}
-
-// Width returns how many terminal cells s takes.
-func Width(s string) int {
-	n := 0
-	for _, r := range s {
-		switch {
-		case isWide(r):
-			n += 2
-		case unicode.Is(unicode.Mn, r):
-		default:
-			n++
-		}
-	}
-	return n
 }
 
 // ErrorList is every problem found in one file, sorted by position.
