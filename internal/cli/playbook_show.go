@@ -221,7 +221,7 @@ func (s *showWriter) contact(id string) {
 		line += "  " + s.cs.Bold(c.Phone)
 	}
 	if c.Verified != "" {
-		line += "  " + s.cs.Dim("("+s.l.Tf("show.verified", c.Verified)+")")
+		line += "  " + s.cs.Dim(s.l.Tf("show.verified", c.Verified))
 	}
 	s.printf("%s  %s\n", indent, line)
 	if c.URL != "" {

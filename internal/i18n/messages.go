@@ -30,7 +30,7 @@ var messages = map[string]map[Lang]string{
 	"show.after":        {English: "After: ", Japanese: "前提："},
 	"show.wait":         {English: "Wait: ", Japanese: "待ち時間："},
 	"show.repeat":       {English: "Repeats: ", Japanese: "繰り返し："},
-	"show.verified":     {English: "verified %s", Japanese: "%s 時点の情報"},
+	"show.verified":     {English: "(verified %s)", Japanese: "（%s 時点の情報）"},
 	"show.quote":        {English: "\"%s\"", Japanese: "「%s」"},
 	"show.or":           {English: " or ", Japanese: "または"},
 	"show.and":          {English: ", and ", Japanese: "、かつ"},
