@@ -535,20 +535,31 @@ func (d *decoder) languages(n *yaml.Node) []string {
 	return out
 }
 
+// entry reads the keys of the i-th source, contact or step, and its id
+// when it has one. It names the entry by that id in every error, and by
+// its place in the list when the id is missing or invalid.
+func (d *decoder) entry(n *yaml.Node, kind string, i int, known []string) (m map[string]field, what, id string, ok bool) {
+	what = fmt.Sprintf("%s %d", kind, i+1)
+	if peeked := peekID(n); peeked != "" {
+		what = fmt.Sprintf("%s %q", kind, peeked)
+	}
+	if m, ok = d.mapping(n, what, known); !ok {
+		return nil, what, "", false
+	}
+	if f, has := m["id"]; has {
+		id, _ = d.id(f.val, kind+" id")
+	}
+	return m, what, id, true
+}
+
 func (d *decoder) source(n *yaml.Node, i int) Source {
 	var s Source
-	what := fmt.Sprintf("source %d", i+1)
-	if id := peekID(n); id != "" {
-		what = fmt.Sprintf("source %q", id)
-	}
-	m, ok := d.mapping(n, what, sourceKeys)
+	m, what, id, ok := d.entry(n, "source", i, sourceKeys)
 	if !ok {
 		return s
 	}
-	if f, ok := m["id"]; ok {
-		if s.ID, ok = d.id(f.val, "source id"); ok {
-			d.uniqueID(d.sourceIDs, "source", s.ID, f.val)
-		}
+	if s.ID = id; id != "" {
+		d.uniqueID(d.sourceIDs, "source", id, m["id"].val)
 	}
 	d.require(n, m, what, "id", "title")
 	if f, ok := m["title"]; ok {
@@ -562,18 +573,12 @@ func (d *decoder) source(n *yaml.Node, i int) Source {
 
 func (d *decoder) contact(n *yaml.Node, i int) Contact {
 	var c Contact
-	what := fmt.Sprintf("contact %d", i+1)
-	if id := peekID(n); id != "" {
-		what = fmt.Sprintf("contact %q", id)
-	}
-	m, ok := d.mapping(n, what, contactKeys)
+	m, what, id, ok := d.entry(n, "contact", i, contactKeys)
 	if !ok {
 		return c
 	}
-	if f, ok := m["id"]; ok {
-		if c.ID, ok = d.id(f.val, "contact id"); ok {
-			d.uniqueID(d.contactIDs, "contact", c.ID, f.val)
-		}
+	if c.ID = id; id != "" {
+		d.uniqueID(d.contactIDs, "contact", id, m["id"].val)
 	}
 	d.require(n, m, what, "id", "name")
 	_, hasPhone := m["phone"]
@@ -617,18 +622,12 @@ func (d *decoder) uniqueID(seen map[string]*yaml.Node, what, id string, n *yaml.
 func (d *decoder) step(n *yaml.Node, i int) (Step, stepNodes) {
 	s := Step{Pos: posOf(n), Kind: KindTask}
 	nodes := stepNodes{step: n}
-	what := fmt.Sprintf("step %d", i+1)
-	if id := peekID(n); id != "" {
-		what = fmt.Sprintf("step %q", id)
-	}
-	m, ok := d.mapping(n, what, stepKeys)
+	m, what, id, ok := d.entry(n, "step", i, stepKeys)
 	if !ok {
 		return s, nodes
 	}
-	if f, ok := m["id"]; ok {
-		nodes.id = f.val
-		s.ID, _ = d.id(f.val, "step id")
-	}
+	s.ID = id
+	nodes.id = m["id"].val
 	d.require(n, m, what, "id", "title", "phase")
 	if f, ok := m["title"]; ok {
 		s.Title = d.text(f.val, "title of "+what)
