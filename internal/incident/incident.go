@@ -1,0 +1,142 @@
+// Package incident works out where a response stands: given a playbook,
+// what the person has recorded and the time now, it says which steps are
+// done, which are due, which wait and until when. It does no I/O and
+// takes the time as an argument, so that every rule is tested with a
+// fixed clock.
+package incident
+
+import (
+	"time"
+
+	"github.com/acctguard/acctguard/internal/playbook"
+)
+
+// Action is what an event records about a step.
+type Action string
+
+const (
+	ActionDone   Action = "done"
+	ActionSkip   Action = "skip"
+	ActionLater  Action = "later"
+	ActionReset  Action = "reset"
+	ActionAnswer Action = "answer"
+	ActionNote   Action = "note"
+)
+
+// Event is one thing the person told us about a step, in the order told.
+type Event struct {
+	Step   string
+	Action Action
+	At     time.Time
+	Answer string
+	Reason string
+	Note   string
+}
+
+// State is where a step stands.
+type State string
+
+const (
+	Done          State = "done"
+	Skipped       State = "skipped"
+	NotApplicable State = "not-applicable" // its when is false
+	Waiting       State = "waiting"        // for other steps, for an answer, or for a time
+	Due           State = "due"
+	Overdue       State = "overdue" // due for more than a day
+	Later         State = "later"   // put off by the person; still due
+)
+
+// OverdueAfter is how long a step may be due before it is overdue.
+const OverdueAfter = 24 * time.Hour
+
+// Status is one step's state with the facts behind it.
+type Status struct {
+	Step  *playbook.Step
+	Index int // position in the playbook, from 0
+	State State
+
+	// AvailableAt is when a step waiting for time becomes due, or when a
+	// due step became due. Zero when it waits for other steps.
+	AvailableAt time.Time
+	// WaitingFor lists the steps this one waits for: unfinished steps of
+	// its after, and unanswered questions of its when.
+	WaitingFor []string
+	// FinishedAt is when the step was done, skipped, or became not
+	// applicable.
+	FinishedAt time.Time
+
+	Answer string // a question's current answer
+	Reason string // why it was skipped
+	Notes  []string
+	// Completions counts how often a repeating step has been done.
+	Completions int
+}
+
+// IsFinished reports whether the step no longer holds others back.
+func (s *Status) IsFinished() bool {
+	return s.State == Done || s.State == Skipped || s.State == NotApplicable
+}
+
+// IsDue reports whether the step should be done now.
+func (s *Status) IsDue() bool {
+	return s.State == Due || s.State == Overdue || s.State == Later
+}
+
+// Orphan is the record of a step that is no longer in the playbook. Its
+// events are kept and shown, never dropped.
+type Orphan struct {
+	Step   string
+	Events []Event
+}
+
+// View is an incident's steps at one moment.
+type View struct {
+	Steps   []Status
+	Orphans []Orphan
+}
+
+// Status returns the status of the step with the given id.
+func (v *View) Status(id string) (*Status, bool) {
+	for i := range v.Steps {
+		if v.Steps[i].Step.ID == id {
+			return &v.Steps[i], true
+		}
+	}
+	return nil, false
+}
+
+// Progress returns how many applicable steps are finished (done or
+// skipped) out of how many apply. Steps whose when is not yet known count
+// as applicable.
+func (v *View) Progress() (finished, total int) {
+	for i := range v.Steps {
+		switch v.Steps[i].State {
+		case NotApplicable:
+			continue
+		case Done, Skipped:
+			finished++
+		}
+		total++
+	}
+	return finished, total
+}
+
+// Ask returns the steps to ask about now, in order: due and overdue steps
+// in playbook order, then the ones the person put off. With criticalOnly,
+// only critical steps.
+func (v *View) Ask(criticalOnly bool) []*Status {
+	var now, putOff []*Status
+	for i := range v.Steps {
+		s := &v.Steps[i]
+		if criticalOnly && !s.Step.Critical {
+			continue
+		}
+		switch s.State {
+		case Due, Overdue:
+			now = append(now, s)
+		case Later:
+			putOff = append(putOff, s)
+		}
+	}
+	return append(now, putOff...)
+}
