@@ -1,0 +1,157 @@
+// Package state keeps the state file: every incident the user opened and
+// everything they told acctguard about it.
+//
+// The file is small JSON that a person can read. It is only ever replaced
+// whole, under a lock, by renaming a fully written and synced temp file over
+// it, so a crash at any moment leaves either the old or the new file; the
+// previous good file is kept as state.json.bak. A file that does not parse is
+// never overwritten: the person's records in it are worth more than anything
+// we could write instead.
+package state
+
+import (
+	"cmp"
+	"slices"
+	"time"
+)
+
+// SchemaVersion is the version of the file format this package reads and
+// writes. Files with a greater version are refused rather than rewritten, so
+// an older acctguard cannot silently drop fields it does not know.
+const SchemaVersion = 1
+
+// Actions recorded in Event.Action.
+const (
+	ActionDone   = "done"
+	ActionSkip   = "skip"
+	ActionLater  = "later"
+	ActionReset  = "reset"
+	ActionAnswer = "answer"
+	ActionNote   = "note"
+)
+
+// File is the whole state file.
+type File struct {
+	Schema int `json:"schema"`
+	// NextID is the id the next incident gets. It is kept in the file so the
+	// id of a deleted incident is never given to a new one: a report handed
+	// to a card issuer may quote it.
+	NextID    int        `json:"next_id"`
+	Incidents []Incident `json:"incidents"`
+}
+
+// Incident is one account takeover being worked through with one playbook.
+type Incident struct {
+	ID              int    `json:"id"`
+	Playbook        string `json:"playbook"`
+	PlaybookVersion string `json:"playbook_version,omitempty"`
+	// PlaybookDigest ("sha256:...") identifies the playbook text the
+	// incident started with, so a later edit of the playbook can be noticed.
+	PlaybookDigest string     `json:"playbook_digest"`
+	Lang           string     `json:"lang"`
+	OpenedAt       time.Time  `json:"opened_at"`
+	ClosedAt       *time.Time `json:"closed_at"`
+	// Events is append-only: a step's state is derived from its events, so
+	// changing one in place would rewrite what the user did and when.
+	Events []Event `json:"events"`
+}
+
+// Event is one thing the user did or said about a step.
+type Event struct {
+	Step   string    `json:"step"`
+	Action string    `json:"action"`
+	At     time.Time `json:"at"`
+	Answer string    `json:"answer,omitempty"`
+	Reason string    `json:"reason,omitempty"`
+	Note   string    `json:"note,omitempty"`
+}
+
+// empty returns the File a missing state file stands for.
+func empty() *File {
+	return &File{Schema: SchemaVersion, NextID: 1, Incidents: []Incident{}}
+}
+
+// NewIncident opens a new incident, appends it and returns a pointer to it.
+// The pointer points into f.Incidents, so it is valid only until the next
+// append to that slice.
+func (f *File) NewIncident(playbook, version, digest, lang string, now time.Time) *Incident {
+	id := max(f.NextID, f.maxID()+1, 1)
+	f.Incidents = append(f.Incidents, Incident{
+		ID:              id,
+		Playbook:        playbook,
+		PlaybookVersion: version,
+		PlaybookDigest:  digest,
+		Lang:            lang,
+		OpenedAt:        now,
+		Events:          []Event{},
+	})
+	f.NextID = id + 1
+	return &f.Incidents[len(f.Incidents)-1]
+}
+
+// Incident returns the incident with the given id, pointing into
+// f.Incidents.
+func (f *File) Incident(id int) (*Incident, bool) {
+	for i := range f.Incidents {
+		if f.Incidents[i].ID == id {
+			return &f.Incidents[i], true
+		}
+	}
+	return nil, false
+}
+
+// Open returns the incidents that are not closed, in id order, pointing into
+// f.Incidents.
+func (f *File) Open() []*Incident {
+	var open []*Incident
+	for i := range f.Incidents {
+		if f.Incidents[i].ClosedAt == nil {
+			open = append(open, &f.Incidents[i])
+		}
+	}
+	// A hand-edited file may list incidents out of order; people refer to
+	// them by number, so list them by number.
+	slices.SortStableFunc(open, func(a, b *Incident) int { return cmp.Compare(a.ID, b.ID) })
+	return open
+}
+
+func (f *File) maxID() int {
+	m := 0
+	for _, inc := range f.Incidents {
+		m = max(m, inc.ID)
+	}
+	return m
+}
+
+// normalise makes f safe to use and to write: empty lists are encoded as []
+// rather than null (readers of the file, people and scripts alike, should not
+// have to handle both), and NextID is moved past every id in use so that a
+// hand-edited or missing next_id can never hand out an id twice.
+func (f *File) normalise() {
+	if f.Incidents == nil {
+		f.Incidents = []Incident{}
+	}
+	for i := range f.Incidents {
+		if f.Incidents[i].Events == nil {
+			f.Incidents[i].Events = []Event{}
+		}
+	}
+	f.NextID = max(f.NextID, f.maxID()+1, 1)
+}
+
+// clone returns a deep copy of f, so that a cached file is never changed
+// through a copy handed out. TestCloneIsDeep fails when a field is added
+// that clone would share.
+func (f *File) clone() *File {
+	c := *f
+	c.Incidents = slices.Clone(f.Incidents)
+	for i := range c.Incidents {
+		inc := &c.Incidents[i]
+		inc.Events = slices.Clone(inc.Events)
+		if inc.ClosedAt != nil {
+			t := *inc.ClosedAt
+			inc.ClosedAt = &t
+		}
+	}
+	return &c
+}

@@ -1,0 +1,281 @@
+package state
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/gofrs/flock"
+)
+
+// Store reads and updates one state file. It is safe for concurrent use.
+type Store struct {
+	path string
+
+	// Decoding a large file is most of the cost of a save, and a person
+	// answering one question after another makes the same process re-read
+	// the file it has just written. So the store remembers the last bytes it
+	// read or wrote and what they decode to, and skips decoding when the
+	// file's bytes, read afresh every time, are exactly those.
+	mu         sync.Mutex
+	cachedData []byte
+	cachedFile *File
+}
+
+// New returns the store for the state file at path. Nothing on disk is
+// touched until the first Update.
+func New(path string) *Store {
+	return &Store{path: path}
+}
+
+// Path returns the path of the state file.
+func (s *Store) Path() string { return s.path }
+
+func (s *Store) lockPath() string   { return s.path + ".lock" }
+func (s *Store) backupPath() string { return s.path + ".bak" }
+
+// Load reads the state file without taking the lock: files are only ever
+// replaced whole by rename, so a reader sees either the old or the new one.
+// A missing file is an empty File, and nothing is created.
+func (s *Store) Load() (*File, error) {
+	f, _, err := s.read()
+	return f, err
+}
+
+// Update applies fn to the current state and saves the result, under a lock
+// so that concurrent acctguard processes see and keep each other's changes.
+// fn must not wait for the person: other processes wait while it runs.
+//
+// If fn returns an error nothing is written and that error is returned as
+// it is. A damaged file or one from a newer acctguard is reported before fn
+// is called and left untouched.
+//
+// The directory and the lock file beside the state file are created (0700
+// and 0600) before fn runs, because the lock needs them; the state file
+// itself is created only when there is something to save.
+func (s *Store) Update(fn func(*File) error) (*File, error) {
+	dir := filepath.Dir(s.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("creating state directory %q: %w", dir, err)
+	}
+	// The lock is on a sidecar file that is never deleted or replaced. A
+	// lock on state.json itself would sit on the inode that the rename
+	// below replaces, and a process waiting on it would then hold a lock on
+	// a file nobody reads.
+	lock := flock.New(s.lockPath(), flock.SetPermissions(0o600))
+	if err := lock.Lock(); err != nil {
+		return nil, fmt.Errorf("locking state file %q: %w", s.path, err)
+	}
+	defer lock.Unlock()
+
+	f, old, err := s.read()
+	if err != nil {
+		return nil, err
+	}
+	if err := fn(f); err != nil {
+		return nil, err
+	}
+	f.Schema = SchemaVersion
+	data, err := encode(f, len(old)+len(old)/16+4096)
+	if err != nil {
+		return nil, fmt.Errorf("saving state file %q: %w", s.path, err)
+	}
+	// Saving an unchanged file would only turn the backup into a second
+	// copy of the current file and lose the previous good one.
+	if old != nil && bytes.Equal(old, data) {
+		return f, nil
+	}
+	if err := s.save(old, data); err != nil {
+		return nil, fmt.Errorf("saving state file %q: %w", s.path, err)
+	}
+	// Decoding data would give f again, up to how times and invalid UTF-8
+	// are held in memory, which encode writes out identically.
+	s.remember(data, f)
+	return f, nil
+}
+
+// read returns the decoded file and its bytes; the bytes are nil when the
+// file does not exist.
+func (s *Store) read() (*File, []byte, error) {
+	data, err := os.ReadFile(s.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return empty(), nil, nil
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading state file %q: %w", s.path, err)
+	}
+	if f := s.cached(data); f != nil {
+		return f, data, nil
+	}
+	f, err := decode(s.path, data)
+	if err != nil {
+		var d *DamagedError
+		if errors.As(err, &d) {
+			if _, statErr := os.Stat(s.backupPath()); statErr == nil {
+				d.Backup = s.backupPath()
+			}
+		}
+		return nil, nil, err
+	}
+	s.remember(data, f)
+	return f, data, nil
+}
+
+// cached returns a copy of the remembered file if data is the remembered
+// bytes, else nil.
+func (s *Store) cached(data []byte) *File {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cachedFile == nil || !bytes.Equal(s.cachedData, data) {
+		return nil
+	}
+	return s.cachedFile.clone()
+}
+
+// remember keeps a copy of f as what data decodes to.
+func (s *Store) remember(data []byte, f *File) {
+	c := f.clone()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.cachedData, s.cachedFile = data, c
+}
+
+// decode parses the state file's bytes.
+func decode(path string, data []byte) (*File, error) {
+	// A 0-byte file cannot come from a crash (the file is only ever
+	// replaced by renaming a complete one over it) but it can come from a
+	// person running `touch`; it holds nothing to protect, so it reads as
+	// empty rather than as damaged.
+	if len(data) == 0 {
+		return empty(), nil
+	}
+	var f File
+	if err := json.Unmarshal(data, &f); err != nil {
+		var syn *json.SyntaxError
+		if !errors.As(err, &syn) {
+			// A newer acctguard may have changed a field's type; say that
+			// rather than calling its file damaged.
+			if n, ok := schemaOf(data); ok && n > SchemaVersion {
+				return nil, &NewerSchemaError{Path: path, Schema: n}
+			}
+		}
+		return nil, damaged(path, data, err)
+	}
+	switch {
+	case f.Schema > SchemaVersion:
+		return nil, &NewerSchemaError{Path: path, Schema: f.Schema}
+	case f.Schema < 1:
+		if _, ok := schemaOf(data); !ok {
+			return nil, damaged(path, data, errNoSchema)
+		}
+		return nil, damaged(path, data, errBadSchema(f.Schema))
+	}
+	f.normalise()
+	return &f, nil
+}
+
+// schemaOf returns the top-level "schema" number of data, if it has one.
+func schemaOf(data []byte) (int, bool) {
+	var probe struct {
+		Schema *int `json:"schema"`
+	}
+	if json.Unmarshal(data, &probe) != nil || probe.Schema == nil {
+		return 0, false
+	}
+	return *probe.Schema, true
+}
+
+// save replaces the state file with data, keeping old (the current file's
+// bytes, nil if there is none) as the backup. The lock must be held.
+func (s *Store) save(old, data []byte) error {
+	removeStaleTemps(s.path, s.backupPath())
+	// An empty file is not worth keeping, and keeping it would replace a
+	// backup that may be the only copy of the person's records.
+	if len(old) > 0 {
+		// The backup is a safety net: failing to refresh it must not cost
+		// the person the answer they just gave, so its error is dropped.
+		_ = backup(s.path, s.backupPath(), old)
+	}
+	return writeFile(s.path, data)
+}
+
+// backup makes bak a copy of the file at path, whose content is old.
+func backup(path, bak string, old []byte) error {
+	// A hard link costs no copying; renaming it over bak swaps the backup
+	// atomically. state.json is only ever replaced, never written in place,
+	// so sharing its inode with the backup is safe.
+	tmp, err := linkTemp(path, bak)
+	if err == nil {
+		err = replaceFile(tmp, bak)
+		// When bak is already a link to the same file (a crash came between
+		// the backup and the save), rename does nothing and leaves tmp.
+		os.Remove(tmp)
+		return err
+	}
+	// Some file systems (FAT, some network shares) have no hard links.
+	return writeFile(bak, old)
+}
+
+// beforeReplace runs in writeFile between writing the temp file and putting
+// it in place; a test uses it to kill a process at exactly that point.
+var beforeReplace = func() {}
+
+// link is os.Link; tests replace it to take the copying path.
+var link = os.Link
+
+// linkTemp hard-links path to a fresh temp name for target in target's
+// directory, and returns that name.
+func linkTemp(path, target string) (string, error) {
+	for range 100 {
+		tmp := tempName(target)
+		err := link(path, tmp)
+		if !errors.Is(err, fs.ErrExist) {
+			return tmp, err
+		}
+	}
+	return "", fmt.Errorf("no free temp name for %q", target)
+}
+
+// tempName returns a temp name for target: "." + its base name + decimal
+// digits, in the same directory. It is the pattern renameio uses, so every
+// temp file of ours, whoever created it, is recognised by isTempFor.
+func tempName(target string) string {
+	return filepath.Join(filepath.Dir(target), "."+filepath.Base(target)+strconv.FormatInt(rand.Int64(), 10))
+}
+
+// isTempFor reports whether name (a base name) is a temp file for one of
+// the targets.
+func isTempFor(name string, targets ...string) bool {
+	for _, t := range targets {
+		digits, ok := strings.CutPrefix(name, "."+filepath.Base(t))
+		if ok && digits != "" && strings.Trim(digits, "0123456789") == "" {
+			return true
+		}
+	}
+	return false
+}
+
+// removeStaleTemps removes temp files a crashed acctguard left beside the
+// state file. Temp files are only created under the lock, so while we hold
+// it every one that exists is stale. Failing to remove one costs only disk
+// space, so errors are ignored: they must not stop a save.
+func removeStaleTemps(path, bak string) {
+	dir := filepath.Dir(path)
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if e.Type().IsRegular() && isTempFor(e.Name(), path, bak) {
+			os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
+}
