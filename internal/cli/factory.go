@@ -57,9 +57,15 @@ func clock(getenv func(string) string) time.Time {
 	return time.Now()
 }
 
-// defaultStateFile is the state file when neither --state nor
-// ACCTGUARD_STATE names one.
-func defaultStateFile() string {
+// resolveStateFile returns the state file: --state, else ACCTGUARD_STATE,
+// else the per-user state directory.
+func (f *Factory) resolveStateFile(flag string) string {
+	switch {
+	case flag != "":
+		return flag
+	case f.Getenv("ACCTGUARD_STATE") != "":
+		return f.Getenv("ACCTGUARD_STATE")
+	}
 	return filepath.Join(xdg.StateHome, "acctguard", "state.json")
 }
 

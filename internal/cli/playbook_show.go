@@ -62,9 +62,18 @@ type showWriter struct {
 	p  *playbook.Playbook
 	// width is the terminal width to wrap to, 0 for none.
 	width int
+	// lang is the language of the playbook's texts, when it differs from
+	// the screens' (an incident keeps the language it began in).
+	lang i18n.Lang
 }
 
-func (s *showWriter) text(t playbook.Text) string { return strings.TrimSpace(t.Get(string(s.l))) }
+func (s *showWriter) text(t playbook.Text) string {
+	lang := s.l
+	if s.lang != "" {
+		lang = s.lang
+	}
+	return strings.TrimSpace(t.Get(string(lang)))
+}
 
 func (s *showWriter) printf(format string, args ...any) { fmt.Fprintf(s.w, format, args...) }
 
@@ -118,7 +127,14 @@ func (s *showWriter) step(i int, st *playbook.Step) {
 		title += "  " + s.cs.Yellow("★ "+l.T("show.critical"))
 	}
 	s.printf("\n%s\n", title)
-	if st.Kind == playbook.KindQuestion {
+	s.body(st, true)
+}
+
+// body prints what a step asks and says. full adds what only someone
+// reading the whole playbook needs: conditions, timing and sources.
+func (s *showWriter) body(st *playbook.Step, full bool) {
+	l := s.l
+	if st.Kind == playbook.KindQuestion && full {
 		s.field("show.question", s.text(st.Question))
 		var answers []string
 		for _, o := range st.Options {
@@ -144,6 +160,9 @@ func (s *showWriter) step(i int, st *playbook.Step) {
 			s.wrapped(indent+"  ", indent+"    ", s.text(lk.Title), "")
 			s.printf("%s    %s\n", indent, lk.URL)
 		}
+	}
+	if !full {
+		return
 	}
 	if len(st.When) > 0 {
 		s.field("show.only-if", s.condition(st.When))

@@ -41,6 +41,11 @@ check again in the days after. It remembers what you have done.`,
 
 	cmd.AddCommand(NewCmdVersion(f, nil))
 	cmd.AddCommand(NewCmdPlaybook(f))
+	cmd.AddCommand(NewCmdRespond(f, nil))
+	cmd.AddCommand(NewCmdStatus(f, nil))
+	cmd.AddCommand(NewCmdStep(f, nil))
+	cmd.AddCommand(NewCmdNote(f, nil))
+	cmd.AddCommand(NewCmdIncident(f))
 	return cmd
 }
 
@@ -60,14 +65,7 @@ func (f *Factory) applyGlobalFlags(lang, state string, noColor bool) error {
 		}
 		f.Lang = l
 	}
-	switch {
-	case state != "":
-		f.StateFile = state
-	case f.Getenv("ACCTGUARD_STATE") != "":
-		f.StateFile = f.Getenv("ACCTGUARD_STATE")
-	default:
-		f.StateFile = defaultStateFile()
-	}
+	f.StateFile = f.resolveStateFile(state)
 	if noColor {
 		f.IO.SetColorEnabled(false)
 	}

@@ -1,6 +1,9 @@
 package i18n
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestFromEnv(t *testing.T) {
 	tests := []struct {
@@ -37,6 +40,34 @@ func TestEveryMessageInEveryLanguage(t *testing.T) {
 			if m[l] == "" {
 				t.Errorf("message %q has no %s text", key, l)
 			}
+		}
+	}
+}
+
+func TestTimeFormats(t *testing.T) {
+	now := time.Date(2026, 11, 26, 21, 0, 0, 0, time.UTC)
+	tests := []struct {
+		got, want string
+	}{
+		{English.Time(now, now), "Thu 26 Nov 21:00"},
+		{Japanese.Time(now, now), "11月26日(木) 21:00"},
+		{English.Time(now.AddDate(1, 0, 0), now), "Fri 26 Nov 2027 21:00"},
+		{Japanese.Time(now.AddDate(1, 0, 0), now), "2027年11月26日(金) 21:00"},
+		{English.Clock(now.Add(2*time.Hour), now), "23:00"},
+		{English.Clock(now.Add(4*time.Hour), now), "Fri 27 Nov 01:00"},
+		{English.Span(4*time.Hour + 48*time.Minute), "4 h 48 min"},
+		{Japanese.Span(4*time.Hour + 48*time.Minute), "4時間48分"},
+		{English.Span(26 * time.Hour), "1 day 2 h"},
+		{Japanese.Span(7 * 24 * time.Hour), "7日"},
+		{English.Span(30 * time.Second), "1 min"},
+		{English.Until(now.Add(5*time.Hour), now), "in 5 h"},
+		{Japanese.Until(now.Add(5*time.Hour), now), "あと5時間"},
+		{English.Until(now.Add(-2*time.Hour), now), "2 h ago"},
+		{Japanese.Until(now.Add(-2*time.Hour), now), "2時間前"},
+	}
+	for i, tt := range tests {
+		if tt.got != tt.want {
+			t.Errorf("%d: got %q, want %q", i, tt.got, tt.want)
 		}
 	}
 }

@@ -60,6 +60,10 @@ type Catalogue struct {
 	Builtin fs.FS
 	// UserDir is the user's playbook directory; it need not exist.
 	UserDir string
+
+	// cache keeps what Get found, so that a command looking at many
+	// incidents of one playbook reads and checks the file once.
+	cache map[string]Entry
 }
 
 // NotFoundError is returned for an id that no playbook has.
@@ -112,6 +116,20 @@ func (c *Catalogue) List() ([]Entry, error) {
 // one, else the built-in. A broken user file is returned as a broken entry,
 // never replaced by the built-in behind the user's back.
 func (c *Catalogue) Get(id string) (Entry, error) {
+	if e, ok := c.cache[id]; ok {
+		return e, nil
+	}
+	e, err := c.get(id)
+	if err == nil {
+		if c.cache == nil {
+			c.cache = map[string]Entry{}
+		}
+		c.cache[id] = e
+	}
+	return e, err
+}
+
+func (c *Catalogue) get(id string) (Entry, error) {
 	if !idPattern.MatchString(id) {
 		known, _ := c.IDs()
 		return Entry{}, &NotFoundError{ID: id, Known: known}

@@ -3,6 +3,7 @@ package prompt
 import (
 	"errors"
 	"io"
+	"strings"
 
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
@@ -15,12 +16,28 @@ type Survey struct {
 	stdio survey.AskOpt
 }
 
+// Texts are survey's own words, in the person's language.
+type Texts struct {
+	// SelectHint replaces "Use arrows to move, type to filter".
+	SelectHint string
+	// MoreHelp replaces "for help" after the "?" key.
+	MoreHelp string
+}
+
 // NewSurvey returns a Prompter reading in and drawing on out; errOut
 // receives survey's own error lines.
-func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer, color bool) *Survey {
-	// survey keeps its colour switch in a package variable; it is set here,
-	// from the decision the caller made once.
+func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer, color bool, texts Texts) *Survey {
+	// survey keeps its colour switch and templates in package variables;
+	// they are set here, once, from the caller's decisions.
 	core.DisableColor = !color
+	if texts.SelectHint != "" {
+		survey.SelectQuestionTemplate = strings.Replace(survey.SelectQuestionTemplate,
+			"[Use arrows to move, type to filter", "["+texts.SelectHint, 1)
+	}
+	if texts.MoreHelp != "" {
+		survey.InputQuestionTemplate = strings.Replace(survey.InputQuestionTemplate, " for help", " "+texts.MoreHelp, 1)
+		survey.SelectQuestionTemplate = strings.Replace(survey.SelectQuestionTemplate, " for more help", " "+texts.MoreHelp, 1)
+	}
 	return &Survey{stdio: survey.WithStdio(in, out, errOut)}
 }
 

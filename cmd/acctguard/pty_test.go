@@ -1,0 +1,225 @@
+//go:build linux
+
+package main
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	expect "github.com/Netflix/go-expect"
+	"github.com/hinshun/vt10x"
+	"golang.org/x/sys/unix"
+)
+
+const walkPlaybook = `schema: 1
+id: walk
+title: Walk
+steps:
+  - {id: look, title: Look at the email, phase: verify}
+  - id: can-sign-in
+    title: "Can you sign in?"
+    phase: contain
+    kind: question
+    question: "Can you sign in now?"
+    options: [{value: "yes", label: "Yes, I can"}, {value: "no", label: "No"}]
+  - {id: change, title: Change the password, phase: contain, when: {can-sign-in: "yes"}}
+  - {id: sign-out, title: Sign out everywhere, phase: contain, after: [change]}
+  - {id: check-card, title: Check the card, phase: recover}
+`
+
+// ptySession runs acctguard in a pseudo-terminal whose screen is kept by
+// a terminal emulator, so that survey's real widgets draw and read keys
+// as they would for a person.
+type ptySession struct {
+	t       *testing.T
+	console *expect.Console
+	cmd     *exec.Cmd
+}
+
+func startPTY(t *testing.T, env []string, args ...string) *ptySession {
+	t.Helper()
+	bin, err := exec.LookPath("acctguard") // installed by testscript.Main
+	if err != nil {
+		t.Skip("acctguard is not on PATH:", err)
+	}
+	// The emulator answers survey's cursor-position queries; its answers
+	// go back to the program as typed input.
+	answers := &forward{}
+	term := vt10x.New(vt10x.WithSize(100, 40), vt10x.WithWriter(answers))
+	console, err := expect.NewConsole(expect.WithStdout(term), expect.WithDefaultTimeout(20*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	answers.to = console
+	t.Cleanup(func() { console.Close() })
+	cmd := exec.Command(bin, args...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = console.Tty(), console.Tty(), console.Tty()
+	cmd.Env = env
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: true}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	return &ptySession{t: t, console: console, cmd: cmd}
+}
+
+type forward struct{ to *expect.Console }
+
+func (f *forward) Write(b []byte) (int, error) {
+	if f.to == nil {
+		return len(b), nil
+	}
+	return f.to.Write(b)
+}
+
+// expect waits for s on the screen.
+func (p *ptySession) expect(s string) {
+	p.t.Helper()
+	if _, err := p.console.ExpectString(s); err != nil {
+		p.t.Fatalf("waiting for %q: %v", s, err)
+	}
+}
+
+// raw reports whether the program has put the terminal in raw mode, as
+// survey does while a prompt waits for keys. Keys sent before that are
+// taken by the line discipline: Ctrl-C would become a signal.
+func (p *ptySession) raw() bool {
+	tio, err := unix.IoctlGetTermios(int(p.console.Tty().Fd()), unix.TCGETS)
+	return err == nil && tio.Lflag&unix.ISIG == 0
+}
+
+// key waits until the prompt reads keys, then sends s. The caller waits
+// for what the key brings on screen before sending the next one, so that
+// a key never reaches a prompt that has already answered.
+func (p *ptySession) key(s string) {
+	p.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !p.raw() {
+		if time.Now().After(deadline) {
+			p.t.Fatal("the prompt never put the terminal in raw mode")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if _, err := p.console.Send(s); err != nil {
+		p.t.Fatal(err)
+	}
+}
+
+// wait returns the exit code, once the program has ended.
+func (p *ptySession) wait() int {
+	p.t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- p.cmd.Wait() }()
+	// Keep reading the screen so the program never blocks on output.
+	go p.console.ExpectEOF()
+	select {
+	case err := <-done:
+		var exitErr *exec.ExitError
+		if errors.As(err, &exitErr) {
+			return exitErr.ExitCode()
+		}
+		if err != nil {
+			p.t.Fatal(err)
+		}
+		return 0
+	case <-time.After(20 * time.Second):
+		p.cmd.Process.Kill()
+		p.t.Fatal("acctguard did not exit")
+		return -1
+	}
+}
+
+func ptyEnv(t *testing.T) (env []string, stateFile string) {
+	dir := t.TempDir()
+	config := filepath.Join(dir, "config")
+	if err := os.MkdirAll(filepath.Join(config, "acctguard", "playbooks"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(config, "acctguard", "playbooks", "walk.yaml"), []byte(walkPlaybook), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env = []string{
+		"PATH=" + os.Getenv("PATH"),
+		"HOME=" + dir,
+		"TERM=xterm-256color",
+		"XDG_CONFIG_HOME=" + config,
+		"XDG_STATE_HOME=" + filepath.Join(dir, "state"),
+		"ACCTGUARD_NOW=2026-11-26T21:00:00+09:00",
+		"ACCTGUARD_LANG=en",
+	}
+	return env, filepath.Join(dir, "state", "acctguard", "state.json")
+}
+
+// TestRespondInATerminal answers three steps with the real survey widgets,
+// presses Ctrl-C at the fourth, and runs again to see it resume there.
+func TestRespondInATerminal(t *testing.T) {
+	env, stateFile := ptyEnv(t)
+
+	p := startPTY(t, env, "respond", "walk")
+	p.expect("[1/5] Verify · Look at the email")
+	p.expect("What now?")
+	p.key("\r") // Done, the first choice
+	p.expect("Saved as done.")
+	p.expect("Can you sign in now?")
+	p.key("\r") // Yes, I can
+	p.expect("Answer saved: Yes, I can")
+	p.expect("[3/5] Contain · Change the password")
+	p.key("\r")
+	p.expect("[4/5] Contain · Sign out everywhere")
+	p.expect("What now?")
+	p.key("\x03") // Ctrl-C, read by survey in raw mode
+	p.expect("Stopped. Everything you answered is saved.")
+	p.expect("To continue, run: acctguard respond")
+	if code := p.wait(); code != 130 {
+		t.Fatalf("exit code %d, want 130", code)
+	}
+	if p.raw() {
+		t.Error("the terminal was left in raw mode")
+	}
+
+	raw, err := os.ReadFile(stateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"step": "look"`, `"answer": "yes"`, `"step": "change"`} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("state file lacks %s:\n%s", want, raw)
+		}
+	}
+
+	p = startPTY(t, env, "respond")
+	p.expect("Picking up incident 1 where you left off.")
+	p.expect("[4/5] Contain · Sign out everywhere")
+	p.key("\x03")
+	if code := p.wait(); code != 130 {
+		t.Fatalf("second run: exit code %d, want 130", code)
+	}
+}
+
+// TestRespondSignalRestoresTerminal sends SIGTERM while a prompt has the
+// terminal in raw mode: the terminal must come back as it was.
+func TestRespondSignalRestoresTerminal(t *testing.T) {
+	env, _ := ptyEnv(t)
+	p := startPTY(t, env, "respond", "walk")
+	p.expect("What now?")
+	for deadline := time.Now().Add(20 * time.Second); !p.raw(); time.Sleep(5 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("never in raw mode")
+		}
+	}
+	if err := p.cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	p.expect("Stopped. Everything you answered is saved.")
+	if code := p.wait(); code != 130 {
+		t.Fatalf("exit code %d, want 130", code)
+	}
+	if p.raw() {
+		t.Error("the terminal was left in raw mode after SIGTERM")
+	}
+}

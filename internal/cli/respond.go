@@ -1,0 +1,463 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/acctguard/acctguard/internal/cardnum"
+	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/incident"
+	"github.com/acctguard/acctguard/internal/iostreams"
+	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/prompt"
+	"github.com/acctguard/acctguard/internal/state"
+)
+
+type respondOptions struct {
+	IO        *iostreams.IOStreams
+	Prompter  prompt.Prompter
+	Catalogue *playbook.Catalogue
+	Now       func() time.Time
+	Lang      i18n.Lang
+	Factory   *Factory
+	Guard     interruptGuard
+
+	PlaybookID string
+	New        bool
+	Incident   int
+	Critical   bool
+}
+
+// NewCmdRespond returns "acctguard respond".
+func NewCmdRespond(f *Factory, runF func(*respondOptions) error) *cobra.Command {
+	opts := &respondOptions{}
+	cmd := &cobra.Command{
+		Use:   "respond [PLAYBOOK]",
+		Short: "Walk through the response, one step at a time",
+		Long: `Walk through the steps of a playbook, one at a time. Every answer is saved
+at once: stop whenever you like (Ctrl-C is fine) and run it again to carry
+on where you left off.`,
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completePlaybookIDs(f),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.IO, opts.Catalogue, opts.Now, opts.Lang, opts.Factory = f.IO, f.Catalogue(), f.Now, f.Lang, f
+			if len(args) == 1 {
+				opts.PlaybookID = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runRespond(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.New, "new", false, "start a new incident even if one is open")
+	cmd.Flags().BoolVar(&opts.Critical, "critical", false, "only the steps of the first 15 minutes")
+	incidentFlag(cmd, f, &opts.Incident)
+	return cmd
+}
+
+func runRespond(opts *respondOptions) error {
+	if !opts.IO.CanPrompt() {
+		return usageError(`"acctguard status" shows the steps; "acctguard step done|skip|answer STEP" records them without a terminal`,
+			"respond asks questions, so it needs a terminal for both input and output")
+	}
+	if opts.Prompter == nil {
+		opts.Prompter = prompt.NewSurvey(os.Stdin, os.Stdout, os.Stderr, opts.IO.ColorEnabled(),
+			prompt.Texts{SelectHint: opts.Lang.T("prompt.select-hint"), MoreHelp: opts.Lang.T("prompt.more-help")})
+	}
+	r := &responder{respondOptions: opts, cs: opts.IO.ColorScheme(), l: opts.Lang}
+	if opts.Guard == nil {
+		opts.Guard = guardSignals(int(os.Stdin.Fd()), r.printStopped)
+	}
+	defer opts.Guard.Stop()
+
+	file, err := loadState(opts.Factory)
+	if err != nil {
+		return err
+	}
+	if err := r.start(file); err != nil {
+		return r.stopped(err)
+	}
+	return r.stopped(r.walk())
+}
+
+// responder holds one run of respond.
+type responder struct {
+	*respondOptions
+	cs *iostreams.ColorScheme
+	l  i18n.Lang
+
+	p  *playbook.Playbook
+	id int // the incident's id
+	// inc is the incident as last saved.
+	inc *state.Incident
+	// putOff holds the steps put off in this run, not asked again until
+	// the next one.
+	putOff map[string]bool
+}
+
+func (r *responder) printf(format string, args ...any) { fmt.Fprintf(r.IO.Out, format, args...) }
+
+// stopped turns Ctrl-C at a prompt into the same ending as a signal.
+func (r *responder) stopped(err error) error {
+	if errors.Is(err, prompt.ErrCancelled) {
+		r.printStopped()
+		return &exitError{code: exitCancelled, err: err, quiet: true}
+	}
+	return err
+}
+
+func (r *responder) printStopped() {
+	fmt.Fprintf(r.IO.ErrOut, "\n%s\n%s\n", r.l.T("respond.stopped"), r.l.Tf("respond.resume-hint", r.resumeCommand()))
+}
+
+func (r *responder) resumeCommand() string {
+	cmd := "acctguard respond"
+	if r.id != 0 {
+		if file, err := loadState(r.Factory); err == nil && len(file.Open()) > 1 {
+			cmd += fmt.Sprintf(" --incident %d", r.id)
+		}
+	}
+	return cmd
+}
+
+// start finds the incident to work on, or opens a new one.
+func (r *responder) start(file *state.File) error {
+	if r.Incident != 0 {
+		inc, err := pickIncident(file, r.Incident)
+		if err != nil {
+			return err
+		}
+		if inc.ClosedAt != nil {
+			return withHint(fmt.Errorf("incident %d is closed", inc.ID), "start a new one with \"acctguard respond --new\"")
+		}
+		return r.resume(inc)
+	}
+	id := r.PlaybookID
+	if id == "" && !r.New {
+		inc, err := r.chooseOpenIncident(file)
+		if err != nil || inc != nil {
+			if err != nil {
+				return err
+			}
+			return r.resume(inc)
+		}
+	}
+	if id == "" {
+		var err error
+		if id, err = r.choosePlaybook(); err != nil {
+			return err
+		}
+	}
+	if !r.New {
+		var newest *state.Incident
+		for _, inc := range file.Open() {
+			if inc.Playbook == id {
+				newest = inc
+			}
+		}
+		if newest != nil {
+			return r.resume(newest)
+		}
+	}
+	p, err := usablePlaybook(r.Catalogue, id, r.IO.ErrOut)
+	if err != nil {
+		return err
+	}
+	r.p = p
+	var created *state.Incident
+	err = r.Guard.Saving(func() error {
+		saved, err := updateState(r.Factory, func(f *state.File) error {
+			created = f.NewIncident(p.ID, p.Version, p.Digest, string(r.l), r.Now())
+			return nil
+		})
+		if err == nil {
+			created, _ = saved.Incident(created.ID)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	r.id, r.inc = created.ID, created
+	r.header()
+	r.printf("%s\n", r.l.T("respond.new"))
+	return nil
+}
+
+// chooseOpenIncident returns the open incident to resume when no playbook
+// was named: the only one, or the one the person picks. It returns nil
+// when none is open.
+func (r *responder) chooseOpenIncident(file *state.File) (*state.Incident, error) {
+	open := file.Open()
+	switch len(open) {
+	case 0:
+		return nil, nil
+	case 1:
+		return open[0], nil
+	}
+	labels := make([]string, len(open))
+	for i, inc := range open {
+		title := inc.Playbook
+		if e, err := r.Catalogue.Get(inc.Playbook); err == nil && e.Playbook != nil {
+			title = e.Playbook.Title.Get(inc.Lang)
+		}
+		labels[i] = fmt.Sprintf("%d · %s · %s", inc.ID, title, r.l.Time(inc.OpenedAt.Local(), r.Now()))
+	}
+	i, err := r.Prompter.Select(r.l.T("respond.choose-incident"), labels, len(labels)-1)
+	if err != nil {
+		return nil, err
+	}
+	return open[i], nil
+}
+
+// choosePlaybook returns the only playbook, or the one the person picks.
+func (r *responder) choosePlaybook() (string, error) {
+	entries, _ := r.Catalogue.List()
+	var usable []playbook.Entry
+	for _, e := range entries {
+		if !e.Broken() {
+			usable = append(usable, e)
+		}
+	}
+	switch len(usable) {
+	case 0:
+		return "", withHint(errors.New("no playbook can be used"), `"acctguard playbook list" shows which files have mistakes`)
+	case 1:
+		return usable[0].ID, nil
+	}
+	labels := make([]string, len(usable))
+	for i, e := range usable {
+		labels[i] = e.Playbook.Title.Get(string(r.l))
+	}
+	i, err := r.Prompter.Select(r.l.T("respond.choose"), labels, 0)
+	if err != nil {
+		return "", err
+	}
+	return usable[i].ID, nil
+}
+
+func (r *responder) resume(inc *state.Incident) error {
+	p, err := incidentPlaybook(r.Factory, r.Catalogue, inc)
+	if err != nil {
+		return err
+	}
+	r.p, r.id, r.inc = p, inc.ID, inc
+	r.header()
+	r.printf("%s\n", r.l.Tf("respond.resume", inc.ID))
+	return nil
+}
+
+// text returns a playbook text in the incident's language.
+func (r *responder) text(t playbook.Text) string {
+	lang := string(r.l)
+	if r.inc != nil && r.inc.Lang != "" {
+		lang = r.inc.Lang
+	}
+	return strings.TrimSpace(t.Get(lang))
+}
+
+func (r *responder) header() {
+	now := r.Now()
+	v := derive(r.p, r.inc, now)
+	finished, total := v.Progress()
+	r.printf("%s\n", r.cs.Bold(r.l.Tf("incident.header", r.inc.ID, r.text(r.p.Title), r.l.Time(r.inc.OpenedAt.Local(), now))))
+	r.printf("%s\n", r.cs.Dim(r.l.Tf("incident.progress", finished, total)))
+}
+
+// walk asks about each due step until none is left.
+func (r *responder) walk() error {
+	r.putOff = map[string]bool{}
+	for {
+		v := derive(r.p, r.inc, r.Now())
+		var next *incident.Status
+		for _, s := range v.Ask(r.Critical) {
+			if !r.putOff[s.Step.ID] {
+				next = s
+				break
+			}
+		}
+		if next == nil {
+			r.summary(v)
+			return nil
+		}
+		quit, err := r.ask(next)
+		if err != nil || quit {
+			if quit {
+				r.printf("\n%s\n", r.l.Tf("respond.resume-hint", r.resumeCommand()))
+			}
+			return err
+		}
+	}
+}
+
+// ask shows one step and records what the person chooses. It returns
+// quit when they stop for now.
+func (r *responder) ask(st *incident.Status) (quit bool, err error) {
+	step := st.Step
+	lang := i18n.Lang(r.inc.Lang)
+	w := &showWriter{w: r.IO.Out, cs: r.cs, l: r.l, p: r.p, width: r.IO.WrapWidth(), lang: lang}
+	title := fmt.Sprintf("[%d/%d] %s · %s", st.Index+1, len(r.p.Steps), r.l.T("phase."+string(step.Phase)), r.text(step.Title))
+	if step.Critical {
+		title += "  " + r.cs.Yellow("★ "+r.l.T("show.critical"))
+	}
+	if step.Repeat != nil {
+		title += "  " + r.cs.Dim(r.l.Tf("respond.repeat", st.Completions+1, step.Repeat.Times))
+	}
+	r.printf("\n%s\n", r.cs.Bold(title))
+	w.body(step, false)
+	r.printf("\n")
+
+	for {
+		var options []string
+		message := r.l.T("respond.what-now")
+		if step.Kind == playbook.KindQuestion {
+			message = r.text(step.Question)
+			for _, o := range step.Options {
+				options = append(options, r.text(o.Label))
+			}
+			options = append(options, r.l.T("respond.answer-later"))
+		} else {
+			options = append(options, r.l.T("respond.done"), r.l.T("respond.skip"), r.l.T("respond.later"))
+		}
+		options = append(options, r.l.T("respond.note"), r.l.T("respond.quit"))
+		choice, err := r.Prompter.Select(message, options, 0)
+		if err != nil {
+			return false, err
+		}
+		if step.Kind == playbook.KindQuestion && choice < len(step.Options) {
+			o := step.Options[choice]
+			return false, r.save(state.Event{Step: step.ID, Action: "answer", Answer: o.Value}, r.l.Tf("respond.saved-answer", r.text(o.Label)))
+		}
+		switch options[choice] {
+		case r.l.T("respond.done"):
+			return false, r.save(state.Event{Step: step.ID, Action: "done"}, r.l.T("respond.saved-done"))
+		case r.l.T("respond.skip"):
+			reason, err := r.Prompter.Input(r.l.T("respond.reason"), "")
+			if err != nil {
+				return false, err
+			}
+			return false, r.save(state.Event{Step: step.ID, Action: "skip", Reason: strings.TrimSpace(reason)}, r.l.T("respond.saved-skip"))
+		case r.l.T("respond.later"), r.l.T("respond.answer-later"):
+			r.putOff[step.ID] = true
+			return false, r.save(state.Event{Step: step.ID, Action: "later"}, r.l.T("respond.saved-later"))
+		case r.l.T("respond.note"):
+			if err := r.note(step.ID); err != nil {
+				return false, err
+			}
+		default:
+			return true, nil
+		}
+	}
+}
+
+// note asks for a note until it holds no card number, then saves it. An
+// empty note saves nothing.
+func (r *responder) note(stepID string) error {
+	for {
+		text, err := r.Prompter.Input(r.l.T("respond.note-prompt"), r.l.T("respond.note-help"))
+		if err != nil {
+			return err
+		}
+		text = strings.TrimSpace(text)
+		if text == "" {
+			return nil
+		}
+		if found, ok := cardnum.Find(text); ok {
+			r.printf("%s\n", r.cs.Red(r.l.Tf("respond.card-refused", lastDigits(found, 4))))
+			continue
+		}
+		return r.save(state.Event{Step: stepID, Action: "note", Note: text}, r.l.T("respond.saved-note"))
+	}
+}
+
+// save appends one event under the lock and says so. The prompt after it
+// is only shown once the answer is on disk.
+func (r *responder) save(e state.Event, saved string) error {
+	e.At = r.Now()
+	err := r.Guard.Saving(func() error {
+		file, err := updateState(r.Factory, func(f *state.File) error {
+			inc, ok := f.Incident(r.id)
+			if !ok {
+				return fmt.Errorf("incident %d no longer exists; it was deleted in another terminal", r.id)
+			}
+			inc.Events = append(inc.Events, e)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		r.inc, _ = file.Incident(r.id)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	r.printf("%s\n", r.cs.Green(saved))
+	return nil
+}
+
+// summary says where things stand once nothing is left to ask.
+func (r *responder) summary(v incident.View) {
+	now := r.Now()
+	finished, total := v.Progress()
+	r.printf("\n%s\n", r.cs.Bold(r.l.T(map[bool]string{false: "respond.all-clear", true: "respond.critical-clear"}[r.Critical])))
+	r.printf("%s\n", r.l.Tf("respond.summary", finished, total))
+
+	var waiting, coming, putOff []string
+	var next time.Time
+	for i := range v.Steps {
+		s := &v.Steps[i]
+		switch {
+		case s.State == incident.Waiting && len(s.WaitingFor) == 0:
+			at := r.l.Tf("respond.available", r.l.Clock(s.AvailableAt.Local(), now), r.l.Until(s.AvailableAt, now))
+			line := r.l.Tf("respond.item", r.text(s.Step.Title), at)
+			if s.Step.Phase == playbook.PhaseFollowUp {
+				coming = append(coming, r.l.Tf("respond.item", r.text(s.Step.Title), r.l.Time(s.AvailableAt.Local(), now)))
+			} else {
+				waiting = append(waiting, line)
+			}
+			if next.IsZero() || s.AvailableAt.Before(next) {
+				next = s.AvailableAt
+			}
+		case s.State == incident.Later:
+			putOff = append(putOff, "  "+r.text(s.Step.Title))
+		}
+	}
+	for _, group := range []struct {
+		key   string
+		lines []string
+	}{{"respond.waiting", waiting}, {"respond.follow-ups", coming}, {"respond.put-off", putOff}} {
+		if len(group.lines) > 0 {
+			r.printf("\n%s\n%s\n", r.cs.Bold(r.l.T(group.key)), strings.Join(group.lines, "\n"))
+		}
+	}
+	r.printf("\n")
+	switch {
+	case r.Critical:
+		r.printf("%s\n", r.l.Tf("respond.next-rest", `"acctguard respond"`, `"acctguard status"`))
+	case len(putOff) > 0:
+		r.printf("%s\n", r.l.Tf("respond.next", `"acctguard status"`))
+	case !next.IsZero():
+		r.printf("%s\n", r.l.Tf("respond.next-at", `"acctguard respond"`, r.l.Time(next.Local(), now), `"acctguard status"`))
+	default:
+		r.printf("%s\n", r.l.Tf("respond.next", `"acctguard status"`))
+	}
+}
+
+// lastDigits returns the last n digits of s, so that a refused card number
+// is not printed back in full.
+func lastDigits(s string, n int) string {
+	var digits []byte
+	for i := len(s) - 1; i >= 0 && len(digits) < n; i-- {
+		if s[i] >= '0' && s[i] <= '9' {
+			digits = append([]byte{s[i]}, digits...)
+		}
+	}
+	return string(digits)
+}

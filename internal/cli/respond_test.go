@@ -1,0 +1,248 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/iostreams"
+	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/prompt"
+	"github.com/acctguard/acctguard/internal/state"
+)
+
+const lockPlaybook = `schema: 1
+id: lock
+title: {en: Locked out, ja: ロックされた}
+languages: [en, ja]
+steps:
+  - id: look
+    title: {en: Look at the email, ja: メールを見る}
+    phase: verify
+    critical: true
+    why: {en: It may be fake., ja: 偽物かもしれません。}
+  - id: can-sign-in
+    title: {en: "Can you sign in?", ja: ログインできますか}
+    phase: contain
+    kind: question
+    question: {en: "Can you sign in now?", ja: 今ログインできますか？}
+    options:
+      - {value: "yes", label: {en: "Yes", ja: はい}}
+      - {value: "no", label: {en: "No", ja: いいえ}}
+  - id: change
+    title: {en: Change the password, ja: パスワードを変える}
+    phase: contain
+    when: {can-sign-in: "yes"}
+  - id: note-lock
+    title: {en: Note when the lock email came, ja: ロックのメールの時刻を控える}
+    phase: contain
+    when: {can-sign-in: "no"}
+  - id: reset
+    title: {en: Reset the password, ja: パスワードを再設定する}
+    phase: contain
+    when: {can-sign-in: "no"}
+    after: [note-lock]
+    delay: 5h
+  - id: check-card
+    title: {en: Check the card statement, ja: カードの明細を確認する}
+    phase: follow-up
+    delay: 1d
+`
+
+// respondSetup returns options for respond on a pretend terminal, with
+// the fake prompter writing into the same output as the command.
+func respondSetup(t *testing.T, lang i18n.Lang, answers ...string) (*respondOptions, *bytes.Buffer, *bytes.Buffer) {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	ios.SetTTY(true, true)
+	now := time.Date(2026, 11, 26, 21, 0, 0, 0, time.Local)
+	f := &Factory{
+		IO:        ios,
+		Getenv:    func(string) string { return "" },
+		Now:       func() time.Time { return now },
+		Lang:      lang,
+		StateFile: filepath.Join(t.TempDir(), "state", "state.json"),
+	}
+	opts := &respondOptions{
+		IO:        ios,
+		Prompter:  &prompt.Fake{Out: out, Answers: answers},
+		Catalogue: &playbook.Catalogue{Builtin: fstest.MapFS{"lock.yaml": {Data: []byte(lockPlaybook)}}},
+		Now:       f.Now,
+		Lang:      lang,
+		Factory:   f,
+		Guard:     noGuard{},
+	}
+	return opts, out, errOut
+}
+
+func TestRespondWalksAndSavesEachAnswer(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.English, "Done", "No", "Add a note", "lock mail at 20:55", "Done")
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	want := `Incident 1 · Locked out · opened Thu 26 Nov 21:00
+0 of 6 steps finished
+A new incident has been started.
+
+[1/6] Verify · Look at the email  ★ first 15 minutes
+     Why: It may be fake.
+
+? What now? Done
+✓ Saved as done.
+
+[2/6] Contain · Can you sign in?
+
+? Can you sign in now? No
+✓ Answer saved: No
+
+[4/6] Contain · Note when the lock email came
+
+? What now? Add a note
+? Note: lock mail at 20:55
+✓ Note saved.
+? What now? Done
+✓ Saved as done.
+
+Nothing more to do right now.
+Finished 3 of 5 steps.
+
+Waiting:
+  Reset the password: available at Fri 27 Nov 02:00, in 5 h
+
+Coming up:
+  Check the card statement: Fri 27 Nov 21:00
+
+Next: run "acctguard respond" again after Fri 27 Nov 02:00. "acctguard status" shows where you are.
+`
+	if out.String() != want {
+		t.Errorf("screen:\n%s\nwant:\n%s", out, want)
+	}
+	file, err := state.New(opts.Factory.StateFile).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inc, _ := file.Incident(1)
+	var got []string
+	for _, e := range inc.Events {
+		got = append(got, e.Step+":"+e.Action+":"+e.Answer+e.Note)
+	}
+	if strings.Join(got, " ") != "look:done: can-sign-in:answer:no note-lock:note:lock mail at 20:55 note-lock:done:" {
+		t.Errorf("events on disk: %v", got)
+	}
+	if inc.Lang != "en" || inc.PlaybookDigest == "" {
+		t.Errorf("incident = %+v", inc)
+	}
+}
+
+func TestRespondResumesAndStopsOnCtrlC(t *testing.T) {
+	opts, _, _ := respondSetup(t, i18n.English, "Done", "^C")
+	err := runRespond(opts)
+	if code, _, quiet := exitCode(err); code != exitCancelled || !quiet {
+		t.Fatalf("error %v: exit %d, want 130", err, code)
+	}
+	// The second run picks up at the question, the step after the one
+	// answered before Ctrl-C.
+	ios, _, out, errOut := iostreams.Test()
+	ios.SetTTY(true, true)
+	opts.IO, opts.Factory.IO = ios, ios
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"Stop for now"}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	want := `Incident 1 · Locked out · opened Thu 26 Nov 21:00
+1 of 6 steps finished
+Picking up incident 1 where you left off.
+
+[2/6] Contain · Can you sign in?
+
+? Can you sign in now? Stop for now
+
+To continue, run: acctguard respond
+`
+	if out.String() != want || errOut.Len() != 0 {
+		t.Errorf("screen:\n%s\nwant:\n%s\nstderr: %s", out, want, errOut)
+	}
+}
+
+func TestRespondRefusesCardNumbersInNotes(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.Japanese, "メモを追加する", "カード 4111-1111-1111-1111 を止めた", "カード末尾1111を止めた", "いったん終了する")
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"保存していません：メモにカード番号の全桁（末尾 1111）が含まれているようです。下4桁だけを書いてください。\n? メモ： カード末尾1111を止めた\n✓ メモを保存しました。",
+		"[1/6] 確認 · メールを見る  ★ 最初の15分\n     理由：偽物かもしれません。",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("screen:\n%s\nwant it to contain:\n%s", out, want)
+		}
+	}
+	raw, err := os.ReadFile(opts.Factory.StateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(raw, []byte("4111-1111")) || !bytes.Contains(raw, []byte("カード末尾1111を止めた")) {
+		t.Errorf("state file:\n%s", raw)
+	}
+}
+
+func TestRespondNeedsATerminal(t *testing.T) {
+	opts, _, _ := respondSetup(t, i18n.English)
+	opts.IO.SetTTY(false, true)
+	err := runRespond(opts)
+	if code, hint, _ := exitCode(err); code != exitUsage || !strings.Contains(hint, "acctguard step") {
+		t.Errorf("error %v, exit %d, hint %q; want exit 2 naming acctguard step", err, code, hint)
+	}
+	if _, statErr := os.Stat(filepath.Dir(opts.Factory.StateFile)); !errors.Is(statErr, os.ErrNotExist) {
+		t.Errorf("respond without a terminal wrote %s", filepath.Dir(opts.Factory.StateFile))
+	}
+}
+
+func TestRespondCriticalOnly(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.English, "Done")
+	opts.Critical = true
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(out.String(), "Can you sign in") || !strings.Contains(out.String(), "The first-15-minutes steps are finished for now.") {
+		t.Errorf("screen:\n%s", out)
+	}
+}
+
+func TestStatusOnATerminal(t *testing.T) {
+	opts, _, _ := respondSetup(t, i18n.English, "Done", "No", "Done")
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	f := opts.Factory
+	ios, _, out, _ := iostreams.Test()
+	ios.SetTTY(false, true)
+	later := f.Now().Add(40 * time.Hour)
+	sopts := &statusOptions{IO: ios, Catalogue: opts.Catalogue, Now: func() time.Time { return later }, Lang: i18n.English, Factory: f}
+	if err := runStatus(sopts); err != nil {
+		t.Fatal(err)
+	}
+	want := `Incident 1 · Locked out · opened Thu 26 Nov 21:00
+[############--------] 3 of 5 steps finished
+
+Overdue
+    Reset the password  due since Fri 27 Nov 02:00 (1 day 11 h ago)
+
+Due now
+    Check the card statement
+`
+	if out.String() != want {
+		t.Errorf("status:\n%s\nwant:\n%s", out, want)
+	}
+
+	sopts.ExitStatus = true
+	if code, _, _ := exitCode(runStatus(sopts)); code != exitDue {
+		t.Errorf("--exit-status: exit %d, want 3", code)
+	}
+}

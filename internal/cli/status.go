@@ -1,0 +1,380 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/incident"
+	"github.com/acctguard/acctguard/internal/iostreams"
+	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/state"
+	"github.com/acctguard/acctguard/internal/wrap"
+)
+
+type statusOptions struct {
+	IO        *iostreams.IOStreams
+	Catalogue *playbook.Catalogue
+	Now       func() time.Time
+	Lang      i18n.Lang
+	Factory   *Factory
+
+	Incident   int
+	All        bool
+	JSON       bool
+	ExitStatus bool
+}
+
+// NewCmdStatus returns "acctguard status".
+func NewCmdStatus(f *Factory, runF func(*statusOptions) error) *cobra.Command {
+	opts := &statusOptions{}
+	cmd := &cobra.Command{
+		Use:   "status [N]",
+		Short: "Show what is still open, and what falls due when",
+		Long: `Show each open incident: what is overdue, what to do now, what waits and
+until when, the follow-ups, and what was put off or skipped. It never asks
+anything, so it is safe in scripts and shell prompts.`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				return usageError("usage: "+cmd.UseLine(), "status takes at most one incident number")
+			}
+			if len(args) == 1 {
+				n, err := strconv.Atoi(args[0])
+				if err != nil || n < 1 {
+					return usageError("usage: "+cmd.UseLine(), "%q is not an incident number", args[0])
+				}
+				opts.Incident = n
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.IO, opts.Catalogue, opts.Now, opts.Lang, opts.Factory = f.IO, f.Catalogue(), f.Now, f.Lang, f
+			if runF != nil {
+				return runF(opts)
+			}
+			return runStatus(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.All, "all", false, "include closed incidents")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON (the shape is documented in the README)")
+	cmd.Flags().BoolVar(&opts.ExitStatus, "exit-status", false, "exit with 3 when an open incident has steps due")
+	return cmd
+}
+
+// incidentView is an incident with its playbook and derived steps.
+type incidentView struct {
+	inc  *state.Incident
+	p    *playbook.Playbook
+	view incident.View
+}
+
+func runStatus(opts *statusOptions) error {
+	file, err := loadState(opts.Factory)
+	if err != nil {
+		return err
+	}
+	now := opts.Now()
+	var chosen []*state.Incident
+	switch {
+	case opts.Incident != 0:
+		inc, err := pickIncident(file, opts.Incident)
+		if err != nil {
+			return err
+		}
+		chosen = append(chosen, inc)
+	case opts.All:
+		for i := range file.Incidents {
+			chosen = append(chosen, &file.Incidents[i])
+		}
+	default:
+		chosen = file.Open()
+	}
+
+	var views []incidentView
+	var failed error
+	for _, inc := range chosen {
+		p, err := incidentPlaybook(opts.Factory, opts.Catalogue, inc)
+		if err != nil {
+			// One incident whose playbook cannot be read does not hide
+			// the others.
+			fmt.Fprintf(opts.IO.ErrOut, "acctguard: %v\n", err)
+			failed = err
+			continue
+		}
+		views = append(views, incidentView{inc: inc, p: p, view: derive(p, inc, now)})
+	}
+
+	switch {
+	case opts.JSON:
+		if err := printStatusJSON(opts, views); err != nil {
+			return err
+		}
+	case len(views) == 0 && failed == nil:
+		printNoIncidents(opts, file)
+	case !opts.IO.IsStdoutTTY():
+		printStatusPlain(opts, views, now)
+	default:
+		printStatusText(opts, views, now)
+	}
+	if failed != nil {
+		return &exitError{code: exitFailure, err: failed, quiet: true}
+	}
+	if opts.ExitStatus {
+		for _, v := range views {
+			if v.inc.ClosedAt != nil {
+				continue
+			}
+			for i := range v.view.Steps {
+				if v.view.Steps[i].IsDue() {
+					return &exitError{code: exitDue, err: fmt.Errorf("steps are due"), quiet: true}
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// statusGroups sorts an incident's unfinished and skipped steps into the
+// groups status shows, in the order it shows them.
+type statusGroups struct {
+	overdue, due, waiting, followUps, later, skipped []*incident.Status
+}
+
+func groupSteps(v incident.View) statusGroups {
+	var g statusGroups
+	var dueCritical, dueOther []*incident.Status
+	for i := range v.Steps {
+		s := &v.Steps[i]
+		switch s.State {
+		case incident.Overdue:
+			g.overdue = append(g.overdue, s)
+		case incident.Due:
+			if s.Step.Critical {
+				dueCritical = append(dueCritical, s)
+			} else {
+				dueOther = append(dueOther, s)
+			}
+		case incident.Waiting:
+			if s.Step.Phase == playbook.PhaseFollowUp {
+				g.followUps = append(g.followUps, s)
+			} else {
+				g.waiting = append(g.waiting, s)
+			}
+		case incident.Later:
+			g.later = append(g.later, s)
+		case incident.Skipped:
+			g.skipped = append(g.skipped, s)
+		}
+	}
+	g.due = append(dueCritical, dueOther...)
+	return g
+}
+
+// printNoIncidents says there is nothing to show: on the terminal, or on
+// standard error when output is piped, so that scripts read no lines.
+func printNoIncidents(opts *statusOptions, file *state.File) {
+	out := opts.IO.Out
+	if !opts.IO.IsStdoutTTY() {
+		out = opts.IO.ErrOut
+	}
+	l := opts.Lang
+	if len(file.Incidents) == 0 {
+		fmt.Fprintln(out, l.T("status.none"))
+		fmt.Fprintln(out, l.Tf("status.none-hint", `"acctguard respond"`))
+		return
+	}
+	fmt.Fprintln(out, l.T("status.no-open"))
+	fmt.Fprintln(out, l.Tf("status.closed-hint", `"acctguard status --all"`))
+}
+
+func printStatusText(opts *statusOptions, views []incidentView, now time.Time) {
+	l, cs, out := opts.Lang, opts.IO.ColorScheme(), opts.IO.Out
+	for n, v := range views {
+		if n > 0 {
+			fmt.Fprintln(out)
+		}
+		text := func(t playbook.Text) string { return strings.TrimSpace(t.Get(v.inc.Lang)) }
+		header := l.Tf("incident.header", v.inc.ID, text(v.p.Title), l.Time(v.inc.OpenedAt.Local(), now))
+		if v.inc.ClosedAt != nil {
+			header += " · " + l.Tf("incident.closed", l.Time(v.inc.ClosedAt.Local(), now))
+		}
+		fmt.Fprintln(out, cs.Bold(header))
+		finished, total := v.view.Progress()
+		fmt.Fprintf(out, "%s %s\n", progressBar(finished, total, 20, cs), l.Tf("incident.progress", finished, total))
+
+		g := groupSteps(v.view)
+		section := func(key string, color func(string) string, steps []*incident.Status, detail func(*incident.Status) string) {
+			if len(steps) == 0 {
+				return
+			}
+			fmt.Fprintf(out, "\n%s\n", color(l.T(key)))
+			titles := make([]string, len(steps))
+			width := 0
+			for i, s := range steps {
+				mark := "  "
+				if s.Step.Critical {
+					mark = cs.Yellow("★") + " "
+				}
+				titles[i] = mark + text(s.Step.Title)
+				width = max(width, wrap.Width(stripANSI(titles[i])))
+			}
+			for i, s := range steps {
+				d := detail(s)
+				if d == "" {
+					fmt.Fprintf(out, "  %s\n", titles[i])
+					continue
+				}
+				pad := strings.Repeat(" ", width-wrap.Width(stripANSI(titles[i]))+2)
+				fmt.Fprintf(out, "  %s%s%s\n", titles[i], pad, cs.Dim(d))
+			}
+		}
+		at := func(t time.Time) string { return l.Tf("status.at", l.Time(t.Local(), now), l.Until(t, now)) }
+		section("status.overdue", cs.Red, g.overdue, func(s *incident.Status) string {
+			return l.Tf("status.due-since", at(s.AvailableAt))
+		})
+		section("status.due", cs.Cyan, g.due, func(*incident.Status) string { return "" })
+		waitingDetail := func(s *incident.Status) string {
+			if len(s.WaitingFor) == 0 {
+				return at(s.AvailableAt)
+			}
+			// The first step it waits for is the one to look at: usually
+			// the question whose answer decides the rest.
+			if w, ok := v.p.Step(s.WaitingFor[0]); ok {
+				return l.Tf("status.after", text(w.Title))
+			}
+			return ""
+		}
+		section("status.waiting", cs.Bold, g.waiting, waitingDetail)
+		section("status.follow-ups", cs.Bold, g.followUps, waitingDetail)
+		section("status.later", cs.Bold, g.later, func(*incident.Status) string { return "" })
+		section("status.skipped", cs.Dim, g.skipped, func(s *incident.Status) string {
+			if s.Reason == "" {
+				return l.T("status.no-reason")
+			}
+			return s.Reason
+		})
+		if len(v.view.Orphans) > 0 {
+			fmt.Fprintf(out, "\n%s\n", cs.Dim(l.T("status.removed")))
+			for _, o := range v.view.Orphans {
+				fmt.Fprintf(out, "  %s\n", o.Step)
+			}
+		}
+	}
+}
+
+// progressBar draws finished out of total in width cells; without colour
+// it is made of # and -, which read on any terminal.
+func progressBar(finished, total, width int, cs *iostreams.ColorScheme) string {
+	filled := 0
+	if total > 0 {
+		filled = finished * width / total
+	}
+	return "[" + cs.Green(strings.Repeat("#", filled)) + cs.Dim(strings.Repeat("-", width-filled)) + "]"
+}
+
+// printStatusPlain prints one tab-separated line per step that is not
+// done or inapplicable: incident, step id, state, the time that matters
+// (RFC 3339, or -), title, and the reason for a skipped step.
+func printStatusPlain(opts *statusOptions, views []incidentView, now time.Time) {
+	for _, v := range views {
+		for i := range v.view.Steps {
+			s := &v.view.Steps[i]
+			if s.State == incident.Done || s.State == incident.NotApplicable {
+				continue
+			}
+			when := "-"
+			if !s.AvailableAt.IsZero() && len(s.WaitingFor) == 0 {
+				when = s.AvailableAt.Format(time.RFC3339)
+			}
+			fmt.Fprintf(opts.IO.Out, "%d\t%s\t%s\t%s\t%s\t%s\n", v.inc.ID, s.Step.ID, s.State, when,
+				strings.TrimSpace(s.Step.Title.Get(v.inc.Lang)), s.Reason)
+		}
+	}
+}
+
+// The JSON shape of "status --json", documented in the README: fields may
+// be added, never changed.
+type statusJSON struct {
+	Incidents []incidentJSON `json:"incidents"`
+}
+
+type incidentJSON struct {
+	ID           int           `json:"id"`
+	Playbook     string        `json:"playbook"`
+	Title        string        `json:"title"`
+	Lang         string        `json:"lang"`
+	OpenedAt     time.Time     `json:"opened_at"`
+	ClosedAt     *time.Time    `json:"closed_at"`
+	Done         int           `json:"done"`
+	Total        int           `json:"total"`
+	Steps        []stepJSON    `json:"steps"`
+	RemovedSteps []removedJSON `json:"removed_steps"`
+}
+
+type stepJSON struct {
+	ID          string     `json:"id"`
+	Title       string     `json:"title"`
+	Phase       string     `json:"phase"`
+	Kind        string     `json:"kind"`
+	Critical    bool       `json:"critical"`
+	State       string     `json:"state"`
+	AvailableAt *time.Time `json:"available_at"`
+	DueAt       *time.Time `json:"due_at"`
+	WaitingFor  []string   `json:"waiting_for"`
+	Answer      *string    `json:"answer"`
+	Reason      *string    `json:"reason"`
+	Notes       []string   `json:"notes"`
+	Completions int        `json:"completions"`
+}
+
+type removedJSON struct {
+	ID     string `json:"id"`
+	Events int    `json:"events"`
+}
+
+func printStatusJSON(opts *statusOptions, views []incidentView) error {
+	out := statusJSON{Incidents: []incidentJSON{}}
+	for _, v := range views {
+		finished, total := v.view.Progress()
+		j := incidentJSON{
+			ID: v.inc.ID, Playbook: v.inc.Playbook, Title: strings.TrimSpace(v.p.Title.Get(v.inc.Lang)), Lang: v.inc.Lang,
+			OpenedAt: v.inc.OpenedAt, ClosedAt: v.inc.ClosedAt, Done: finished, Total: total,
+			Steps: []stepJSON{}, RemovedSteps: []removedJSON{},
+		}
+		for i := range v.view.Steps {
+			s := &v.view.Steps[i]
+			sj := stepJSON{
+				ID: s.Step.ID, Title: strings.TrimSpace(s.Step.Title.Get(v.inc.Lang)), Phase: string(s.Step.Phase),
+				Kind: string(s.Step.Kind), Critical: s.Step.Critical, State: string(s.State),
+				WaitingFor: append([]string{}, s.WaitingFor...), Notes: append([]string{}, s.Notes...), Completions: s.Completions,
+			}
+			if t := s.AvailableAt; !t.IsZero() {
+				switch {
+				case s.State == incident.Waiting:
+					sj.AvailableAt = &t
+				case s.IsDue():
+					sj.AvailableAt, sj.DueAt = &t, &t
+				}
+			}
+			if s.Answer != "" {
+				sj.Answer = &s.Answer
+			}
+			if s.State == incident.Skipped {
+				sj.Reason = &s.Reason
+			}
+			j.Steps = append(j.Steps, sj)
+		}
+		for _, o := range v.view.Orphans {
+			j.RemovedSteps = append(j.RemovedSteps, removedJSON{ID: o.Step, Events: len(o.Events)})
+		}
+		out.Incidents = append(out.Incidents, j)
+	}
+	enc := json.NewEncoder(opts.IO.Out)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}

@@ -1,0 +1,252 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/acctguard/acctguard/internal/cardnum"
+	"github.com/acctguard/acctguard/internal/iostreams"
+	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/state"
+)
+
+type stepOptions struct {
+	IO        *iostreams.IOStreams
+	Catalogue *playbook.Catalogue
+	Now       func() time.Time
+	Factory   *Factory
+
+	Action   string // done, skip, later, reset, answer, note
+	StepID   string
+	Value    string // the answer, or the note of "acctguard note"
+	Incident int
+	Note     string
+	Reason   string
+}
+
+// NewCmdStep returns "acctguard step" with done, skip, later, reset and
+// answer: what respond records, without a terminal.
+func NewCmdStep(f *Factory, runF func(*stepOptions) error) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "step",
+		Short: "Record a step as done, skipped, put off or answered, without prompts",
+		Args:  exactArgs(0, "a subcommand"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
+	}
+	for _, a := range []struct{ action, short string }{
+		{"done", "Mark a step as done"},
+		{"skip", "Skip a step (say why with --reason)"},
+		{"later", "Put a step off; it stays due"},
+		{"reset", "Undo what was recorded for a step (notes are kept)"},
+	} {
+		cmd.AddCommand(newStepActionCmd(f, runF, a.action, a.short))
+	}
+	cmd.AddCommand(newStepAnswerCmd(f, runF))
+	return cmd
+}
+
+func newStepActionCmd(f *Factory, runF func(*stepOptions) error, action, short string) *cobra.Command {
+	opts := &stepOptions{Action: action}
+	cmd := &cobra.Command{
+		Use:               action + " STEP",
+		Short:             short,
+		Args:              exactArgs(1, "a step id"),
+		ValidArgsFunction: completeStepIDs(f, false),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.StepID = args[0]
+			return runStepCommand(f, opts, runF)
+		},
+	}
+	incidentFlag(cmd, f, &opts.Incident)
+	cmd.Flags().StringVar(&opts.Note, "note", "", "a note to keep with it")
+	if action == "skip" {
+		cmd.Flags().StringVar(&opts.Reason, "reason", "", "why it is skipped")
+	}
+	return cmd
+}
+
+func newStepAnswerCmd(f *Factory, runF func(*stepOptions) error) *cobra.Command {
+	opts := &stepOptions{Action: "answer"}
+	cmd := &cobra.Command{
+		Use:   "answer STEP VALUE",
+		Short: "Answer a question step",
+		Args:  exactArgs(2, "a question step and its answer"),
+		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+			if len(args) == 0 {
+				return completeStepIDs(f, true)(cmd, args, toComplete)
+			}
+			return completeAnswers(f, cmd, args[0])
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.StepID, opts.Value = args[0], args[1]
+			return runStepCommand(f, opts, runF)
+		},
+	}
+	incidentFlag(cmd, f, &opts.Incident)
+	cmd.Flags().StringVar(&opts.Note, "note", "", "a note to keep with it")
+	return cmd
+}
+
+// NewCmdNote returns "acctguard note STEP TEXT".
+func NewCmdNote(f *Factory, runF func(*stepOptions) error) *cobra.Command {
+	opts := &stepOptions{Action: "note"}
+	cmd := &cobra.Command{
+		Use:   "note STEP TEXT",
+		Short: "Add a note to a step: who you called, a reference number",
+		Long: `Add a note to a step, such as who you spoke to and the reference number
+they gave. Never write a password or a full card number: notes holding a
+card number are refused; the last 4 digits are enough.`,
+		Args:              exactArgs(2, "a step id and the text of the note"),
+		ValidArgsFunction: completeStepIDs(f, false),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.StepID, opts.Value = args[0], args[1]
+			return runStepCommand(f, opts, runF)
+		},
+	}
+	incidentFlag(cmd, f, &opts.Incident)
+	return cmd
+}
+
+func runStepCommand(f *Factory, opts *stepOptions, runF func(*stepOptions) error) error {
+	opts.IO, opts.Catalogue, opts.Now, opts.Factory = f.IO, f.Catalogue(), f.Now, f
+	if runF != nil {
+		return runF(opts)
+	}
+	return runStep(opts)
+}
+
+func runStep(opts *stepOptions) error {
+	note := opts.Note
+	if opts.Action == "note" {
+		note = opts.Value
+	}
+	if err := checkNote(note); err != nil {
+		return err
+	}
+	file, err := loadState(opts.Factory)
+	if err != nil {
+		return err
+	}
+	inc, err := pickIncident(file, opts.Incident)
+	if err != nil {
+		return err
+	}
+	p, err := incidentPlaybook(opts.Factory, opts.Catalogue, inc)
+	if err != nil {
+		return err
+	}
+	step, err := findStep(p, opts.StepID)
+	if err != nil {
+		return err
+	}
+	e := state.Event{Step: step.ID, Action: opts.Action, At: opts.Now(), Note: strings.TrimSpace(note), Reason: strings.TrimSpace(opts.Reason)}
+	switch {
+	case opts.Action == "answer" && step.Kind != playbook.KindQuestion:
+		return usageError(fmt.Sprintf(`mark it with "acctguard step done %s"`, step.ID), "step %q is not a question", step.ID)
+	case opts.Action == "answer":
+		o, ok := step.Option(opts.Value)
+		if !ok {
+			return usageError("answer with one of: "+optionList(step, inc.Lang), "%q is not an answer to %q", opts.Value, step.ID)
+		}
+		e.Answer = o.Value
+	case opts.Action == "done" && step.Kind == playbook.KindQuestion:
+		return usageError(fmt.Sprintf(`answer it with "acctguard step answer %s VALUE", one of: %s`, step.ID, optionList(step, inc.Lang)), "step %q is a question", step.ID)
+	}
+	if opts.Action == "note" && e.Note == "" {
+		return usageError("write the note as the second argument, in quotes", "the note is empty")
+	}
+
+	id := inc.ID
+	_, err = updateState(opts.Factory, func(f *state.File) error {
+		inc, ok := f.Incident(id)
+		if !ok {
+			return fmt.Errorf("incident %d no longer exists", id)
+		}
+		inc.Events = append(inc.Events, e)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	what := map[string]string{"done": "done", "skip": "skipped", "later": "put off", "reset": "reset", "answer": "answered " + e.Answer, "note": "note added"}[opts.Action]
+	fmt.Fprintf(opts.IO.Out, "incident %d: %s: %s\n", id, step.ID, what)
+	return nil
+}
+
+// checkNote refuses a note holding a full card number, before anything is
+// read or written.
+func checkNote(note string) error {
+	found, ok := cardnum.Find(note)
+	if !ok {
+		return nil
+	}
+	return withHint(fmt.Errorf("the note seems to hold a full card number (ending in %s); it was not saved", lastDigits(found, 4)),
+		"write only the last 4 digits of a card; acctguard never keeps full card numbers")
+}
+
+// optionList lists a question's answers as "yes (Yes, I can), no (...)".
+func optionList(step *playbook.Step, lang string) string {
+	parts := make([]string, len(step.Options))
+	for i, o := range step.Options {
+		parts[i] = fmt.Sprintf("%s (%s)", o.Value, strings.TrimSpace(o.Label.Get(lang)))
+	}
+	return strings.Join(parts, ", ")
+}
+
+// completeStepIDs offers the steps of the incident a command acts on;
+// questionsOnly limits them to question steps.
+func completeStepIDs(f *Factory, questionsOnly bool) cobra.CompletionFunc {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		p, lang, ok := completionPlaybook(f, cmd)
+		if !ok || len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var out []string
+		for _, s := range p.Steps {
+			if strings.HasPrefix(s.ID, toComplete) && (!questionsOnly || s.Kind == playbook.KindQuestion) {
+				out = append(out, s.ID+"\t"+strings.TrimSpace(s.Title.Get(lang)))
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}
+
+func completeAnswers(f *Factory, cmd *cobra.Command, stepID string) ([]string, cobra.ShellCompDirective) {
+	p, lang, ok := completionPlaybook(f, cmd)
+	if !ok {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	var out []string
+	if s, ok := p.Step(stepID); ok {
+		for _, o := range s.Options {
+			out = append(out, o.Value+"\t"+strings.TrimSpace(o.Label.Get(lang)))
+		}
+	}
+	return out, cobra.ShellCompDirectiveNoFileComp
+}
+
+// completionPlaybook finds the playbook of the incident a command being
+// completed acts on. Completion runs without the global flags applied.
+func completionPlaybook(f *Factory, cmd *cobra.Command) (*playbook.Playbook, string, bool) {
+	stateFlag, _ := cmd.Flags().GetString("state")
+	f.StateFile = f.resolveStateFile(stateFlag)
+	id, _ := cmd.Flags().GetInt("incident")
+	file, err := state.New(f.StateFile).Load()
+	if err != nil {
+		return nil, "", false
+	}
+	inc, err := pickIncident(file, id)
+	if err != nil {
+		return nil, "", false
+	}
+	e, err := f.Catalogue().Get(inc.Playbook)
+	if err != nil || e.Playbook == nil {
+		return nil, "", false
+	}
+	return e.Playbook, inc.Lang, true
+}
