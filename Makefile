@@ -4,7 +4,7 @@ BIN     := bin/acctguard
 PKG     := ./cmd/acctguard
 TARGETS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
-.PHONY: build test install cross fuzz clean
+.PHONY: build test install cross fuzz bench clean
 
 build:
 	CGO_ENABLED=0 go build -trimpath -o $(BIN) $(PKG)
@@ -24,6 +24,13 @@ cross:
 		echo "build $$os/$$arch"; \
 		CGO_ENABLED=0 GOOS=$$os GOARCH=$$arch go build -trimpath -o bin/cross/acctguard-$$os-$$arch$$ext $(PKG); \
 	done
+
+# Speed goals: one saved answer (BenchmarkUpdate, median-ns/op) under 5 ms;
+# status as a whole process (BenchmarkStatusProcess, ratio) within 2x of a
+# Go hello-world; BenchmarkLoadDerive is the work status does inside.
+bench:
+	go test -run '^$$' -bench 'Update|Load' -benchtime 50x ./internal/state
+	go test -run '^$$' -bench 'StatusProcess|LoadDerive' -benchtime 30x ./cmd/acctguard
 
 # A short fuzzing run of the playbook decoder.
 fuzz:

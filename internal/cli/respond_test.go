@@ -246,3 +246,32 @@ Due now
 		t.Errorf("--exit-status: exit %d, want 3", code)
 	}
 }
+
+func TestRespondAsksWhichPlaybookAndWhichIncident(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.English, "Card stolen", "Stop for now")
+	opts.Catalogue.Builtin.(fstest.MapFS)["card.yaml"] = &fstest.MapFile{Data: []byte(cardPlaybook)}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(out.String(), "? Which playbook fits what happened? Card stolen\nIncident 1 · Card stolen") {
+		t.Errorf("screen:\n%s", out)
+	}
+
+	// A second incident, of the other playbook: with two open, respond
+	// asks which one to continue.
+	opts.PlaybookID = "lock"
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"Stop for now"}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	opts.PlaybookID = ""
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"1 · Card stolen · Thu 26 Nov 21:00", "Stop for now"}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	want := "? Which incident do you want to continue? 1 · Card stolen · Thu 26 Nov 21:00\nIncident 1 · Card stolen"
+	if !strings.HasPrefix(out.String(), want) || !strings.Contains(out.String(), "To continue, run: acctguard respond --incident 1") {
+		t.Errorf("screen:\n%s\nwant it to start with:\n%s", out, want)
+	}
+}

@@ -123,7 +123,7 @@ var messages = map[string]map[Lang]string{
 	"status.removed":     {English: "No longer in the playbook", Japanese: "プレイブックから削除された手順"},
 	"status.due-since":   {English: "due since %s", Japanese: "%s から"},
 	"status.at":          {English: "%s (%s)", Japanese: "%s（%s）"},
-	"status.after":       {English: "after %s", Japanese: "「%s」のあと"},
+	"status.after":       {English: "after %s", Japanese: "%s の完了後"},
 	"status.no-reason":   {English: "no reason given", Japanese: "理由なし"},
 	"status.next":        {English: "Next: %s", Japanese: "次に：%s"},
 }
