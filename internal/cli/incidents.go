@@ -51,6 +51,24 @@ func updateState(f *Factory, change func(*state.File) error) (*state.File, error
 	return file, nil
 }
 
+// appendEvent records e in incident id under the lock, and returns the
+// incident as saved.
+func appendEvent(f *Factory, id int, e state.Event) (*state.Incident, error) {
+	file, err := updateState(f, func(file *state.File) error {
+		inc, ok := file.Incident(id)
+		if !ok {
+			return fmt.Errorf("incident %d no longer exists; was it deleted in another window?", id)
+		}
+		inc.Events = append(inc.Events, e)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	inc, _ := file.Incident(id)
+	return inc, nil
+}
+
 // pickIncident returns the incident a command is about: the one --incident
 // names, else the only open one. With several open and none named it
 // fails as wrong usage and lists them.

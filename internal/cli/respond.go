@@ -381,19 +381,11 @@ func (r *responder) note(stepID string) error {
 func (r *responder) save(e state.Event, saved string) error {
 	e.At = r.Now()
 	err := r.Guard.Saving(func() error {
-		file, err := updateState(r.Factory, func(f *state.File) error {
-			inc, ok := f.Incident(r.id)
-			if !ok {
-				return fmt.Errorf("incident %d no longer exists; it was deleted in another terminal", r.id)
-			}
-			inc.Events = append(inc.Events, e)
-			return nil
-		})
-		if err != nil {
-			return err
+		inc, err := appendEvent(r.Factory, r.id, e)
+		if err == nil {
+			r.inc = inc
 		}
-		r.inc, _ = file.Incident(r.id)
-		return nil
+		return err
 	})
 	if err != nil {
 		return err

@@ -161,20 +161,11 @@ func runStep(opts *stepOptions) error {
 		return usageError("write the note as the second argument, in quotes", "the note is empty")
 	}
 
-	id := inc.ID
-	_, err = updateState(opts.Factory, func(f *state.File) error {
-		inc, ok := f.Incident(id)
-		if !ok {
-			return fmt.Errorf("incident %d no longer exists", id)
-		}
-		inc.Events = append(inc.Events, e)
-		return nil
-	})
-	if err != nil {
+	if _, err := appendEvent(opts.Factory, inc.ID, e); err != nil {
 		return err
 	}
 	what := map[string]string{"done": "done", "skip": "skipped", "later": "put off", "reset": "reset", "answer": "answered " + e.Answer, "note": "note added"}[opts.Action]
-	fmt.Fprintf(opts.IO.Out, "incident %d: %s: %s\n", id, step.ID, what)
+	fmt.Fprintf(opts.IO.Out, "incident %d: %s: %s\n", inc.ID, step.ID, what)
 	return nil
 }
 
