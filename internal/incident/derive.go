@@ -58,45 +58,46 @@ func replay(events []Event) record {
 // Derive works out every step's state. opened is when the incident began:
 // a step with a delay and no after counts its delay from then.
 func Derive(p *playbook.Playbook, opened time.Time, events []Event, now time.Time) View {
-	byStep := map[string][]Event{}
-	var order []string
+	byStep := make([][]Event, len(p.Steps))
+	var orphans []Orphan
 	for _, e := range events {
-		if _, seen := byStep[e.Step]; !seen {
-			order = append(order, e.Step)
+		if i, ok := p.StepIndex(e.Step); ok {
+			byStep[i] = append(byStep[i], e)
+			continue
 		}
-		byStep[e.Step] = append(byStep[e.Step], e)
+		found := false
+		for k := range orphans {
+			if orphans[k].Step == e.Step {
+				orphans[k].Events = append(orphans[k].Events, e)
+				found = true
+			}
+		}
+		if !found {
+			orphans = append(orphans, Orphan{Step: e.Step, Events: []Event{e}})
+		}
 	}
 	d := &deriver{
 		p:       p,
 		opened:  opened,
 		now:     now,
-		records: map[string]record{},
-		index:   map[string]int{},
+		records: make([]record, len(p.Steps)),
 		status:  make([]Status, len(p.Steps)),
 		state:   make([]int, len(p.Steps)),
 	}
 	for i := range p.Steps {
-		d.index[p.Steps[i].ID] = i
-		d.records[p.Steps[i].ID] = replay(byStep[p.Steps[i].ID])
+		d.records[i] = replay(byStep[i])
 	}
 	for i := range p.Steps {
 		d.eval(i)
 	}
-	v := View{Steps: d.status}
-	for _, id := range order {
-		if _, ok := d.index[id]; !ok {
-			v.Orphans = append(v.Orphans, Orphan{Step: id, Events: byStep[id]})
-		}
-	}
-	return v
+	return View{Steps: d.status, Orphans: orphans}
 }
 
 type deriver struct {
 	p       *playbook.Playbook
 	opened  time.Time
 	now     time.Time
-	records map[string]record
-	index   map[string]int
+	records []record
 	status  []Status
 	state   []int // 0 not yet, 1 in progress, 2 evaluated
 }
@@ -116,7 +117,7 @@ func (d *deriver) eval(i int) *Status {
 	defer func() { d.state[i] = 2 }()
 
 	step := &d.p.Steps[i]
-	r := d.records[step.ID]
+	r := d.records[i]
 	*st = Status{Step: step, Index: i, Notes: r.notes, Completions: r.completions, Reason: r.reason}
 	if step.Kind == playbook.KindQuestion && r.answered {
 		st.Answer = r.answer
@@ -127,7 +128,7 @@ func (d *deriver) eval(i int) *Status {
 	// answer, makes the step not apply.
 	var decidedAt time.Time
 	for _, c := range step.When {
-		qi, ok := d.index[c.Step]
+		qi, ok := d.p.StepIndex(c.Step)
 		if !ok {
 			continue
 		}
@@ -162,7 +163,7 @@ func (d *deriver) eval(i int) *Status {
 	// delay must pass from the last of them (or from the opening).
 	from := d.opened
 	for _, id := range step.After {
-		ai, ok := d.index[id]
+		ai, ok := d.p.StepIndex(id)
 		if !ok {
 			continue
 		}

@@ -64,6 +64,7 @@ func parse(name string, src []byte, wantID string) (*Playbook, error) {
 		return nil, d.errs
 	}
 	sum := sha256.Sum256(src)
+	p.StepIndex("") // built now, while only this goroutine has p
 	p.File = name
 	p.Digest = "sha256:" + hex.EncodeToString(sum[:])
 	return p, nil

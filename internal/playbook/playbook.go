@@ -29,6 +29,9 @@ type Playbook struct {
 	File string
 	// Digest identifies the exact bytes the playbook was read from.
 	Digest string
+
+	// stepIndex maps step ids to their place in Steps.
+	stepIndex map[string]int
 }
 
 // Source is a document a step's facts come from.
@@ -132,12 +135,23 @@ func (d Duration) String() string { return d.Text }
 
 // Step returns the step with the given id.
 func (p *Playbook) Step(id string) (*Step, bool) {
-	for i := range p.Steps {
-		if p.Steps[i].ID == id {
-			return &p.Steps[i], true
+	i, ok := p.StepIndex(id)
+	if !ok {
+		return nil, false
+	}
+	return &p.Steps[i], true
+}
+
+// StepIndex returns the place in Steps of the step with the given id.
+func (p *Playbook) StepIndex(id string) (int, bool) {
+	if p.stepIndex == nil {
+		p.stepIndex = make(map[string]int, len(p.Steps))
+		for i := range p.Steps {
+			p.stepIndex[p.Steps[i].ID] = i
 		}
 	}
-	return nil, false
+	i, ok := p.stepIndex[id]
+	return i, ok
 }
 
 // Contact returns the contact with the given id.
