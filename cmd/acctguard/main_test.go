@@ -2,10 +2,12 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -15,7 +17,8 @@ import (
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"acctguard": func() { os.Exit(cli.Main()) },
+		"acctguard":   func() { os.Exit(cli.Main()) },
+		"fake-editor": fakeEditor,
 	})
 }
 
@@ -61,4 +64,63 @@ func exitCode(ts *testscript.TestScript, neg bool, args []string) {
 	if got != want {
 		ts.Fatalf("exit code %d, want %d", got, want)
 	}
+}
+
+// fakeEditor stands in for a person at an editor in the scripts; the
+// file to edit comes last, as editors get it:
+//
+//	fake-editor keep FILE            save it as it is
+//	fake-editor empty FILE           empty it (cancels the edit)
+//	fake-editor append TEXT FILE     add a line at the end
+//	fake-editor replace SRC FILE     replace it with SRC
+//	fake-editor rounds DIR FILE      on round n, copy FILE to DIR/seen-n and
+//	                                 DIR/n over FILE (n counts in DIR/count)
+//	fake-editor crash TEXT FILE      add a line, then exit 3
+func fakeEditor() {
+	args := os.Args[1:]
+	file := args[len(args)-1]
+	fail := func(err error) {
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "fake-editor:", err)
+			os.Exit(1)
+		}
+	}
+	appendLine := func(text string) {
+		f, err := os.OpenFile(file, os.O_APPEND|os.O_WRONLY, 0)
+		fail(err)
+		_, err = fmt.Fprintln(f, text)
+		fail(err)
+		fail(f.Close())
+	}
+	switch args[0] {
+	case "keep":
+	case "empty":
+		fail(os.WriteFile(file, nil, 0o600))
+	case "append":
+		appendLine(args[1])
+	case "replace":
+		src, err := os.ReadFile(args[1])
+		fail(err)
+		fail(os.WriteFile(file, src, 0o600))
+	case "rounds":
+		dir := args[1]
+		n := 1
+		if b, err := os.ReadFile(filepath.Join(dir, "count")); err == nil {
+			n, _ = strconv.Atoi(strings.TrimSpace(string(b)))
+			n++
+		}
+		fail(os.WriteFile(filepath.Join(dir, "count"), []byte(strconv.Itoa(n)), 0o600))
+		seen, err := os.ReadFile(file)
+		fail(err)
+		fail(os.WriteFile(filepath.Join(dir, fmt.Sprintf("seen-%d", n)), seen, 0o600))
+		src, err := os.ReadFile(filepath.Join(dir, strconv.Itoa(n)))
+		fail(err)
+		fail(os.WriteFile(file, src, 0o600))
+	case "crash":
+		appendLine(args[1])
+		os.Exit(3)
+	default:
+		fail(fmt.Errorf("unknown mode %q", args[0]))
+	}
+	os.Exit(0)
 }

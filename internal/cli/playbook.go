@@ -16,7 +16,7 @@ import (
 func NewCmdPlaybook(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "playbook",
-		Short: "List, show and check playbooks",
+		Short: "List, show, check and change playbooks",
 		Long: `A playbook is the list of steps acctguard walks you through. Built-in
 playbooks come with acctguard; your own live in
 $XDG_CONFIG_HOME/acctguard/playbooks/<id>.yaml, and one with the id of a
@@ -30,6 +30,11 @@ built-in replaces it.`,
 	cmd.AddCommand(NewCmdPlaybookShow(f, nil))
 	cmd.AddCommand(NewCmdPlaybookValidate(f, nil))
 	cmd.AddCommand(NewCmdPlaybookPath(f, nil))
+	cmd.AddCommand(NewCmdPlaybookEdit(f, nil))
+	cmd.AddCommand(NewCmdPlaybookNew(f))
+	cmd.AddCommand(NewCmdPlaybookImport(f))
+	cmd.AddCommand(NewCmdPlaybookExport(f))
+	cmd.AddCommand(NewCmdPlaybookReset(f))
 	return cmd
 }
 

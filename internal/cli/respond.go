@@ -67,8 +67,7 @@ func runRespond(opts *respondOptions) error {
 			"respond asks questions, so it needs a terminal for both input and output")
 	}
 	if opts.Prompter == nil {
-		opts.Prompter = prompt.NewSurvey(os.Stdin, os.Stdout, os.Stderr, opts.IO.ColorEnabled(),
-			prompt.Texts{SelectHint: opts.Lang.T("prompt.select-hint"), MoreHelp: opts.Lang.T("prompt.more-help")})
+		opts.Prompter = newSurvey(opts.IO, opts.Lang)
 	}
 	r := &responder{respondOptions: opts, cs: opts.IO.ColorScheme(), l: opts.Lang}
 	if opts.Guard == nil {

@@ -110,6 +110,18 @@ var messages = map[string]map[Lang]string{
 	"prompt.select-hint": {English: "Use arrows to move, Enter to choose", Japanese: "↑↓で選んで Enter"},
 	"prompt.more-help":   {English: "for help", Japanese: "でヘルプ"},
 
+	"edit.builtin":   {English: "%s is built in: your changes will be saved as your own copy, %s, which replaces it. \"%s\" brings the built-in back.", Japanese: "%s は組み込みのプレイブックです。変更は自分用のコピー（%s）に保存され、組み込みの代わりに使われます。元に戻すには「%s」を実行します。"},
+	"edit.unchanged": {English: "no changes made", Japanese: "変更はありませんでした"},
+	"edit.emptied":   {English: "edit cancelled, saved file was empty", Japanese: "ファイルが空で保存されたため、編集を取り消しました"},
+	"edit.saved":     {English: "saved %s", Japanese: "%s に保存しました"},
+	"edit.which":     {English: "Which playbook do you want to change?", Japanese: "どのプレイブックを変更しますか？"},
+
+	"reset.already": {English: "%s is already the built-in playbook", Japanese: "%s はすでに組み込みのプレイブックです"},
+	"reset.confirm": {English: "Delete your copy %s and use the built-in again?", Japanese: "自分用のコピー %s を削除して、組み込みのプレイブックに戻しますか？"},
+	"reset.kept":    {English: "kept your copy", Japanese: "コピーはそのまま残しました"},
+	"reset.done":    {English: "deleted your copy %s; %s is the built-in again", Japanese: "自分用のコピー %s を削除しました。%s は組み込みのものに戻りました"},
+	"reset.deleted": {English: "deleted %s", Japanese: "%s を削除しました"},
+
 	"status.none":        {English: "No incidents yet.", Japanese: "対応の記録はまだありません。"},
 	"status.none-hint":   {English: "If an account of yours was taken over, run %s to start.", Japanese: "アカウントが乗っ取られたときは、%s で始めてください。"},
 	"status.no-open":     {English: "No open incidents.", Japanese: "対応中のものはありません。"},

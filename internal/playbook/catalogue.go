@@ -153,6 +153,35 @@ func (c *Catalogue) get(id string) (Entry, error) {
 	return e, nil
 }
 
+// ValidID reports whether id can name a playbook.
+func ValidID(id string) bool { return idPattern.MatchString(id) }
+
+// UserPath returns the file a user playbook with the given id lives in.
+func (c *Catalogue) UserPath(id string) string {
+	return filepath.Join(c.UserDir, id+".yaml")
+}
+
+// Source returns the bytes a catalogue entry is read from: the user's file,
+// or the built-in as it was compiled in.
+func (c *Catalogue) Source(e Entry) ([]byte, error) {
+	if e.Origin == Builtin {
+		return c.readBuiltin(e.ID)
+	}
+	return readLimited(e.Path)
+}
+
+// HasBuiltin reports whether a built-in playbook has the given id.
+func (c *Catalogue) HasBuiltin(id string) bool {
+	_, err := c.readBuiltin(id)
+	return err == nil
+}
+
+// Check validates src as the user playbook with the given id, as the
+// catalogue would read it from its file.
+func Check(file, id string, src []byte) (*Playbook, error) {
+	return parse(file, src, id)
+}
+
 // IsUserFile reports whether file is in the user's playbook directory,
 // where its name must match its id.
 func (c *Catalogue) IsUserFile(file string) bool {

@@ -67,3 +67,27 @@ func TestCatalogueUnreadableUserDir(t *testing.T) {
 		t.Errorf("List() = %v, %v; want the built-in and an error about the directory", entries, err)
 	}
 }
+
+func TestTemplateIsValid(t *testing.T) {
+	for _, lang := range []string{"en", "ja"} {
+		if _, err := Check("my-plan.yaml", "my-plan", Template("my-plan", lang)); err != nil {
+			t.Errorf("template in %s: %v", lang, err)
+		}
+	}
+}
+
+func TestWithID(t *testing.T) {
+	src := "# top comment\nschema: 1\nid: amazon-takeover   # the id\ntitle: T\nsteps:\n  - {id: a, title: A, phase: verify}\n"
+	got, err := WithID([]byte(src), "my-amazon")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(src, "id: amazon-takeover   # the id", "id: my-amazon   # the id", 1)
+	if string(got) != want {
+		t.Errorf("WithID:\n%s\nwant:\n%s", got, want)
+	}
+	got, _ = WithID([]byte("schema: 1\nid: \"x\"\ntitle: T\n"), "y")
+	if string(got) != "schema: 1\nid: y\ntitle: T\n" {
+		t.Errorf("quoted id: %q", got)
+	}
+}

@@ -1,0 +1,206 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/acctguard/acctguard/internal/atomicfile"
+	"github.com/acctguard/acctguard/internal/editor"
+	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/iostreams"
+	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/prompt"
+)
+
+type playbookEditOptions struct {
+	IO        *iostreams.IOStreams
+	Catalogue *playbook.Catalogue
+	Prompter  prompt.Prompter
+	Lang      i18n.Lang
+	Factory   *Factory
+	// Editor is the command to edit with; found from the environment
+	// when nil.
+	Editor []string
+
+	ID string
+}
+
+// NewCmdPlaybookEdit returns "acctguard playbook edit [ID]".
+func NewCmdPlaybookEdit(f *Factory, runF func(*playbookEditOptions) error) *cobra.Command {
+	opts := &playbookEditOptions{}
+	cmd := &cobra.Command{
+		Use:   "edit [ID]",
+		Short: "Change a playbook in your text editor, checked before it is saved",
+		Long: `Open a playbook in your editor (ACCTGUARD_EDITOR, VISUAL, EDITOR, else nano
+or vi). When you save and close, it is checked; if something is wrong, the
+editor opens again with the mistakes listed at the top. Nothing is saved
+until it is right. Empty the file to cancel. It needs a terminal, unless
+ACCTGUARD_EDITOR names an editor that works without one ("code --wait").
+
+Editing a built-in playbook saves your own copy, which then replaces it;
+"acctguard playbook reset ID" brings the built-in back.`,
+		Args:              cobra.MaximumNArgs(1),
+		ValidArgsFunction: completePlaybookIDs(f),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.IO, opts.Catalogue, opts.Lang, opts.Factory = f.IO, f.Catalogue(), f.Lang, f
+			if len(args) == 1 {
+				opts.ID = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return runPlaybookEdit(opts)
+		},
+	}
+	return cmd
+}
+
+func runPlaybookEdit(opts *playbookEditOptions) error {
+	// An editor chosen for acctguard alone (ACCTGUARD_EDITOR) may be one
+	// that needs no terminal, such as "code --wait" or a script.
+	if !opts.IO.CanPrompt() && opts.Factory.Getenv("ACCTGUARD_EDITOR") == "" {
+		return usageError(`use "acctguard playbook export ID -o FILE", change FILE, then "acctguard playbook import FILE --force"`,
+			"playbook edit opens an editor, so it needs a terminal")
+	}
+	if opts.Prompter == nil && opts.IO.CanPrompt() {
+		opts.Prompter = newSurvey(opts.IO, opts.Lang)
+	}
+	id, err := chooseEditID(opts)
+	if err != nil {
+		return err
+	}
+	e, err := findPlaybook(opts.Catalogue, id)
+	if err != nil {
+		return err
+	}
+	src, err := opts.Catalogue.Source(e)
+	if err != nil {
+		return err
+	}
+	target := opts.Catalogue.UserPath(id)
+	if e.Origin == playbook.Builtin {
+		fmt.Fprintln(opts.IO.ErrOut, opts.Lang.Tf("edit.builtin", id, target, "acctguard playbook reset "+id))
+	}
+
+	argv := opts.Editor
+	if argv == nil {
+		if argv, err = editor.Command(opts.Factory.Getenv, exec.LookPath); err != nil {
+			return withHint(err, "set EDITOR to your editor, for example EDITOR=nano")
+		}
+	}
+	loop := &editor.Loop{
+		Editor: argv,
+		Stdin:  opts.IO.In,
+		Stdout: opts.IO.Out,
+		Stderr: opts.IO.ErrOut,
+		Check:  func(text []byte) []editor.Problem { return checkPlaybook(target, id, text) },
+	}
+	// A broken file opens with its mistakes already listed.
+	if problems := checkPlaybook(target, id, src); len(problems) > 0 {
+		loop.Intro = problemLines(problems)
+	}
+	text, outcome, err := loop.Edit(id+".yaml", src)
+	var failed *editor.FailedError
+	if errors.As(err, &failed) {
+		return withHint(err, "nothing was saved; open that file to get your text back")
+	}
+	if err != nil {
+		return err
+	}
+	switch outcome {
+	case editor.Unchanged:
+		fmt.Fprintln(opts.IO.Out, opts.Lang.T("edit.unchanged"))
+		return nil
+	case editor.Emptied:
+		fmt.Fprintln(opts.IO.Out, opts.Lang.T("edit.emptied"))
+		return nil
+	}
+	if err := saveUserPlaybook(target, text); err != nil {
+		return err
+	}
+	fmt.Fprintln(opts.IO.Out, opts.Lang.Tf("edit.saved", target))
+	return nil
+}
+
+// chooseEditID returns the playbook to edit: the one named, else that of
+// the only open incident, else the one the person picks.
+func chooseEditID(opts *playbookEditOptions) (string, error) {
+	if opts.ID != "" {
+		return opts.ID, nil
+	}
+	if file, err := loadState(opts.Factory); err == nil {
+		if open := file.Open(); len(open) == 1 {
+			return open[0].Playbook, nil
+		}
+	}
+	entries, _ := opts.Catalogue.List()
+	if len(entries) == 0 {
+		return "", errors.New("there is no playbook to edit")
+	}
+	if opts.Prompter == nil {
+		return "", usageError(`"acctguard playbook list" shows the ids`, "name the playbook to edit")
+	}
+	labels := make([]string, len(entries))
+	for i, e := range entries {
+		labels[i] = e.ID
+		if e.Playbook != nil {
+			labels[i] = fmt.Sprintf("%s · %s", e.ID, e.Playbook.Title.Get(string(opts.Lang)))
+		}
+	}
+	i, err := opts.Prompter.Select(opts.Lang.T("edit.which"), labels, 0)
+	if err != nil {
+		return "", err
+	}
+	return entries[i].ID, nil
+}
+
+// checkPlaybook lists the mistakes of text as the user playbook id.
+func checkPlaybook(file, id string, text []byte) []editor.Problem {
+	_, err := playbook.Check(file, id, text)
+	if err == nil {
+		return nil
+	}
+	var list playbook.ErrorList
+	if !errors.As(err, &list) {
+		return []editor.Problem{{Text: err.Error()}}
+	}
+	problems := make([]editor.Problem, len(list))
+	for i, e := range list {
+		text := e.Msg
+		if e.Hint != "" {
+			text += " (" + e.Hint + ")"
+		}
+		problems[i] = editor.Problem{Line: e.Pos.Line, Col: e.Pos.Col, Text: text}
+	}
+	return problems
+}
+
+// problemLines describes problems of a file that is not yet edited, so
+// they count lines as the file has them now, below the header.
+func problemLines(problems []editor.Problem) []string {
+	lines := []string{fmt.Sprintf("this file has %s:", plural(len(problems), "mistake"))}
+	n := len(problems) + 2
+	for _, p := range problems {
+		lines = append(lines, fmt.Sprintf("line %d, column %d: %s", p.Line+n, p.Col, p.Text))
+	}
+	return append(lines, "")
+}
+
+// saveUserPlaybook writes a valid playbook into the user's directory.
+func saveUserPlaybook(path string, text []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	return atomicfile.WriteFile(path, text, 0o600)
+}
+
+// newSurvey returns the real prompter, in the person's language.
+func newSurvey(io *iostreams.IOStreams, l i18n.Lang) prompt.Prompter {
+	return prompt.NewSurvey(os.Stdin, os.Stdout, os.Stderr, io.ColorEnabled(),
+		prompt.Texts{SelectHint: l.T("prompt.select-hint"), MoreHelp: l.T("prompt.more-help")})
+}

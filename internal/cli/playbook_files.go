@@ -1,0 +1,243 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/acctguard/acctguard/internal/atomicfile"
+	"github.com/acctguard/acctguard/internal/editor"
+	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/iostreams"
+	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/prompt"
+)
+
+type playbookFileOptions struct {
+	IO        *iostreams.IOStreams
+	Catalogue *playbook.Catalogue
+	Prompter  prompt.Prompter
+	Lang      i18n.Lang
+	Factory   *Factory
+	Editor    []string
+
+	ID     string
+	File   string
+	From   string
+	Output string
+	Force  bool
+	Yes    bool
+}
+
+func newPlaybookFileCmd(f *Factory, opts *playbookFileOptions, cmd *cobra.Command, run func(*playbookFileOptions) error) *cobra.Command {
+	cmd.RunE = func(c *cobra.Command, args []string) error {
+		opts.IO, opts.Catalogue, opts.Lang, opts.Factory = f.IO, f.Catalogue(), f.Lang, f
+		switch {
+		case c.Name() == "import":
+			opts.File = args[0]
+		case len(args) > 0:
+			opts.ID = args[0]
+		}
+		return run(opts)
+	}
+	return cmd
+}
+
+// NewCmdPlaybookNew returns "acctguard playbook new ID [--from ID]".
+func NewCmdPlaybookNew(f *Factory) *cobra.Command {
+	opts := &playbookFileOptions{}
+	cmd := &cobra.Command{
+		Use:   "new ID [--from ID]",
+		Short: "Start a playbook of your own, from a template or a copy",
+		Long: `Start a playbook of your own: from a short commented template, or with
+--from as a copy of another (under the new id). With a terminal it opens in
+your editor and is saved once it is valid.`,
+		Args: exactArgs(1, "the id of the new playbook"),
+	}
+	cmd.Flags().StringVar(&opts.From, "from", "", "copy this playbook instead of the template")
+	_ = cmd.RegisterFlagCompletionFunc("from", completePlaybookIDs(f))
+	return newPlaybookFileCmd(f, opts, cmd, runPlaybookNew)
+}
+
+func runPlaybookNew(opts *playbookFileOptions) error {
+	if !playbook.ValidID(opts.ID) {
+		return usageError("use lower-case letters, digits and dashes, such as my-bank", "%q is not a valid playbook id", opts.ID)
+	}
+	if _, err := opts.Catalogue.Get(opts.ID); err == nil {
+		return usageError(fmt.Sprintf(`to change it, use "acctguard playbook edit %s"`, opts.ID), "a playbook %q already exists", opts.ID)
+	}
+	src := playbook.Template(opts.ID, string(opts.Lang))
+	if opts.From != "" {
+		e, err := findPlaybook(opts.Catalogue, opts.From)
+		if err != nil {
+			return err
+		}
+		from, err := opts.Catalogue.Source(e)
+		if err != nil {
+			return err
+		}
+		if src, err = playbook.WithID(from, opts.ID); err != nil {
+			return fmt.Errorf("copying %q: %w", opts.From, err)
+		}
+	}
+	target := opts.Catalogue.UserPath(opts.ID)
+	if opts.IO.CanPrompt() || opts.Factory.Getenv("ACCTGUARD_EDITOR") != "" {
+		argv := opts.Editor
+		if argv == nil {
+			var err error
+			if argv, err = editor.Command(opts.Factory.Getenv, exec.LookPath); err != nil {
+				return withHint(err, "set EDITOR to your editor, for example EDITOR=nano")
+			}
+		}
+		loop := &editor.Loop{Editor: argv, Stdin: opts.IO.In, Stdout: opts.IO.Out, Stderr: opts.IO.ErrOut,
+			Check: func(text []byte) []editor.Problem { return checkPlaybook(target, opts.ID, text) }}
+		text, outcome, err := loop.Edit(opts.ID+".yaml", src)
+		var failed *editor.FailedError
+		if errors.As(err, &failed) {
+			return withHint(err, "nothing was saved; open that file to get your text back")
+		}
+		if err != nil {
+			return err
+		}
+		if outcome == editor.Emptied {
+			fmt.Fprintln(opts.IO.Out, opts.Lang.T("edit.emptied"))
+			return nil
+		}
+		src = text
+	} else if problems := checkPlaybook(target, opts.ID, src); len(problems) > 0 {
+		return fmt.Errorf("the copy of %q is not valid: %s", opts.From, problems[0].Text)
+	}
+	if err := saveUserPlaybook(target, src); err != nil {
+		return err
+	}
+	fmt.Fprintln(opts.IO.Out, opts.Lang.Tf("edit.saved", target))
+	return nil
+}
+
+// NewCmdPlaybookImport returns "acctguard playbook import FILE [--force]".
+func NewCmdPlaybookImport(f *Factory) *cobra.Command {
+	opts := &playbookFileOptions{}
+	cmd := &cobra.Command{
+		Use:   "import FILE [--force]",
+		Short: "Check a playbook file and add it to your playbooks",
+		Long: `Check a playbook file and copy it into your playbooks, under its id. An
+existing playbook of yours with that id is only replaced with --force.`,
+		Args: exactArgs(1, "a playbook file"),
+	}
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace your playbook with the same id")
+	return newPlaybookFileCmd(f, opts, cmd, runPlaybookImport)
+}
+
+func runPlaybookImport(opts *playbookFileOptions) error {
+	src, err := os.ReadFile(opts.File)
+	if err != nil {
+		return err
+	}
+	p, err := playbook.Parse(opts.File, src)
+	if err != nil {
+		fmt.Fprintln(opts.IO.ErrOut, err)
+		return &exitError{code: exitFailure, err: fmt.Errorf("%s is not valid: %s; nothing was imported", opts.File, problemCount(err))}
+	}
+	target := opts.Catalogue.UserPath(p.ID)
+	if _, err := os.Stat(target); err == nil && !opts.Force {
+		return withHint(fmt.Errorf("you already have a playbook %q (%s); nothing was imported", p.ID, target),
+			"add --force to replace it")
+	}
+	if err := saveUserPlaybook(target, src); err != nil {
+		return err
+	}
+	fmt.Fprintln(opts.IO.Out, opts.Lang.Tf("edit.saved", target))
+	return nil
+}
+
+// NewCmdPlaybookExport returns "acctguard playbook export ID [-o FILE]".
+func NewCmdPlaybookExport(f *Factory) *cobra.Command {
+	opts := &playbookFileOptions{}
+	cmd := &cobra.Command{
+		Use:               "export ID [-o FILE]",
+		Short:             "Print a playbook's YAML as acctguard uses it",
+		Args:              exactArgs(1, "a playbook id"),
+		ValidArgsFunction: completePlaybookIDs(f),
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace FILE if it exists")
+	return newPlaybookFileCmd(f, opts, cmd, runPlaybookExport)
+}
+
+func runPlaybookExport(opts *playbookFileOptions) error {
+	e, err := findPlaybook(opts.Catalogue, opts.ID)
+	if err != nil {
+		return err
+	}
+	src, err := opts.Catalogue.Source(e)
+	if err != nil {
+		return err
+	}
+	if opts.Output == "" {
+		_, err := opts.IO.Out.Write(src)
+		return err
+	}
+	if _, err := os.Stat(opts.Output); err == nil && !opts.Force {
+		return withHint(fmt.Errorf("%s already exists", opts.Output), "add --force to replace it")
+	}
+	return atomicfile.WriteFile(opts.Output, src, 0o600)
+}
+
+// NewCmdPlaybookReset returns "acctguard playbook reset ID".
+func NewCmdPlaybookReset(f *Factory) *cobra.Command {
+	opts := &playbookFileOptions{}
+	cmd := &cobra.Command{
+		Use:               "reset ID",
+		Short:             "Remove your copy of a built-in playbook, to use the built-in again",
+		Args:              exactArgs(1, "a playbook id"),
+		ValidArgsFunction: completePlaybookIDs(f),
+	}
+	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "do not ask; also deletes a playbook that is yours only")
+	return newPlaybookFileCmd(f, opts, cmd, runPlaybookReset)
+}
+
+func runPlaybookReset(opts *playbookFileOptions) error {
+	target := opts.Catalogue.UserPath(opts.ID)
+	if _, err := os.Stat(target); errors.Is(err, fs.ErrNotExist) {
+		if opts.Catalogue.HasBuiltin(opts.ID) {
+			fmt.Fprintln(opts.IO.Out, opts.Lang.Tf("reset.already", opts.ID))
+			return nil
+		}
+		_, err := findPlaybook(opts.Catalogue, opts.ID)
+		return err
+	}
+	builtin := opts.Catalogue.HasBuiltin(opts.ID)
+	if !opts.Yes {
+		if !builtin {
+			return usageError("add --yes to delete it anyway", "%q is yours only: there is no built-in to go back to, and deleting it loses it", opts.ID)
+		}
+		if !opts.IO.CanPrompt() {
+			return usageError("add --yes to confirm without a terminal", "reset asks before it deletes %s", target)
+		}
+		if opts.Prompter == nil {
+			opts.Prompter = newSurvey(opts.IO, opts.Lang)
+		}
+		ok, err := opts.Prompter.Confirm(opts.Lang.Tf("reset.confirm", target), false)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			fmt.Fprintln(opts.IO.Out, opts.Lang.T("reset.kept"))
+			return nil
+		}
+	}
+	if err := os.Remove(target); err != nil {
+		return err
+	}
+	if builtin {
+		fmt.Fprintln(opts.IO.Out, opts.Lang.Tf("reset.done", filepath.Base(target), opts.ID))
+	} else {
+		fmt.Fprintln(opts.IO.Out, opts.Lang.Tf("reset.deleted", target))
+	}
+	return nil
+}
