@@ -27,7 +27,8 @@ type playbookEditOptions struct {
 	// when nil.
 	Editor []string
 
-	ID string
+	ID          string
+	Interactive bool
 }
 
 // NewCmdPlaybookEdit returns "acctguard playbook edit [ID]".
@@ -57,6 +58,7 @@ Editing a built-in playbook saves your own copy, which then replaces it;
 			return runPlaybookEdit(opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.Interactive, "interactive", false, "change the steps through menus instead of an editor")
 	return cmd
 }
 
@@ -83,6 +85,12 @@ func runPlaybookEdit(opts *playbookEditOptions) error {
 		return err
 	}
 	target := opts.Catalogue.UserPath(id)
+	if opts.Interactive {
+		if opts.Prompter == nil {
+			return usageError("run it in a terminal", "--interactive asks questions, so it needs a terminal")
+		}
+		return runInteractiveEdit(opts, e, src, target)
+	}
 	if e.Origin == playbook.Builtin {
 		fmt.Fprintln(opts.IO.ErrOut, opts.Lang.Tf("edit.builtin", id, target, "acctguard playbook reset "+id))
 	}

@@ -48,7 +48,13 @@ func Parse(name string, src []byte) (*Playbook, error) {
 // parse is Parse for a file whose name fixes its id; wantID is empty when
 // it does not.
 func parse(name string, src []byte, wantID string) (*Playbook, error) {
-	d := &decoder{file: name, src: src, sourceIDs: map[string]*yaml.Node{}, contactIDs: map[string]*yaml.Node{}, typos: map[*yaml.Node]map[string]bool{}}
+	return parseWith(name, src, wantID, true)
+}
+
+// parseWith is parse; checkLanguages false leaves out the check that every
+// text has each language of languages:, for a file being changed.
+func parseWith(name string, src []byte, wantID string, checkLanguages bool) (*Playbook, error) {
+	d := &decoder{skipLanguages: !checkLanguages, file: name, src: src, sourceIDs: map[string]*yaml.Node{}, contactIDs: map[string]*yaml.Node{}, typos: map[*yaml.Node]map[string]bool{}}
 	root := d.document()
 	if root == nil {
 		return nil, d.errs
@@ -82,6 +88,8 @@ type decoder struct {
 	contactIDs map[string]*yaml.Node
 	// contactSources holds the source reference of each contact.
 	contactSources []*yaml.Node
+	// skipLanguages leaves out the languages: check.
+	skipLanguages bool
 	// typos holds, per map node, the known keys its unknown keys look
 	// like; a missing key that was only misspelt is not reported twice.
 	typos map[*yaml.Node]map[string]bool

@@ -52,7 +52,9 @@ func (d *decoder) crossCheck(p *Playbook) {
 		d.checkWhen(p, i, stepIndex, stepIDs)
 	}
 	d.checkCycles(p, stepIndex)
-	d.checkLanguages(p.Languages)
+	if !d.skipLanguages {
+		d.checkLanguages(p.Languages)
+	}
 }
 
 // checkRef reports the id in n when it is not one of known.

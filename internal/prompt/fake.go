@@ -52,6 +52,30 @@ func (f *Fake) Input(message, help string) (string, error) {
 	return a, nil
 }
 
+// InputDefault takes the answer "" (an empty string in Answers) as
+// accepting the default.
+func (f *Fake) InputDefault(message, def string) (string, error) {
+	a, err := f.next(message)
+	if err != nil {
+		return "", err
+	}
+	if a == "" {
+		a = def
+	}
+	fmt.Fprintf(f.Out, "? %s %s\n", message, a)
+	return a, nil
+}
+
+// Multiline answers with the next answer; "\n" in it separates lines.
+func (f *Fake) Multiline(message, def string) (string, error) {
+	a, err := f.next(message)
+	if err != nil {
+		return "", err
+	}
+	fmt.Fprintf(f.Out, "? %s\n%s\n", message, a)
+	return a, nil
+}
+
 func (f *Fake) Confirm(message string, defaultYes bool) (bool, error) {
 	a, err := f.next(message)
 	if err != nil {

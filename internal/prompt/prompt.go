@@ -15,6 +15,11 @@ type Prompter interface {
 	Select(message string, options []string, defaultIndex int) (int, error)
 	// Input asks for one line of text; help is shown under the question.
 	Input(message, help string) (string, error)
+	// InputDefault asks for one line of text, offering def.
+	InputDefault(message, def string) (string, error)
+	// Multiline asks for text of several lines, starting from def; an
+	// empty line ends it.
+	Multiline(message, def string) (string, error)
 	// Confirm asks a yes/no question.
 	Confirm(message string, defaultYes bool) (bool, error)
 }

@@ -54,6 +54,21 @@ func (s *Survey) Input(message, help string) (string, error) {
 	return answer, translate(err)
 }
 
+func (s *Survey) InputDefault(message, def string) (string, error) {
+	var answer string
+	err := survey.AskOne(&survey.Input{Message: message, Default: def}, &answer, s.stdio, survey.WithShowCursor(true))
+	return answer, translate(err)
+}
+
+// Multiline uses survey's Multiline prompt, never survey.Editor: that one
+// reads the editor once at start-up, writes a byte-order mark and can
+// leave temp files behind.
+func (s *Survey) Multiline(message, def string) (string, error) {
+	var answer string
+	err := survey.AskOne(&survey.Multiline{Message: message, Default: def}, &answer, s.stdio, survey.WithShowCursor(true))
+	return answer, translate(err)
+}
+
 func (s *Survey) Confirm(message string, defaultYes bool) (bool, error) {
 	var yes bool
 	err := survey.AskOne(&survey.Confirm{Message: message, Default: defaultYes}, &yes, s.stdio)

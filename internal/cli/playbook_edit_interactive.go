@@ -1,0 +1,432 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/state"
+)
+
+// menuEditor changes a playbook step by step through menus, for people who
+// would rather not touch YAML. Every change is made on the file's YAML
+// tree, so comments and untouched text stay as they were.
+type menuEditor struct {
+	opts    *playbookEditOptions
+	l       i18n.Lang
+	doc     *playbook.Document
+	target  string
+	changes []string
+}
+
+func runInteractiveEdit(opts *playbookEditOptions, e playbook.Entry, src []byte, target string) error {
+	if e.Broken() {
+		return withHint(fmt.Errorf("playbook %q has mistakes, which the menus cannot show", e.ID),
+			fmt.Sprintf(`fix them with "acctguard playbook edit %s" first`, e.ID))
+	}
+	doc, err := playbook.OpenDocument(target, e.ID, src)
+	if err != nil {
+		return err
+	}
+	m := &menuEditor{opts: opts, l: opts.Lang, doc: doc, target: target}
+	if e.Origin == playbook.Builtin {
+		fmt.Fprintln(opts.IO.ErrOut, opts.Lang.Tf("edit.builtin", e.ID, target, "acctguard playbook reset "+e.ID))
+	}
+	return m.loop()
+}
+
+func (m *menuEditor) printf(format string, args ...any) { fmt.Fprintf(m.opts.IO.Out, format, args...) }
+
+func (m *menuEditor) text(t playbook.Text) string { return strings.TrimSpace(t.Get(string(m.l))) }
+
+func (m *menuEditor) loop() error {
+	actions := []struct {
+		key string
+		run func() error
+	}{
+		{"menu.list", m.list},
+		{"menu.add", m.add},
+		{"menu.change", m.change},
+		{"menu.remove", m.remove},
+		{"menu.move", m.move},
+		{"menu.critical", m.toggle},
+		{"menu.contact", m.contact},
+	}
+	labels := make([]string, 0, len(actions)+2)
+	for _, a := range actions {
+		labels = append(labels, m.l.T(a.key))
+	}
+	labels = append(labels, m.l.T("menu.save"), m.l.T("menu.discard"))
+	for {
+		i, err := m.opts.Prompter.Select(m.l.T("menu.what"), labels, 0)
+		if err != nil {
+			return err
+		}
+		switch {
+		case i < len(actions):
+			if err := actions[i].run(); err != nil {
+				var ee *exitError
+				if errors.As(err, &ee) || errors.Is(err, errCancelledStep) {
+					continue
+				}
+				return err
+			}
+		case i == len(actions):
+			done, err := m.save()
+			if err != nil || done {
+				return err
+			}
+		default:
+			if len(m.changes) > 0 {
+				ok, err := m.opts.Prompter.Confirm(m.l.Tf("menu.discard-confirm", len(m.changes)), false)
+				if err != nil || !ok {
+					if err != nil {
+						return err
+					}
+					continue
+				}
+			}
+			m.printf("%s\n", m.l.T("edit.unchanged"))
+			return nil
+		}
+	}
+}
+
+// errCancelledStep ends one menu action without leaving the menu.
+var errCancelledStep = errors.New("back to the menu")
+
+func (m *menuEditor) list() error {
+	for i, s := range m.doc.Steps() {
+		mark := " "
+		if s.Critical {
+			mark = "★"
+		}
+		m.printf("%2d. %s %-9s %s (%s)\n", i+1, mark, s.Phase, m.text(s.Title), s.ID)
+	}
+	return nil
+}
+
+// pickStep asks which step, by number and title.
+func (m *menuEditor) pickStep(message string) (playbook.StepSummary, int, error) {
+	steps := m.doc.Steps()
+	labels := make([]string, len(steps)+1)
+	for i, s := range steps {
+		labels[i] = fmt.Sprintf("%d. %s", i+1, m.text(s.Title))
+	}
+	labels[len(steps)] = m.l.T("menu.back")
+	i, err := m.opts.Prompter.Select(message, labels, 0)
+	if err != nil {
+		return playbook.StepSummary{}, 0, err
+	}
+	if i == len(steps) {
+		return playbook.StepSummary{}, 0, errCancelledStep
+	}
+	return steps[i], i, nil
+}
+
+func (m *menuEditor) pickPhase(def playbook.Phase) (playbook.Phase, error) {
+	labels := make([]string, len(playbook.Phases))
+	at := 0
+	for i, p := range playbook.Phases {
+		labels[i] = m.l.T("phase."+string(p)) + " — " + m.l.T("phase."+string(p)+".about")
+		if p == def {
+			at = i
+		}
+	}
+	i, err := m.opts.Prompter.Select(m.l.T("menu.phase"), labels, at)
+	if err != nil {
+		return "", err
+	}
+	return playbook.Phases[i], nil
+}
+
+func (m *menuEditor) add() error {
+	phase, err := m.pickPhase(playbook.PhaseContain)
+	if err != nil {
+		return err
+	}
+	title, err := m.opts.Prompter.Input(m.l.T("menu.title"), "")
+	if err != nil {
+		return err
+	}
+	if title = strings.TrimSpace(title); title == "" {
+		return errCancelledStep
+	}
+	why, err := m.opts.Prompter.Multiline(m.l.T("menu.why"), "")
+	if err != nil {
+		return err
+	}
+	how, err := m.opts.Prompter.Multiline(m.l.T("menu.how"), "")
+	if err != nil {
+		return err
+	}
+	steps := m.doc.Steps()
+	labels := []string{m.l.T("menu.at-start")}
+	def := len(steps)
+	for i, s := range steps {
+		labels = append(labels, fmt.Sprintf("%d. %s", i+1, m.text(s.Title)))
+		if s.Phase == phase {
+			def = i + 1 // after the last step of the same phase
+		}
+	}
+	at, err := m.opts.Prompter.Select(m.l.T("menu.where"), labels, def)
+	if err != nil {
+		return err
+	}
+	id, err := m.doc.AddStep(at, playbook.NewStep{Phase: phase, Title: title, Why: strings.TrimSpace(why), How: strings.TrimSpace(how)}, string(m.l))
+	if err != nil {
+		return err
+	}
+	m.done(m.l.Tf("menu.added", title, id, at+1))
+	return nil
+}
+
+func (m *menuEditor) change() error {
+	s, _, err := m.pickStep(m.l.T("menu.which-change"))
+	if err != nil {
+		return err
+	}
+	p, err := m.doc.Playbook()
+	if err != nil {
+		return err
+	}
+	step, _ := p.Step(s.ID)
+	fields := []string{m.l.T("menu.field-title"), m.l.T("menu.field-why"), m.l.T("menu.field-how"), m.l.T("menu.field-phase")}
+	f, err := m.opts.Prompter.Select(m.l.T("menu.which-field"), fields, 0)
+	if err != nil {
+		return err
+	}
+	lang := string(m.l)
+	switch f {
+	case 0:
+		v, err := m.opts.Prompter.InputDefault(m.l.T("menu.title"), step.Title.Get(lang))
+		if err != nil || strings.TrimSpace(v) == "" {
+			return err
+		}
+		err = m.doc.SetText(s.ID, "title", lang, strings.TrimSpace(v))
+		if err != nil {
+			return err
+		}
+	case 1, 2:
+		field, cur := "why", step.Why
+		if f == 2 {
+			field, cur = "how", step.How
+		}
+		v, err := m.opts.Prompter.Multiline(m.l.T("menu."+field), strings.TrimSpace(cur.Get(lang)))
+		if err != nil {
+			return err
+		}
+		if err := m.doc.SetText(s.ID, field, lang, strings.TrimSpace(v)); err != nil {
+			return err
+		}
+	case 3:
+		phase, err := m.pickPhase(step.Phase)
+		if err != nil {
+			return err
+		}
+		if err := m.doc.SetPhase(s.ID, phase); err != nil {
+			return err
+		}
+	}
+	m.done(m.l.Tf("menu.changed", m.text(s.Title), fields[f]))
+	return nil
+}
+
+func (m *menuEditor) remove() error {
+	s, _, err := m.pickStep(m.l.T("menu.which-remove"))
+	if err != nil {
+		return err
+	}
+	for _, id := range m.incidentsWithRecords(s.ID) {
+		m.printf("%s\n", m.l.Tf("menu.has-records", id))
+	}
+	ok, err := m.opts.Prompter.Confirm(m.l.Tf("menu.remove-confirm", m.text(s.Title)), false)
+	if err != nil || !ok {
+		return err
+	}
+	if err := m.doc.RemoveStep(s.ID); err != nil {
+		m.printf("%s\n", m.opts.IO.ColorScheme().Red(err.Error()))
+		return nil
+	}
+	m.done(m.l.Tf("menu.removed", m.text(s.Title)))
+	return nil
+}
+
+// incidentsWithRecords returns the open incidents that recorded something
+// about step id: they keep those records when it is removed.
+func (m *menuEditor) incidentsWithRecords(stepID string) []int {
+	file, err := state.New(m.opts.Factory.StateFile).Load()
+	if err != nil {
+		return nil
+	}
+	var ids []int
+	id := m.playbookID()
+	for _, inc := range file.Open() {
+		if inc.Playbook != id {
+			continue
+		}
+		for _, e := range inc.Events {
+			if e.Step == stepID {
+				ids = append(ids, inc.ID)
+				break
+			}
+		}
+	}
+	return ids
+}
+
+func (m *menuEditor) playbookID() string {
+	p, err := m.doc.Playbook()
+	if err != nil {
+		return ""
+	}
+	return p.ID
+}
+
+func (m *menuEditor) move() error {
+	s, _, err := m.pickStep(m.l.T("menu.which-move"))
+	if err != nil {
+		return err
+	}
+	dirs := []string{m.l.T("menu.up"), m.l.T("menu.down")}
+	d, err := m.opts.Prompter.Select(m.l.T("menu.direction"), dirs, 0)
+	if err != nil {
+		return err
+	}
+	delta := []int{-1, 1}[d]
+	if err := m.doc.MoveStep(s.ID, delta); err != nil {
+		m.printf("%s\n", err)
+		return nil
+	}
+	// A step moved above the question its when depends on would not
+	// validate: put it back and say why.
+	if _, err := m.doc.Playbook(); err != nil {
+		_ = m.doc.MoveStep(s.ID, -delta)
+		m.printf("%s\n", m.opts.IO.ColorScheme().Red(m.l.Tf("menu.cannot-move", m.text(s.Title))))
+		return nil
+	}
+	m.done(m.l.Tf("menu.moved", m.text(s.Title), dirs[d]))
+	return nil
+}
+
+func (m *menuEditor) toggle() error {
+	s, _, err := m.pickStep(m.l.T("menu.which-critical"))
+	if err != nil {
+		return err
+	}
+	on, err := m.doc.ToggleCritical(s.ID)
+	if err != nil {
+		return err
+	}
+	key := "menu.critical-off"
+	if on {
+		key = "menu.critical-on"
+	}
+	m.done(m.l.Tf(key, m.text(s.Title)))
+	return nil
+}
+
+func (m *menuEditor) contact() error {
+	contacts := m.doc.Contacts()
+	labels := []string{m.l.T("menu.contact-new")}
+	for _, c := range contacts {
+		labels = append(labels, strings.TrimSpace(strings.Join([]string{m.text(c.Name), c.Phone}, "  ")))
+	}
+	i, err := m.opts.Prompter.Select(m.l.T("menu.which-contact"), labels, 0)
+	if err != nil {
+		return err
+	}
+	var c playbook.ContactSummary
+	if i > 0 {
+		c = contacts[i-1]
+	}
+	name, err := m.opts.Prompter.InputDefault(m.l.T("menu.contact-name"), m.text(c.Name))
+	if err != nil {
+		return err
+	}
+	if name = strings.TrimSpace(name); name == "" {
+		return errCancelledStep
+	}
+	if c.Phone, err = m.opts.Prompter.InputDefault(m.l.T("menu.contact-phone"), c.Phone); err != nil {
+		return err
+	}
+	if c.URL, err = m.opts.Prompter.InputDefault(m.l.T("menu.contact-url"), c.URL); err != nil {
+		return err
+	}
+	c.Phone, c.URL = strings.TrimSpace(c.Phone), strings.TrimSpace(c.URL)
+	if c.Phone == "" && c.URL == "" {
+		m.printf("%s\n", m.l.T("menu.contact-needs"))
+		return nil
+	}
+	if c.ID == "" {
+		c.ID = uniqueContactID(contacts, name)
+	}
+	// The person confirms the number as they type it in: today.
+	verified := m.opts.Factory.Now().Format("2006-01-02")
+	if err := m.doc.SetContact(c, name, string(m.l), verified); err != nil {
+		return err
+	}
+	s, _, err := m.pickStep(m.l.T("menu.contact-step"))
+	switch {
+	case errors.Is(err, errCancelledStep):
+	case err != nil:
+		return err
+	default:
+		if err := m.doc.LinkContact(s.ID, c.ID); err != nil {
+			return err
+		}
+	}
+	m.done(m.l.Tf("menu.contact-saved", name))
+	return nil
+}
+
+func uniqueContactID(existing []playbook.ContactSummary, name string) string {
+	base := playbook.Slug(name)
+	if base == "" {
+		base = "contact"
+	}
+	id := base
+	for n := 2; ; n++ {
+		taken := false
+		for _, c := range existing {
+			taken = taken || c.ID == id
+		}
+		if !taken {
+			return id
+		}
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+}
+
+func (m *menuEditor) done(change string) {
+	m.changes = append(m.changes, change)
+	m.printf("%s\n", m.opts.IO.ColorScheme().Green("✓ "+change))
+}
+
+// save shows what changed, asks, and writes the file. It reports whether
+// the session is over.
+func (m *menuEditor) save() (bool, error) {
+	if len(m.changes) == 0 {
+		m.printf("%s\n", m.l.T("edit.unchanged"))
+		return true, nil
+	}
+	m.printf("\n%s\n", m.l.T("menu.summary"))
+	for _, c := range m.changes {
+		m.printf("  - %s\n", c)
+	}
+	ok, err := m.opts.Prompter.Confirm(m.l.Tf("menu.save-confirm", m.target), true)
+	if err != nil || !ok {
+		return false, err
+	}
+	src, err := m.doc.Bytes()
+	if err != nil {
+		return false, err
+	}
+	if err := saveUserPlaybook(m.target, src); err != nil {
+		return false, err
+	}
+	m.printf("%s\n", m.l.Tf("edit.saved", m.target))
+	return true, nil
+}

@@ -1,0 +1,118 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/iostreams"
+	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/prompt"
+)
+
+const commentedPlaybook = `# My plan for a stolen card.
+schema: 1
+id: card
+title: {en: Card stolen, ja: カードの不正利用}
+languages: [en, ja]
+
+steps:
+  # Do these first.
+  - id: look
+    title: {en: Look at the statement, ja: 明細を見る}
+    phase: verify
+
+  - id: call-issuer
+    title: {en: Call the card issuer, ja: カード会社に電話する}
+    phase: contain   # the most important one
+    critical: true
+
+  - id: alexa
+    title: {en: Turn off Alexa purchasing, ja: Alexaの購入をオフにする}
+    phase: recover
+`
+
+func TestInteractiveEditKeepsCommentsAndLayout(t *testing.T) {
+	dir := t.TempDir()
+	user := filepath.Join(dir, "playbooks")
+	if err := os.MkdirAll(user, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(user, "card.yaml")
+	if err := os.WriteFile(path, []byte(commentedPlaybook), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ios, _, out, _ := iostreams.Test()
+	ios.SetTTY(true, true)
+	f, _, _ := testFactory(t, nil)
+	f.IO, f.StateFile = ios, filepath.Join(dir, "state.json")
+	opts := &playbookEditOptions{
+		IO:        ios,
+		Catalogue: &playbook.Catalogue{UserDir: user},
+		Lang:      i18n.English,
+		Factory:   f,
+		ID:        "card",
+		Prompter: &prompt.Fake{Out: out, Answers: []string{
+			"Add a step", "Contain — stop further damage", "Call my bank",
+			"Only the bank can stop a debit card.", "Call the number on the back of the card.\nAsk for a new card.",
+			"2. Call the card issuer",
+			"Move a step", "3. Call my bank", "up",
+			"Mark a step as one of the first 15 minutes, or not", "2. Call my bank",
+			"Remove a step", "4. Turn off Alexa purchasing", "yes",
+			"Save and finish", "yes",
+		}},
+		Interactive: true,
+	}
+	if err := runPlaybookEdit(opts); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	got, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `# My plan for a stolen card.
+schema: 1
+id: card
+title: {en: Card stolen, ja: カードの不正利用}
+languages: [en]
+
+steps:
+  # Do these first.
+  - id: look
+    title: {en: Look at the statement, ja: 明細を見る}
+    phase: verify
+
+  - id: call-my-bank
+    title:
+      en: Call my bank
+    phase: contain
+    critical: true
+    why:
+      en: Only the bank can stop a debit card.
+    how:
+      en: |
+        Call the number on the back of the card.
+        Ask for a new card.
+
+  - id: call-issuer
+    title: {en: Call the card issuer, ja: カード会社に電話する}
+    phase: contain   # the most important one
+    critical: true
+`
+	if string(got) != want {
+		t.Errorf("saved:\n%s\nwant:\n%s", got, want)
+	}
+	for _, line := range []string{
+		"✓ added \"Call my bank\" (call-my-bank) as step 3",
+		"✓ moved \"Call my bank\" up",
+		"✓ \"Call my bank\" is now one of the first 15 minutes",
+		"✓ removed \"Turn off Alexa purchasing\"",
+		"saved " + path,
+	} {
+		if !strings.Contains(out.String(), line) {
+			t.Errorf("screen lacks %q:\n%s", line, out)
+		}
+	}
+}
