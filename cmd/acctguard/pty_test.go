@@ -223,3 +223,39 @@ func TestRespondSignalRestoresTerminal(t *testing.T) {
 		t.Error("the terminal was left in raw mode after SIGTERM")
 	}
 }
+
+// TestInteractiveEditInATerminal marks a step as first-15-minutes and
+// saves, through the real survey menus.
+func TestInteractiveEditInATerminal(t *testing.T) {
+	env, _ := ptyEnv(t)
+	var config string
+	for _, e := range env {
+		if v, ok := strings.CutPrefix(e, "XDG_CONFIG_HOME="); ok {
+			config = v
+		}
+	}
+	file := filepath.Join(config, "acctguard", "playbooks", "walk.yaml")
+
+	p := startPTY(t, env, "playbook", "edit", "walk", "--interactive")
+	p.expect("What do you want to do?")
+	p.key("\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\r") // five down: the first-15-minutes item
+	p.expect("Which step?")
+	p.key("\r") // 1. Look at the email
+	p.expect("is now one of the first 15 minutes")
+	p.expect("What do you want to do?")
+	p.key("\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\r") // seven down: save
+	p.expect("Save these changes to")
+	p.key("\r") // yes is the default
+	p.expect("saved " + file)
+	if code := p.wait(); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+	saved, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := strings.Replace(walkPlaybook, "{id: look, title: Look at the email, phase: verify}", "{id: look, title: Look at the email, phase: verify, critical: true}", 1)
+	if string(saved) != want {
+		t.Errorf("saved:\n%s\nwant:\n%s", saved, want)
+	}
+}
