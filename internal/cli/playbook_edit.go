@@ -210,5 +210,5 @@ func saveUserPlaybook(path string, text []byte) error {
 // newSurvey returns the real prompter, in the person's language.
 func newSurvey(io *iostreams.IOStreams, l i18n.Lang) prompt.Prompter {
 	return prompt.NewSurvey(os.Stdin, os.Stdout, os.Stderr, io.ColorEnabled(),
-		prompt.Texts{SelectHint: l.T("prompt.select-hint"), MoreHelp: l.T("prompt.more-help")})
+		prompt.Texts{SelectHint: l.T("prompt.select-hint"), MoreHelp: l.T("prompt.more-help"), MultilineHint: l.T("prompt.multiline-hint")})
 }

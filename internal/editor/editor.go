@@ -152,7 +152,11 @@ func (l *Loop) run(path string) error {
 // see them: below the header itself.
 func problemHeader(problems []Problem) []string {
 	n := len(problems) + 2 // the problems, the first line and a blank comment line
-	lines := []string{fmt.Sprintf("the file has %s; fix them and save, or empty the file to cancel.", plural(len(problems), "mistake"))}
+	fix := "fix them"
+	if len(problems) == 1 {
+		fix = "fix it"
+	}
+	lines := []string{fmt.Sprintf("the file has %s; %s and save, or empty the file to cancel.", plural(len(problems), "mistake"), fix)}
 	for _, p := range problems {
 		switch {
 		case p.Line > 0 && p.Col > 0:

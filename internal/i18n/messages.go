@@ -107,8 +107,9 @@ var messages = map[string]map[Lang]string{
 	"respond.item":            {English: "  %s: %s", Japanese: "  %s：%s"},
 	"respond.repeat":          {English: "(check %d of %d)", Japanese: "（%d / %d 回目）"},
 
-	"prompt.select-hint": {English: "Use arrows to move, Enter to choose", Japanese: "↑↓で選んで Enter"},
-	"prompt.more-help":   {English: "for help", Japanese: "でヘルプ"},
+	"prompt.select-hint":    {English: "Use arrows to move, Enter to choose", Japanese: "↑↓で選んで Enter"},
+	"prompt.multiline-hint": {English: "press Enter on two empty lines to finish", Japanese: "空行で2回 Enter を押すと終わります"},
+	"prompt.more-help":      {English: "for help", Japanese: "でヘルプ"},
 
 	"edit.builtin":   {English: "%s is built in: your changes will be saved as your own copy, %s, which replaces it. \"%s\" brings the built-in back.", Japanese: "%s は組み込みのプレイブックです。変更は自分用のコピー（%s）に保存され、組み込みの代わりに使われます。元に戻すには「%s」を実行します。"},
 	"edit.unchanged": {English: "no changes made", Japanese: "変更はありませんでした"},
@@ -136,8 +137,8 @@ var messages = map[string]map[Lang]string{
 	"menu.back":            {English: "(back)", Japanese: "（戻る）"},
 	"menu.phase":           {English: "Which phase?", Japanese: "どの段階の手順ですか？"},
 	"menu.title":           {English: "Title:", Japanese: "タイトル："},
-	"menu.why":             {English: "Why is it needed? (an empty line ends)", Japanese: "なぜ必要か（空行で終わります）："},
-	"menu.how":             {English: "How is it done? (an empty line ends)", Japanese: "やり方（空行で終わります）："},
+	"menu.why":             {English: "Why is it needed?", Japanese: "なぜ必要か："},
+	"menu.how":             {English: "How is it done?", Japanese: "やり方："},
 	"menu.where":           {English: "Put it after which step?", Japanese: "どの手順のあとに入れますか？"},
 	"menu.at-start":        {English: "(at the start)", Japanese: "（先頭に入れる）"},
 	"menu.added":           {English: "added %q (%s) as step %d", Japanese: "「%s」（%s）を %d 番目の手順として追加"},

@@ -17,8 +17,8 @@ type Prompter interface {
 	Input(message, help string) (string, error)
 	// InputDefault asks for one line of text, offering def.
 	InputDefault(message, def string) (string, error)
-	// Multiline asks for text of several lines, starting from def; an
-	// empty line ends it.
+	// Multiline asks for text of several lines, starting from def; two
+	// empty lines end it.
 	Multiline(message, def string) (string, error)
 	// Confirm asks a yes/no question.
 	Confirm(message string, defaultYes bool) (bool, error)

@@ -22,6 +22,8 @@ type Texts struct {
 	SelectHint string
 	// MoreHelp replaces "for help" after the "?" key.
 	MoreHelp string
+	// MultilineHint replaces "Enter 2 empty lines to finish".
+	MultilineHint string
 }
 
 // NewSurvey returns a Prompter reading in and drawing on out; errOut
@@ -33,6 +35,10 @@ func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer
 	if texts.SelectHint != "" {
 		survey.SelectQuestionTemplate = strings.Replace(survey.SelectQuestionTemplate,
 			"[Use arrows to move, type to filter", "["+texts.SelectHint, 1)
+	}
+	if texts.MultilineHint != "" {
+		survey.MultilineQuestionTemplate = strings.Replace(survey.MultilineQuestionTemplate,
+			"[Enter 2 empty lines to finish]", "["+texts.MultilineHint+"]", 1)
 	}
 	if texts.MoreHelp != "" {
 		survey.InputQuestionTemplate = strings.Replace(survey.InputQuestionTemplate, " for help", " "+texts.MoreHelp, 1)
