@@ -157,17 +157,23 @@ func decode(path string, data []byte) (*File, error) {
 	if len(data) == 0 {
 		return empty(), nil
 	}
-	var f File
-	if err := json.Unmarshal(data, &f); err != nil {
-		var syn *json.SyntaxError
-		if !errors.As(err, &syn) {
-			// A newer acctguard may have changed a field's type; say that
-			// rather than calling its file damaged.
-			if n, ok := schemaOf(data); ok && n > SchemaVersion {
-				return nil, &NewerSchemaError{Path: path, Schema: n}
+	// The fast path gives up on anything it does not handle exactly as
+	// encoding/json would, damage included; encoding/json then decodes the
+	// file and describes the damage.
+	f, ok := decodeFast(data)
+	if !ok {
+		f = new(File)
+		if err := json.Unmarshal(data, f); err != nil {
+			var syn *json.SyntaxError
+			if !errors.As(err, &syn) {
+				// A newer acctguard may have changed a field's type; say
+				// that rather than calling its file damaged.
+				if n, ok := schemaOf(data); ok && n > SchemaVersion {
+					return nil, &NewerSchemaError{Path: path, Schema: n}
+				}
 			}
+			return nil, damaged(path, data, err)
 		}
-		return nil, damaged(path, data, err)
 	}
 	switch {
 	case f.Schema > SchemaVersion:
@@ -179,7 +185,7 @@ func decode(path string, data []byte) (*File, error) {
 		return nil, damaged(path, data, errBadSchema(f.Schema))
 	}
 	f.normalise()
-	return &f, nil
+	return f, nil
 }
 
 // schemaOf returns the top-level "schema" number of data, if it has one.
