@@ -16,13 +16,17 @@ import (
 func NewCmdIncident(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "incident",
-		Short: "Open incidents without prompts",
+		Short: "Open, list, close, reopen and delete incidents",
 		Args:  exactArgs(0, "a subcommand"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
 		},
 	}
 	cmd.AddCommand(NewCmdIncidentNew(f, nil))
+	cmd.AddCommand(NewCmdIncidentList(f))
+	cmd.AddCommand(NewCmdIncidentClose(f))
+	cmd.AddCommand(NewCmdIncidentReopen(f))
+	cmd.AddCommand(NewCmdIncidentDelete(f))
 	return cmd
 }
 

@@ -234,8 +234,8 @@ func TestStatusOnATerminal(t *testing.T) {
 Overdue
     Reset the password  due since Fri 27 Nov 02:00 (1 day 11 h ago)
 
-Due now
-    Check the card statement
+Follow-ups
+    Check the card statement  due since Fri 27 Nov 21:00 (16 h ago)
 `
 	if out.String() != want {
 		t.Errorf("status:\n%s\nwant:\n%s", out, want)

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -92,7 +93,15 @@ func runStatus(opts *statusOptions) error {
 			chosen = append(chosen, &file.Incidents[i])
 		}
 	default:
-		chosen = file.Open()
+		// Open incidents, and closed ones whose follow-ups still stand:
+		// closing an incident does not cancel the re-checks that catch a
+		// second intrusion.
+		for i := range file.Incidents {
+			inc := &file.Incidents[i]
+			if inc.ClosedAt == nil || !inc.DropFollowUps {
+				chosen = append(chosen, inc)
+			}
+		}
 	}
 
 	var views []incidentView
@@ -106,7 +115,14 @@ func runStatus(opts *statusOptions) error {
 			failed = err
 			continue
 		}
-		views = append(views, incidentView{inc: inc, p: p, view: derive(p, inc, now)})
+		v := incidentView{inc: inc, p: p, view: derive(p, inc, now)}
+		if inc.ClosedAt != nil && opts.Incident == 0 && !opts.All {
+			// A closed incident shows only what is still ahead of it.
+			if v.view = pendingFollowUps(v.view); len(v.view.Steps) == 0 {
+				continue
+			}
+		}
+		views = append(views, v)
 	}
 
 	switch {
@@ -150,6 +166,10 @@ func groupSteps(v incident.View) statusGroups {
 	var dueCritical, dueOther []*incident.Status
 	for i := range v.Steps {
 		s := &v.Steps[i]
+		if s.Step.Phase == playbook.PhaseFollowUp && !s.IsFinished() {
+			g.followUps = append(g.followUps, s)
+			continue
+		}
 		switch s.State {
 		case incident.Overdue:
 			g.overdue = append(g.overdue, s)
@@ -160,11 +180,7 @@ func groupSteps(v incident.View) statusGroups {
 				dueOther = append(dueOther, s)
 			}
 		case incident.Waiting:
-			if s.Step.Phase == playbook.PhaseFollowUp {
-				g.followUps = append(g.followUps, s)
-			} else {
-				g.waiting = append(g.waiting, s)
-			}
+			g.waiting = append(g.waiting, s)
 		case incident.Later:
 			g.later = append(g.later, s)
 		case incident.Skipped:
@@ -172,7 +188,27 @@ func groupSteps(v incident.View) statusGroups {
 		}
 	}
 	g.due = append(dueCritical, dueOther...)
+	// The next follow-up first; those waiting for other steps have no
+	// date yet and come last.
+	sort.SliceStable(g.followUps, func(i, j int) bool {
+		a, b := g.followUps[i], g.followUps[j]
+		if (len(a.WaitingFor) == 0) != (len(b.WaitingFor) == 0) {
+			return len(a.WaitingFor) == 0
+		}
+		return a.AvailableAt.Before(b.AvailableAt)
+	})
 	return g
+}
+
+// pendingFollowUps keeps only the unfinished follow-up steps of a view.
+func pendingFollowUps(v incident.View) incident.View {
+	var keep []incident.Status
+	for _, s := range v.Steps {
+		if s.Step.Phase == playbook.PhaseFollowUp && !s.IsFinished() {
+			keep = append(keep, s)
+		}
+	}
+	return incident.View{Steps: keep}
 }
 
 // printNoIncidents says there is nothing to show: on the terminal, or on
@@ -250,7 +286,15 @@ func printStatusText(opts *statusOptions, views []incidentView, now time.Time) {
 			return ""
 		}
 		section("status.waiting", cs.Bold, g.waiting, waitingDetail)
-		section("status.follow-ups", cs.Bold, g.followUps, waitingDetail)
+		section("status.follow-ups", cs.Bold, g.followUps, func(s *incident.Status) string {
+			switch {
+			case s.State == incident.Overdue:
+				return cs.Red(l.Tf("status.follow-up-overdue", at(s.AvailableAt)))
+			case s.IsDue():
+				return l.Tf("status.due-since", at(s.AvailableAt))
+			}
+			return waitingDetail(s)
+		})
 		section("status.later", cs.Bold, g.later, func(*incident.Status) string { return "" })
 		section("status.skipped", cs.Dim, g.skipped, func(s *incident.Status) string {
 			if s.Reason == "" {

@@ -61,6 +61,9 @@ func Derive(p *playbook.Playbook, opened time.Time, events []Event, now time.Tim
 	byStep := make([][]Event, len(p.Steps))
 	var orphans []Orphan
 	for _, e := range events {
+		if e.Step == "" {
+			continue // about the whole incident: closed, reopened
+		}
 		if i, ok := p.StepIndex(e.Step); ok {
 			byStep[i] = append(byStep[i], e)
 			continue

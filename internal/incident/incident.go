@@ -21,6 +21,11 @@ const (
 	ActionReset  Action = "reset"
 	ActionAnswer Action = "answer"
 	ActionNote   Action = "note"
+
+	// ActionClose and ActionReopen are about the whole incident; their
+	// events have no step.
+	ActionClose  Action = "close"
+	ActionReopen Action = "reopen"
 )
 
 // Event is one thing the person told us about a step, in the order told.

@@ -70,7 +70,7 @@ type decoder struct {
 // against the json tags.
 var (
 	fileKeys     = []string{"schema", "next_id", "incidents"}
-	incidentKeys = []string{"id", "playbook", "playbook_version", "playbook_digest", "lang", "opened_at", "closed_at", "events"}
+	incidentKeys = []string{"id", "playbook", "playbook_version", "playbook_digest", "lang", "opened_at", "closed_at", "drop_follow_ups", "events"}
 	eventKeys    = []string{"step", "action", "at", "answer", "reason", "note"}
 )
 
@@ -179,6 +179,9 @@ func (d *decoder) incident(inc *Incident) bool {
 		case "events":
 			bit = 1 << 7
 			inc.Events, ok = d.eventList()
+		case "drop_follow_ups":
+			bit = 1 << 8
+			inc.DropFollowUps, ok = d.boolean()
 		default:
 			ok = d.unknown(key, incidentKeys, 3)
 		}
@@ -312,6 +315,21 @@ func (d *decoder) take(c byte) bool {
 }
 
 // null consumes a null literal if one comes next.
+// boolean reads true or false; null leaves false, as encoding/json does.
+func (d *decoder) boolean() (bool, bool) {
+	switch {
+	case d.null():
+		return false, true
+	case len(d.data)-d.i >= 4 && string(d.data[d.i:d.i+4]) == "true":
+		d.i += 4
+		return true, true
+	case len(d.data)-d.i >= 5 && string(d.data[d.i:d.i+5]) == "false":
+		d.i += 5
+		return false, true
+	}
+	return false, false
+}
+
 func (d *decoder) null() bool {
 	if len(d.data)-d.i >= 4 && string(d.data[d.i:d.i+4]) == "null" {
 		d.i += 4

@@ -63,6 +63,9 @@ func appendIncident(b []byte, inc *Incident) ([]byte, error) {
 	} else if b, err = appendTime(b, *inc.ClosedAt); err != nil {
 		return nil, err
 	}
+	if inc.DropFollowUps {
+		b = append(b, ","+in+`"drop_follow_ups": true`...)
+	}
 	b = append(b, ","+in+`"events": [`...)
 	for i := range inc.Events {
 		if i > 0 {

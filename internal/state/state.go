@@ -51,6 +51,9 @@ type Incident struct {
 	Lang           string     `json:"lang"`
 	OpenedAt       time.Time  `json:"opened_at"`
 	ClosedAt       *time.Time `json:"closed_at"`
+	// DropFollowUps is set when the incident was closed with its
+	// follow-ups dropped; otherwise they keep showing until done.
+	DropFollowUps bool `json:"drop_follow_ups,omitempty"`
 	// Events is append-only: a step's state is derived from its events, so
 	// changing one in place would rewrite what the user did and when.
 	Events []Event `json:"events"`

@@ -1,7 +1,10 @@
 package state
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -112,5 +115,32 @@ func TestIsTempFor(t *testing.T) {
 		if got := isTempFor(tt.name, "/d/state.json", "/d/state.json.bak"); got != tt.want {
 			t.Errorf("isTempFor(%q) = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+func TestDropFollowUpsRoundTrip(t *testing.T) {
+	s := New(filepath.Join(t.TempDir(), "state.json"))
+	_, err := s.Update(func(f *File) error {
+		inc := f.NewIncident("p", "", "sha256:x", "en", t0)
+		closed := t0
+		inc.ClosedAt, inc.DropFollowUps = &closed, true
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(s.Path())
+	if !strings.Contains(string(raw), `"drop_follow_ups": true`) {
+		t.Errorf("file:\n%s", raw)
+	}
+	f, err := New(s.Path()).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inc, _ := f.Incident(1); !inc.DropFollowUps {
+		t.Error("drop_follow_ups was not read back")
+	}
+	if fast, ok := decodeFast(raw); !ok || !fast.Incidents[0].DropFollowUps {
+		t.Error("the fast decoder does not read drop_follow_ups")
 	}
 }
