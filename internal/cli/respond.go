@@ -164,6 +164,12 @@ func (r *responder) start(file *state.File) error {
 			return r.resume(newest)
 		}
 	}
+	if inc, err := r.recurrence(file, id); err != nil || inc != nil {
+		if err != nil {
+			return err
+		}
+		return r.resume(inc)
+	}
 	p, err := usablePlaybook(r.Catalogue, id, r.IO.ErrOut)
 	if err != nil {
 		return err
@@ -187,6 +193,56 @@ func (r *responder) start(file *state.File) error {
 	r.header()
 	r.printf("%s\n", r.l.T("respond.new"))
 	return nil
+}
+
+// recurrenceWindow is how recently an incident of the same playbook may
+// have been closed for a new alert to be asked about as its return: in the
+// founding story the second intrusion came a week after the first.
+const recurrenceWindow = 30 * 24 * time.Hour
+
+// recurrence asks, when an incident of the playbook was closed recently,
+// whether this is the same attack coming back; if so it reopens that
+// incident, keeping its history, and returns it. It returns nil for a new
+// incident.
+func (r *responder) recurrence(file *state.File, playbookID string) (*state.Incident, error) {
+	if r.New {
+		return nil, nil
+	}
+	now := r.Now()
+	var recent *state.Incident
+	for i := range file.Incidents {
+		inc := &file.Incidents[i]
+		if inc.Playbook == playbookID && inc.ClosedAt != nil && now.Sub(*inc.ClosedAt) <= recurrenceWindow {
+			if recent == nil || inc.ClosedAt.After(*recent.ClosedAt) {
+				recent = inc
+			}
+		}
+	}
+	if recent == nil {
+		return nil, nil
+	}
+	options := []string{
+		r.l.Tf("respond.same-attack", recent.ID, r.l.Time(recent.ClosedAt.Local(), now)),
+		r.l.T("respond.new-attack"),
+	}
+	i, err := r.Prompter.Select(r.l.Tf("respond.recurrence", r.l.Time(recent.ClosedAt.Local(), now)), options, 0)
+	if err != nil || i == 1 {
+		return nil, err
+	}
+	id := recent.ID
+	var reopened *state.Incident
+	err = r.Guard.Saving(func() error {
+		saved, err := updateState(r.Factory, func(f *state.File) error { return reopen(f, id, now) })
+		if err == nil {
+			reopened, _ = saved.Incident(id)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	r.printf("%s\n", r.l.Tf("reopen.done", id))
+	return reopened, nil
 }
 
 // chooseOpenIncident returns the open incident to resume when no playbook

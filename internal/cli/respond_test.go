@@ -275,3 +275,55 @@ func TestRespondAsksWhichPlaybookAndWhichIncident(t *testing.T) {
 		t.Errorf("screen:\n%s\nwant it to start with:\n%s", out, want)
 	}
 }
+
+func TestRespondAsksAboutASecondIntrusion(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.English, "Done", "Stop for now")
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	closed := opts.Now().Add(24 * time.Hour)
+	if _, err := state.New(opts.Factory.StateFile).Update(func(f *state.File) error {
+		f.Incidents[0].ClosedAt = &closed
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// A week after it was closed, a new alert: the same attack.
+	week := closed.Add(7 * 24 * time.Hour)
+	opts.Now = func() time.Time { return week }
+	out.Reset()
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"Yes, the same attack again: reopen incident 1 (closed Fri 27 Nov 21:00) and keep its history", "Stop for now"}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	want := `? An incident for this playbook was closed on Fri 27 Nov 21:00. Is this the same attack coming back? Yes, the same attack again: reopen incident 1 (closed Fri 27 Nov 21:00) and keep its history
+reopened incident 1; its history is kept
+Incident 1 · Locked out · opened Thu 26 Nov 21:00
+1 of 6 steps finished
+Picking up incident 1 where you left off.
+`
+	if !strings.HasPrefix(out.String(), want) {
+		t.Errorf("screen:\n%s\nwant it to start with:\n%s", out, want)
+	}
+	file, _ := state.New(opts.Factory.StateFile).Load()
+	inc, _ := file.Incident(1)
+	if inc.ClosedAt != nil || len(file.Incidents) != 1 || inc.Events[len(inc.Events)-1].Action != "reopen" {
+		t.Errorf("incident after reopening: %+v", inc)
+	}
+
+	// The other answer starts a new incident and leaves the old one.
+	if _, err := state.New(opts.Factory.StateFile).Update(func(f *state.File) error {
+		f.Incidents[0].ClosedAt = &week
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"No, something new: start a new incident", "Stop for now"}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	file, _ = state.New(opts.Factory.StateFile).Load()
+	if len(file.Incidents) != 2 || file.Incidents[0].ClosedAt == nil {
+		t.Errorf("incidents: %+v", file.Incidents)
+	}
+}
