@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -219,5 +220,35 @@ func TestAskAndProgress(t *testing.T) {
 	// 11 steps, 4 not applicable on the yes branch; the question is done.
 	if finished != 1 || total != 7 {
 		t.Errorf("Progress() = %d/%d, want 1/7", finished, total)
+	}
+}
+
+func TestSchedule(t *testing.T) {
+	p := mustPlaybook(t)
+	events := []Event{
+		ev("look", ActionDone, 0),
+		answer("can-sign-in", "no", time.Minute),
+		ev("note-lock", ActionDone, time.Hour),
+	}
+	v := Derive(p, t0, events, at(2*time.Hour))
+	var got []string
+	for _, s := range v.Schedule() {
+		line := s.Status.Step.ID + " +" + s.At.Sub(t0).String()
+		if s.Of > 0 {
+			line += fmt.Sprintf(" %d/%d", s.Occurrence, s.Of)
+		}
+		got = append(got, line)
+	}
+	want := []string{
+		"reset +6h0m0s",        // the gate: five hours after the step before it
+		"reset-worked +6h0m0s", // after the gate, no delay of its own
+		"next-day +24h0m0s",
+		"weekly +168h0m0s 1/3", // each repeat its own entry
+		"after-weekly +168h0m0s",
+		"weekly +336h0m0s 2/3",
+		"weekly +504h0m0s 3/3",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Schedule():\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
