@@ -1,0 +1,502 @@
+package report
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/acctguard/acctguard/internal/i18n"
+)
+
+var errNilReport = errors.New("no report to render")
+
+// document is what the Markdown and plain-text reports say, worked out
+// once so that the two say the same thing and differ only in layout.
+type document struct {
+	title    string
+	header   []field
+	sections []section
+	colon    string // between a label and its value
+	whenSep  string // between a time and what happened then
+}
+
+// section is a top-level part of the report, with an optional intro, a
+// list of label-value lines and blocks of items.
+type section struct {
+	heading string
+	intro   string
+	fields  []field
+	blocks  []block
+}
+
+// block is a list of items, under its own heading when it has one.
+type block struct {
+	heading string
+	intro   string
+	items   []item
+	// spaced puts a blank line between items: for items of several lines
+	// that would otherwise run together on paper.
+	spaced bool
+}
+
+type mark int
+
+const (
+	noMark mark = iota
+	openMark
+	doneMark
+)
+
+// item is one entry of a list: a step of the checklist, an event of the
+// timeline, a contact. Only head and details carry text from the report;
+// the rest is layout.
+type item struct {
+	when    string // a time shown before the head
+	mark    mark   // a check box
+	number  int    // the step's number, after the check box
+	head    string
+	details []field
+}
+
+// field is a "label: value" line; a field without a label is its value
+// alone. Values may hold line breaks, which are kept.
+type field struct {
+	label string
+	value string
+	link  bool // value is a URL
+}
+
+// builder turns a Report into a document.
+type builder struct {
+	r       *Report
+	l       i18n.Lang
+	loc     *time.Location
+	numbers map[string]int // step ID to its number in the playbook
+}
+
+func newBuilder(r *Report) *builder {
+	b := &builder{r: r, l: i18n.Lang(r.Lang), loc: r.Location, numbers: map[string]int{}}
+	if b.loc == nil {
+		b.loc = time.UTC
+	}
+	for _, p := range r.Phases {
+		for _, s := range p.Steps {
+			b.numbers[s.ID] = s.Number
+		}
+	}
+	return b
+}
+
+func build(r *Report) *document {
+	b := newBuilder(r)
+	d := &document{
+		title:   b.t("title"),
+		header:  b.header(),
+		colon:   b.t("colon"),
+		whenSep: b.t("when-sep"),
+	}
+	d.sections = append(d.sections, b.summary(), b.timeline())
+	if len(r.Phases) > 0 {
+		d.sections = append(d.sections, b.steps())
+	}
+	if len(r.Removed) > 0 {
+		d.sections = append(d.sections, b.removed())
+	}
+	d.sections = append(d.sections, b.open())
+	if len(r.Contacts) > 0 {
+		d.sections = append(d.sections, b.contacts())
+	}
+	if len(r.Sources) > 0 {
+		d.sections = append(d.sections, b.sources())
+	}
+	return d
+}
+
+func (b *builder) t(key string) string                 { return msg(b.l, key) }
+func (b *builder) msgf(key string, args ...any) string { return msgf(b.l, key, args...) }
+
+var jaWeekdays = [...]string{"日", "月", "火", "水", "木", "金", "土"}
+
+// time formats t in full, with the year: a report is read long after it
+// is made, and often on paper.
+func (b *builder) time(t time.Time) string {
+	return formatTime(b.l, t.In(b.loc))
+}
+
+func formatTime(l i18n.Lang, t time.Time) string {
+	if l == i18n.Japanese {
+		return fmt.Sprintf("%d年%d月%d日(%s) %s", t.Year(), t.Month(), t.Day(), jaWeekdays[t.Weekday()], t.Format("15:04"))
+	}
+	return t.Format("Mon 2 Jan 2006 15:04")
+}
+
+// zone names the time zone the report's times are in, with its offset
+// from UTC at the time the report was made.
+func (b *builder) zone() string {
+	abbr, off := b.r.GeneratedAt.In(b.loc).Zone()
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	utc := fmt.Sprintf("UTC%c%02d:%02d", sign, off/3600, off%3600/60)
+	if off == 0 && (abbr == "UTC" || abbr == "GMT") {
+		utc = abbr
+	}
+	var about []string
+	name := b.loc.String()
+	if abbr != "" && abbr[0] != '+' && abbr[0] != '-' && abbr != utc {
+		about = append(about, abbr)
+	}
+	if name == "Local" || name == abbr || name == utc {
+		if len(about) == 0 {
+			return utc
+		}
+		return b.msgf("paren", about[0], utc)
+	}
+	about = append(about, utc)
+	return b.msgf("paren", name, strings.Join(about, b.t("list-sep")))
+}
+
+func (b *builder) langName(code string) string {
+	if _, ok := messages["lang."+code]; ok {
+		return b.t("lang." + code)
+	}
+	return code
+}
+
+// stepName names a step of the timeline: its title and number, or its ID
+// when it is no longer in the playbook.
+func (b *builder) stepName(id, title string) string {
+	n, ok := b.numbers[id]
+	switch {
+	case title == "" && !ok:
+		return b.msgf("removed-as", id)
+	case title == "":
+		title = id
+	}
+	if ok && n > 0 {
+		return b.msgf("step-ref", title, n)
+	}
+	return title
+}
+
+func (b *builder) header() []field {
+	inc := b.r.Incident
+	playbook := inc.PlaybookTitle
+	if playbook == "" {
+		playbook = inc.PlaybookID
+	}
+	if inc.PlaybookVersion != "" {
+		playbook = b.msgf("head.playbook-version", playbook, inc.PlaybookVersion)
+	}
+	fs := []field{{label: b.t("head.playbook"), value: playbook}}
+	if inc.Service != "" {
+		fs = append(fs, field{label: b.t("head.service"), value: inc.Service})
+	}
+	closed := b.t("head.not-closed")
+	if inc.ClosedAt != nil {
+		closed = b.time(*inc.ClosedAt)
+	}
+	lang := b.langName(b.r.Lang)
+	if inc.Lang != "" && inc.Lang != b.r.Lang {
+		lang = b.msgf("head.lang-recorded", lang, b.langName(inc.Lang))
+	}
+	return append(fs,
+		field{label: b.t("head.incident"), value: strconv.Itoa(inc.ID)},
+		field{label: b.t("head.opened"), value: b.time(inc.OpenedAt)},
+		field{label: b.t("head.closed"), value: closed},
+		field{label: b.t("head.lang"), value: lang},
+		field{label: b.t("head.generated"), value: b.time(b.r.GeneratedAt)},
+		field{label: b.t("head.zone"), value: b.zone()},
+	)
+}
+
+func (b *builder) summary() section {
+	s := b.r.Summary
+	apply := b.msgf("summary.apply-all", s.Total)
+	if s.NotApplicable > 0 {
+		apply = b.msgf("summary.apply-of", s.Total, s.Total+s.NotApplicable, s.NotApplicable)
+	}
+	return section{heading: b.t("summary"), fields: []field{
+		{label: b.t("summary.apply"), value: apply},
+		{label: b.t("summary.done"), value: strconv.Itoa(s.Done)},
+		{label: b.t("summary.skipped"), value: strconv.Itoa(s.Skipped)},
+		{label: b.t("summary.open"), value: b.msgf("summary.open-about", s.Open)},
+		{label: b.t("summary.waiting"), value: b.msgf("summary.waiting-about", s.Waiting)},
+	}}
+}
+
+func (b *builder) action(a string) string {
+	if _, ok := messages["action."+a]; ok {
+		return b.t("action." + a)
+	}
+	return a
+}
+
+// entry is one recorded event; the timeline names its step, the list of a
+// removed step's records does not need to.
+func (b *builder) entry(e Entry, withStep bool) item {
+	head := b.action(e.Action)
+	if withStep && (e.StepID != "" || e.StepTitle != "") {
+		head += b.t("colon") + b.stepName(e.StepID, e.StepTitle)
+	}
+	it := item{when: b.time(e.At), head: head}
+	if e.Answer != "" {
+		it.details = append(it.details, field{label: b.t("label.answer"), value: e.Answer})
+	}
+	if e.Reason != "" {
+		it.details = append(it.details, field{label: b.t("label.reason"), value: e.Reason})
+	}
+	if e.Note != "" {
+		it.details = append(it.details, field{label: b.t("label.note"), value: e.Note})
+	}
+	return it
+}
+
+func (b *builder) timeline() section {
+	s := section{heading: b.t("timeline"), intro: b.t("timeline.intro")}
+	if len(b.r.Timeline) == 0 {
+		s.intro = b.t("timeline.none")
+		return s
+	}
+	bl := block{spaced: true}
+	for _, e := range b.r.Timeline {
+		bl.items = append(bl.items, b.entry(e, true))
+	}
+	s.blocks = []block{bl}
+	return s
+}
+
+// state says where a step stands, in one line.
+func (b *builder) state(s Step) string {
+	dated := func(key string, at time.Time) string {
+		if at.IsZero() {
+			return b.t(key + "-undated")
+		}
+		return b.msgf(key, b.time(at))
+	}
+	switch s.State {
+	case "done":
+		return dated("state.done", s.FinishedAt)
+	case "skipped":
+		return dated("state.skipped", s.FinishedAt)
+	case "not-applicable":
+		return b.t("state.not-applicable")
+	case "waiting":
+		if s.AvailableAt.IsZero() {
+			return b.t("state.waiting-steps")
+		}
+		return b.msgf("state.waiting-until", b.time(s.AvailableAt))
+	case "due":
+		return dated("state.due", s.AvailableAt)
+	case "overdue":
+		return dated("state.overdue", s.AvailableAt)
+	case "later":
+		return b.t("state.later")
+	}
+	return s.State
+}
+
+func (b *builder) stepDetails(s Step) []field {
+	fs := []field{{value: b.state(s)}}
+	if s.State == "skipped" {
+		reason := s.Reason
+		if reason == "" {
+			reason = b.t("label.no-reason")
+		}
+		fs = append(fs, field{label: b.t("label.reason"), value: reason})
+	}
+	if s.Answer != "" {
+		fs = append(fs, field{label: b.t("label.answer"), value: s.Answer})
+	}
+	// A repeating step counts its completions; "done once" says nothing
+	// new about a step that is simply done.
+	switch {
+	case s.Completions > 1:
+		fs = append(fs, field{value: b.msgf("label.done-times", s.Completions)})
+	case s.Completions == 1 && s.State != "done":
+		fs = append(fs, field{value: b.t("label.done-once")})
+	}
+	for _, n := range s.Notes {
+		fs = append(fs, field{label: b.t("label.note"), value: n})
+	}
+	return fs
+}
+
+func (b *builder) steps() section {
+	sec := section{heading: b.t("steps"), intro: b.t("steps.intro")}
+	for _, p := range b.r.Phases {
+		bl := block{heading: p.Title}
+		if bl.heading == "" {
+			bl.heading = p.Phase
+		}
+		for _, s := range p.Steps {
+			m := openMark
+			if s.State == "done" {
+				m = doneMark
+			}
+			bl.items = append(bl.items, item{mark: m, number: s.Number, head: s.Title, details: b.stepDetails(s)})
+		}
+		sec.blocks = append(sec.blocks, bl)
+	}
+	return sec
+}
+
+func (b *builder) removed() section {
+	sec := section{heading: b.t("removed"), intro: b.t("removed.intro")}
+	for _, rs := range b.r.Removed {
+		bl := block{heading: rs.ID, spaced: true}
+		for _, e := range rs.Entries {
+			bl.items = append(bl.items, b.entry(e, false))
+		}
+		sec.blocks = append(sec.blocks, bl)
+	}
+	return sec
+}
+
+// stepRef names a step by title and number, for the lists that are not
+// grouped by phase.
+func (b *builder) stepRef(id, title string) string {
+	if title == "" {
+		title = id
+	}
+	if n := b.numbers[id]; n > 0 {
+		return b.msgf("step-ref", title, n)
+	}
+	return title
+}
+
+func (b *builder) open() section {
+	sec := section{heading: b.t("open")}
+	scheduled := map[string]bool{}
+	for _, f := range b.r.FollowUps {
+		scheduled[f.StepID] = true
+	}
+	// Overdue first, then what is due, then what was put off: the order
+	// in which they need doing.
+	todo := block{heading: b.t("open.todo")}
+	for _, state := range []string{"overdue", "due", "later"} {
+		for _, p := range b.r.Phases {
+			for _, s := range p.Steps {
+				if s.State == state {
+					todo.items = append(todo.items, item{head: b.stepRef(s.ID, s.Title), details: []field{{value: b.state(s)}}})
+				}
+			}
+		}
+	}
+	// A waiting step with a date is among the dates ahead; the others
+	// wait for other steps and have no date to show.
+	waiting := block{heading: b.t("open.waiting")}
+	for _, p := range b.r.Phases {
+		for _, s := range p.Steps {
+			if s.State == "waiting" && !scheduled[s.ID] {
+				waiting.items = append(waiting.items, item{head: b.stepRef(s.ID, s.Title), details: []field{{value: b.state(s)}}})
+			}
+		}
+	}
+	dates := block{heading: b.t("open.dates"), spaced: true}
+	followUps := slices.Clone(b.r.FollowUps)
+	slices.SortStableFunc(followUps, func(x, y FollowUp) int { return x.At.Compare(y.At) })
+	for _, f := range followUps {
+		it := item{when: b.time(f.At), head: b.stepRef(f.StepID, f.Title)}
+		if f.Gate {
+			it.details = append(it.details, field{value: b.t("open.gate")})
+		}
+		if f.Of > 0 {
+			it.details = append(it.details, field{value: b.msgf("open.repeat", f.Occurrence, f.Of)})
+		}
+		if f.At.Before(b.r.GeneratedAt) {
+			it.details = append(it.details, field{value: b.t("open.past")})
+		}
+		dates.items = append(dates.items, it)
+	}
+	for _, bl := range []block{todo, waiting, dates} {
+		if len(bl.items) > 0 {
+			sec.blocks = append(sec.blocks, bl)
+		}
+	}
+	if len(sec.blocks) == 0 {
+		sec.intro = b.t("open.none")
+	}
+	return sec
+}
+
+// verified shows when a contact was last confirmed, as the playbook gives
+// it (2020-09), or in Japanese as 2020年9月.
+func (b *builder) verified(v string) string {
+	if b.l != i18n.Japanese {
+		return v
+	}
+	if d, err := time.Parse("2006-01-02", v); err == nil {
+		return fmt.Sprintf("%d年%d月%d日", d.Year(), d.Month(), d.Day())
+	}
+	if d, err := time.Parse("2006-01", v); err == nil {
+		return fmt.Sprintf("%d年%d月", d.Year(), d.Month())
+	}
+	return v
+}
+
+func (b *builder) contacts() section {
+	bl := block{spaced: true}
+	for _, c := range b.r.Contacts {
+		it := item{head: c.Name}
+		if c.Phone != "" {
+			it.details = append(it.details, field{label: b.t("contacts.phone"), value: c.Phone})
+		}
+		if c.URL != "" {
+			it.details = append(it.details, field{label: b.t("contacts.web"), value: c.URL, link: true})
+		}
+		if c.Verified != "" {
+			it.details = append(it.details, field{label: b.t("contacts.verified"), value: b.verified(c.Verified)})
+		}
+		if c.Note != "" {
+			it.details = append(it.details, field{label: b.t("contacts.note"), value: c.Note})
+		}
+		bl.items = append(bl.items, it)
+	}
+	return section{heading: b.t("contacts"), intro: b.t("contacts.intro"), blocks: []block{bl}}
+}
+
+func (b *builder) sources() section {
+	var bl block
+	for _, s := range b.r.Sources {
+		it := item{head: s.Title}
+		if it.head == "" {
+			it.head = s.ID
+		}
+		if s.URL != "" {
+			it.details = append(it.details, field{value: s.URL, link: true})
+		}
+		bl.items = append(bl.items, it)
+	}
+	return section{heading: b.t("sources"), blocks: []block{bl}}
+}
+
+// clean makes text safe to lay out: valid UTF-8, "\n" for every line
+// break, no trailing blank lines, and control characters (which could
+// drive a terminal, or hide text) shown as U+FFFD. Everything else is
+// kept as the person wrote it.
+func clean(s string) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	s = strings.TrimRight(s, "\n")
+	if !strings.ContainsFunc(s, isBadControl) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isBadControl(r) {
+			return utf8.RuneError
+		}
+		return r
+	}, s)
+}
+
+func isBadControl(r rune) bool {
+	return unicode.IsControl(r) && r != '\n' && r != '\t'
+}

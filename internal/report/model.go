@@ -1,0 +1,136 @@
+// Package report renders an incident for the people who need to see it —
+// a card issuer, the service's support, the police — and its reminders for
+// a calendar: Markdown, plain text, JSON and iCalendar. It only renders:
+// the caller gathers the facts into a Report, and nothing is invented here.
+package report
+
+import "time"
+
+// Report is everything a report shows, gathered by the caller. Texts are
+// already in the report's language; times are shown in Location.
+type Report struct {
+	// Lang is the language of headings and labels: "en" or "ja".
+	Lang string
+	// GeneratedAt is when the report was made (the clock of the command).
+	GeneratedAt time.Time
+	// Location is the time zone times are shown in.
+	Location *time.Location
+
+	Incident Incident
+	Summary  Summary
+	// Timeline is every recorded event, in the order it was recorded.
+	Timeline []Entry
+	// Phases holds every step of the playbook, grouped by phase in
+	// playbook order.
+	Phases []PhaseSteps
+	// Removed holds the records of steps no longer in the playbook.
+	Removed []RemovedStep
+	// FollowUps are the dated reminders still ahead or overdue: waiting
+	// gates, follow-up steps, and each remaining repeat of a repeating step
+	// as its own entry. Sorted by time.
+	FollowUps []FollowUp
+	// Contacts are those the playbook's steps name, in playbook order.
+	Contacts []Contact
+	// Sources are the playbook's sources.
+	Sources []Source
+}
+
+// Incident is the incident's identity.
+type Incident struct {
+	ID              int
+	PlaybookID      string
+	PlaybookTitle   string
+	PlaybookVersion string // may be empty
+	Service         string // may be empty
+	// Lang is the language the incident was recorded in.
+	Lang     string
+	OpenedAt time.Time
+	ClosedAt *time.Time
+}
+
+// Summary counts the steps by where they stand.
+type Summary struct {
+	Done          int
+	Skipped       int
+	Open          int // due, overdue or put off
+	Waiting       int
+	NotApplicable int
+	// Total is the steps that apply: all but the not-applicable ones.
+	Total int
+}
+
+// Entry is one recorded event.
+type Entry struct {
+	At        time.Time
+	StepID    string
+	StepTitle string // empty for a step no longer in the playbook
+	// Action is done, skip, later, reset, answer or note; close and
+	// reopen, without a step, are about the whole incident.
+	Action string
+	// Answer is the label of the chosen answer, as the person saw it.
+	Answer string
+	Reason string
+	Note   string
+}
+
+// PhaseSteps is one phase with its steps.
+type PhaseSteps struct {
+	Phase string // verify, contain, recover, report, follow-up
+	Title string // the phase's name in the report's language
+	Steps []Step
+}
+
+// Step is one step's state for the report.
+type Step struct {
+	ID       string
+	Number   int // its place in the playbook, from 1
+	Title    string
+	Critical bool
+	// State is done, skipped, not-applicable, waiting, due, overdue or
+	// later.
+	State string
+	// FinishedAt is when it was done or skipped; zero otherwise.
+	FinishedAt time.Time
+	// AvailableAt is when a waiting step unlocks, or a due one fell due.
+	AvailableAt time.Time
+	Answer      string // label of the answer, for a question
+	Reason      string // why it was skipped
+	Notes       []string
+	Completions int
+}
+
+// RemovedStep is the record of a step no longer in the playbook.
+type RemovedStep struct {
+	ID      string
+	Entries []Entry
+}
+
+// FollowUp is one dated reminder.
+type FollowUp struct {
+	StepID string
+	Title  string
+	At     time.Time
+	// Occurrence and Of number the repeats of a repeating step (2 of 4);
+	// both are 0 for a step that happens once.
+	Occurrence int
+	Of         int
+	// Gate is set for a step that waits for time to pass before it can
+	// be done (Amazon's 5-hour lock), rather than a later check.
+	Gate bool
+}
+
+// Contact is someone to call or write to.
+type Contact struct {
+	Name     string
+	Phone    string
+	URL      string
+	Verified string // YYYY-MM or YYYY-MM-DD
+	Note     string
+}
+
+// Source is a document the playbook's facts come from.
+type Source struct {
+	ID    string
+	Title string
+	URL   string
+}
