@@ -25,6 +25,9 @@ type Factory struct {
 
 	// Lang is the language of acctguard's own screens.
 	Lang i18n.Lang
+	// LangFromFlag is set when --lang chose Lang; reports then use it
+	// instead of the incident's language.
+	LangFromFlag bool
 	// StateFile is where incidents are kept.
 	StateFile string
 }

@@ -24,6 +24,7 @@ func NewCmdIncident(f *Factory) *cobra.Command {
 	}
 	cmd.AddCommand(NewCmdIncidentNew(f, nil))
 	cmd.AddCommand(NewCmdIncidentList(f))
+	cmd.AddCommand(NewCmdIncidentShow(f))
 	cmd.AddCommand(NewCmdIncidentClose(f))
 	cmd.AddCommand(NewCmdIncidentReopen(f))
 	cmd.AddCommand(NewCmdIncidentDelete(f))

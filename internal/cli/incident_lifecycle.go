@@ -339,3 +339,19 @@ func runIncidentDelete(opts *incidentOptions) error {
 	fmt.Fprintln(opts.IO.Out, opts.Lang.Tf("delete.done", id))
 	return nil
 }
+
+// NewCmdIncidentShow returns "acctguard incident show [N]".
+func NewCmdIncidentShow(f *Factory) *cobra.Command {
+	cmd, _ := newIncidentCmd(f, "show [N]", "Show the whole timeline of an incident and where each step stands", false, runIncidentShow)
+	return cmd
+}
+
+// runIncidentShow prints the text report: the timeline with every note
+// and reason, then each step's state.
+func runIncidentShow(opts *incidentOptions) error {
+	r := &reportOptions{IO: opts.IO, Catalogue: opts.Catalogue, Now: opts.Now, Factory: opts.Factory, Incident: opts.ID, Format: "txt"}
+	if opts.Factory.LangFromFlag {
+		r.Lang = opts.Lang
+	}
+	return runReport(r)
+}

@@ -46,6 +46,7 @@ check again in the days after. It remembers what you have done.`,
 	cmd.AddCommand(NewCmdStep(f, nil))
 	cmd.AddCommand(NewCmdNote(f, nil))
 	cmd.AddCommand(NewCmdIncident(f))
+	cmd.AddCommand(NewCmdReport(f, nil))
 	return cmd
 }
 
@@ -57,7 +58,7 @@ func (f *Factory) applyGlobalFlags(lang, state string, noColor bool) error {
 		if err != nil {
 			return usageError("use --lang en or --lang ja", "%w", err)
 		}
-		f.Lang = l
+		f.Lang, f.LangFromFlag = l, true
 	} else {
 		l, err := i18n.FromEnv(f.Getenv)
 		if err != nil {
