@@ -230,9 +230,34 @@ func (r *responder) recurrence(file *state.File, playbookID string) (*state.Inci
 		return nil, err
 	}
 	id := recent.ID
+	p, err := incidentPlaybook(r.Factory, r.Catalogue, recent)
+	if err != nil {
+		return nil, err
+	}
+	// The intruder got in again, so locking them out and cleaning up must
+	// be done again: the finished contain and recover steps are reset.
+	// Their records stay in the log; only their state starts afresh.
+	var again []string
+	v := derive(p, recent, now)
+	for i := range v.Steps {
+		s := &v.Steps[i]
+		if (s.Step.Phase == playbook.PhaseContain || s.Step.Phase == playbook.PhaseRecover) &&
+			(s.State == incident.Done || s.State == incident.Skipped) {
+			again = append(again, s.Step.ID)
+		}
+	}
 	var reopened *state.Incident
 	err = r.Guard.Saving(func() error {
-		saved, err := updateState(r.Factory, func(f *state.File) error { return reopen(f, id, now) })
+		saved, err := updateState(r.Factory, func(f *state.File) error {
+			if err := reopen(f, id, now); err != nil {
+				return err
+			}
+			inc, _ := f.Incident(id)
+			for _, step := range again {
+				inc.Events = append(inc.Events, state.Event{Step: step, Action: string(incident.ActionReset), At: now})
+			}
+			return nil
+		})
 		if err == nil {
 			reopened, _ = saved.Incident(id)
 		}
@@ -241,7 +266,11 @@ func (r *responder) recurrence(file *state.File, playbookID string) (*state.Inci
 	if err != nil {
 		return nil, err
 	}
-	r.printf("%s\n", r.l.Tf("reopen.done", id))
+	if len(again) == 0 {
+		r.printf("%s\n", r.l.Tf("reopen.done", id))
+	} else {
+		r.printf("%s\n", r.l.Tf("respond.reopened", id, len(again)))
+	}
 	return reopened, nil
 }
 

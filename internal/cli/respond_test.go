@@ -277,7 +277,7 @@ func TestRespondAsksWhichPlaybookAndWhichIncident(t *testing.T) {
 }
 
 func TestRespondAsksAboutASecondIntrusion(t *testing.T) {
-	opts, out, _ := respondSetup(t, i18n.English, "Done", "Stop for now")
+	opts, out, _ := respondSetup(t, i18n.English, "Done", "No", "Done")
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
@@ -297,17 +297,19 @@ func TestRespondAsksAboutASecondIntrusion(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `? An incident for this playbook was closed on Fri 27 Nov 21:00. Is this the same attack coming back? Yes, the same attack again: reopen incident 1 (closed Fri 27 Nov 21:00) and keep its history
-reopened incident 1; its history is kept
+Reopened incident 1; its history is kept. The 2 steps to lock the intruder out and clean up are asked again.
 Incident 1 · Locked out · opened Thu 26 Nov 21:00
 1 of 6 steps finished
 Picking up incident 1 where you left off.
+
+[2/6] Contain · Can you sign in?
 `
 	if !strings.HasPrefix(out.String(), want) {
 		t.Errorf("screen:\n%s\nwant it to start with:\n%s", out, want)
 	}
 	file, _ := state.New(opts.Factory.StateFile).Load()
 	inc, _ := file.Incident(1)
-	if inc.ClosedAt != nil || len(file.Incidents) != 1 || inc.Events[len(inc.Events)-1].Action != "reopen" {
+	if inc.ClosedAt != nil || len(file.Incidents) != 1 || inc.Events[len(inc.Events)-3].Action != "reopen" || inc.Events[len(inc.Events)-1].Action != "reset" {
 		t.Errorf("incident after reopening: %+v", inc)
 	}
 

@@ -72,6 +72,9 @@ type incidentView struct {
 	inc  *state.Incident
 	p    *playbook.Playbook
 	view incident.View
+	// finished and total count the whole incident, even when view holds
+	// only its pending follow-ups.
+	finished, total int
 }
 
 func runStatus(opts *statusOptions) error {
@@ -116,6 +119,7 @@ func runStatus(opts *statusOptions) error {
 			continue
 		}
 		v := incidentView{inc: inc, p: p, view: derive(p, inc, now)}
+		v.finished, v.total = v.view.Progress()
 		if inc.ClosedAt != nil && opts.Incident == 0 && !opts.All {
 			// A closed incident shows only what is still ahead of it.
 			if v.view = pendingFollowUps(v.view); len(v.view.Steps) == 0 {
@@ -237,11 +241,10 @@ func printStatusText(opts *statusOptions, views []incidentView, now time.Time) {
 		text := func(t playbook.Text) string { return strings.TrimSpace(t.Get(v.inc.Lang)) }
 		header := l.Tf("incident.header", v.inc.ID, text(v.p.Title), l.Time(v.inc.OpenedAt.Local(), now))
 		if v.inc.ClosedAt != nil {
-			header += " · " + l.Tf("incident.closed", l.Time(v.inc.ClosedAt.Local(), now))
+			header += l.Tf("incident.closed", l.Time(v.inc.ClosedAt.Local(), now))
 		}
 		fmt.Fprintln(out, cs.Bold(header))
-		finished, total := v.view.Progress()
-		fmt.Fprintf(out, "%s %s\n", progressBar(finished, total, 20, cs), l.Tf("incident.progress", finished, total))
+		fmt.Fprintf(out, "%s %s\n", progressBar(v.finished, v.total, 20, cs), l.Tf("incident.progress", v.finished, v.total))
 
 		g := groupSteps(v.view)
 		section := func(key string, color func(string) string, steps []*incident.Status, detail func(*incident.Status) string) {
@@ -384,7 +387,7 @@ type removedJSON struct {
 func printStatusJSON(opts *statusOptions, views []incidentView) error {
 	out := statusJSON{Incidents: []incidentJSON{}}
 	for _, v := range views {
-		finished, total := v.view.Progress()
+		finished, total := v.finished, v.total
 		j := incidentJSON{
 			ID: v.inc.ID, Playbook: v.inc.Playbook, Title: strings.TrimSpace(v.p.Title.Get(v.inc.Lang)), Lang: v.inc.Lang,
 			OpenedAt: v.inc.OpenedAt, ClosedAt: v.inc.ClosedAt, Done: finished, Total: total,

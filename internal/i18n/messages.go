@@ -69,7 +69,7 @@ var messages = map[string]map[Lang]string{
 
 	"incident.header":   {English: "Incident %d · %s · opened %s", Japanese: "対応 %d ・ %s ・ %s 開始"},
 	"incident.progress": {English: "%d of %d steps finished", Japanese: "%d / %d 手順が完了"},
-	"incident.closed":   {English: "closed %s", Japanese: "%s 終了"},
+	"incident.closed":   {English: " · closed %s", Japanese: " ・ %s 終了"},
 
 	"respond.new":             {English: "A new incident has been started.", Japanese: "新しい対応を始めました。"},
 	"respond.resume":          {English: "Picking up incident %d where you left off.", Japanese: "対応 %d を、前回の続きから再開します。"},
@@ -78,6 +78,7 @@ var messages = map[string]map[Lang]string{
 	"respond.recurrence":      {English: "An incident for this playbook was closed on %s. Is this the same attack coming back?", Japanese: "このプレイブックの対応は %s に終了しています。同じ被害がまた起きたのですか？"},
 	"respond.same-attack":     {English: "Yes, the same attack again: reopen incident %d (closed %s) and keep its history", Japanese: "はい、同じ被害の再発です：対応 %d（%s 終了）を再開し、記録を引き継ぐ"},
 	"respond.new-attack":      {English: "No, something new: start a new incident", Japanese: "いいえ、別の被害です：新しい対応を始める"},
+	"respond.reopened":        {English: "Reopened incident %d; its history is kept. The %d steps to lock the intruder out and clean up are asked again.", Japanese: "対応 %d を再開しました。これまでの記録は残したまま、締め出しと見直しの手順 %d 件をもう一度行います。"},
 	"respond.what-now":        {English: "What now?", Japanese: "どうしますか？"},
 	"respond.done":            {English: "Done", Japanese: "完了した"},
 	"respond.skip":            {English: "Skip this step", Japanese: "この手順を飛ばす"},
@@ -200,8 +201,8 @@ var messages = map[string]map[Lang]string{
 	"status.later":             {English: "Put off", Japanese: "あとに回した手順"},
 	"status.skipped":           {English: "Skipped", Japanese: "スキップした手順"},
 	"status.removed":           {English: "No longer in the playbook", Japanese: "プレイブックから削除された手順"},
-	"status.follow-up-overdue": {English: "overdue since %s", Japanese: "期限切れ（%s から）"},
-	"status.due-since":         {English: "due since %s", Japanese: "%s から"},
+	"status.follow-up-overdue": {English: "overdue since %s", Japanese: "期限切れ：%sから"},
+	"status.due-since":         {English: "due since %s", Japanese: "%sから"},
 	"status.at":                {English: "%s (%s)", Japanese: "%s（%s）"},
 	"status.after":             {English: "after %s", Japanese: "%s の完了後"},
 	"status.no-reason":         {English: "no reason given", Japanese: "理由なし"},
