@@ -32,31 +32,12 @@ type incidentOptions struct {
 	DropFollowUps bool
 }
 
-// incidentArg parses the optional incident number of a lifecycle command.
-func incidentArg(opts *incidentOptions, required bool) cobra.PositionalArgs {
-	return func(cmd *cobra.Command, args []string) error {
-		switch {
-		case len(args) > 1:
-			return usageError("usage: "+cmd.UseLine(), "%s takes one incident number", cmd.CommandPath())
-		case len(args) == 0 && required:
-			return usageError(`"acctguard incident list --all" shows the numbers`, "%s needs an incident number", cmd.CommandPath())
-		case len(args) == 1:
-			n, err := strconv.Atoi(args[0])
-			if err != nil || n < 1 {
-				return usageError("usage: "+cmd.UseLine(), "%q is not an incident number", args[0])
-			}
-			opts.ID = n
-		}
-		return nil
-	}
-}
-
 func newIncidentCmd(f *Factory, use, short string, required bool, run func(*incidentOptions) error) (*cobra.Command, *incidentOptions) {
 	opts := &incidentOptions{}
 	cmd := &cobra.Command{
 		Use:   use,
 		Short: short,
-		Args:  incidentArg(opts, required),
+		Args:  incidentNumberArg(&opts.ID, required),
 		ValidArgsFunction: func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
 			if len(args) > 0 {
 				return nil, cobra.ShellCompDirectiveNoFileComp

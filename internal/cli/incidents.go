@@ -153,3 +153,23 @@ func incidentFlag(cmd *cobra.Command, f *Factory, target *int) {
 		return out, cobra.ShellCompDirectiveNoFileComp
 	})
 }
+
+// incidentNumberArg reads the incident number a command may be given (or,
+// with required, must be given) into target.
+func incidentNumberArg(target *int, required bool) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) > 1:
+			return usageError("usage: "+cmd.UseLine(), "%s takes one incident number", cmd.CommandPath())
+		case len(args) == 0 && required:
+			return usageError(`"acctguard incident list --all" shows the numbers`, "%s needs an incident number", cmd.CommandPath())
+		case len(args) == 1:
+			n, err := strconv.Atoi(args[0])
+			if err != nil || n < 1 {
+				return usageError("usage: "+cmd.UseLine(), "%q is not an incident number", args[0])
+			}
+			*target = n
+		}
+		return nil
+	}
+}

@@ -95,28 +95,7 @@ func runPlaybookEdit(opts *playbookEditOptions) error {
 		fmt.Fprintln(opts.IO.ErrOut, opts.Lang.Tf("edit.builtin", id, target, "acctguard playbook reset "+id))
 	}
 
-	argv := opts.Editor
-	if argv == nil {
-		if argv, err = editor.Command(opts.Factory.Getenv, exec.LookPath); err != nil {
-			return withHint(err, "set EDITOR to your editor, for example EDITOR=nano")
-		}
-	}
-	loop := &editor.Loop{
-		Editor: argv,
-		Stdin:  opts.IO.In,
-		Stdout: opts.IO.Out,
-		Stderr: opts.IO.ErrOut,
-		Check:  func(text []byte) []editor.Problem { return checkPlaybook(target, id, text) },
-	}
-	// A broken file opens with its mistakes already listed.
-	if problems := checkPlaybook(target, id, src); len(problems) > 0 {
-		loop.Intro = problemLines(problems)
-	}
-	text, outcome, err := loop.Edit(id+".yaml", src)
-	var failed *editor.FailedError
-	if errors.As(err, &failed) {
-		return withHint(err, "nothing was saved; open that file to get your text back")
-	}
+	text, outcome, err := editPlaybookText(opts.IO, opts.Factory, opts.Editor, target, id, src)
 	if err != nil {
 		return err
 	}
@@ -133,6 +112,34 @@ func runPlaybookEdit(opts *playbookEditOptions) error {
 	}
 	fmt.Fprintln(opts.IO.Out, opts.Lang.Tf("edit.saved", target))
 	return nil
+}
+
+// editPlaybookText runs the person's editor on src, as the user playbook
+// id saved at target, until it is valid, unchanged or emptied. A file that
+// is already broken opens with its mistakes listed at the top.
+func editPlaybookText(io *iostreams.IOStreams, f *Factory, argv []string, target, id string, src []byte) ([]byte, editor.Outcome, error) {
+	if argv == nil {
+		var err error
+		if argv, err = editor.Command(f.Getenv, exec.LookPath); err != nil {
+			return nil, 0, withHint(err, "set EDITOR to your editor, for example EDITOR=nano")
+		}
+	}
+	loop := &editor.Loop{
+		Editor: argv,
+		Stdin:  io.In,
+		Stdout: io.Out,
+		Stderr: io.ErrOut,
+		Check:  func(text []byte) []editor.Problem { return checkPlaybook(target, id, text) },
+	}
+	if problems := checkPlaybook(target, id, src); len(problems) > 0 {
+		loop.Intro = problemLines(problems)
+	}
+	text, outcome, err := loop.Edit(id+".yaml", src)
+	var failed *editor.FailedError
+	if errors.As(err, &failed) {
+		return nil, 0, withHint(err, "nothing was saved; open that file to get your text back")
+	}
+	return text, outcome, err
 }
 
 // chooseEditID returns the playbook to edit: the one named, else that of

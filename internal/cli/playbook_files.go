@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
@@ -87,20 +86,7 @@ func runPlaybookNew(opts *playbookFileOptions) error {
 	}
 	target := opts.Catalogue.UserPath(opts.ID)
 	if opts.IO.CanPrompt() || opts.Factory.Getenv("ACCTGUARD_EDITOR") != "" {
-		argv := opts.Editor
-		if argv == nil {
-			var err error
-			if argv, err = editor.Command(opts.Factory.Getenv, exec.LookPath); err != nil {
-				return withHint(err, "set EDITOR to your editor, for example EDITOR=nano")
-			}
-		}
-		loop := &editor.Loop{Editor: argv, Stdin: opts.IO.In, Stdout: opts.IO.Out, Stderr: opts.IO.ErrOut,
-			Check: func(text []byte) []editor.Problem { return checkPlaybook(target, opts.ID, text) }}
-		text, outcome, err := loop.Edit(opts.ID+".yaml", src)
-		var failed *editor.FailedError
-		if errors.As(err, &failed) {
-			return withHint(err, "nothing was saved; open that file to get your text back")
-		}
+		text, outcome, err := editPlaybookText(opts.IO, opts.Factory, opts.Editor, target, opts.ID, src)
 		if err != nil {
 			return err
 		}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 	"time"
 
@@ -53,19 +52,7 @@ dates, contacts and sources. md (the default) prints well; txt suits a
 terminal or an email; json is for programs; ics holds the follow-ups as
 calendar events with reminders, to import into a calendar.`,
 		Example: "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format ics -o reminders.ics",
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 1 {
-				return usageError("usage: "+cmd.UseLine(), "report takes at most one incident number")
-			}
-			if len(args) == 1 {
-				n, err := strconv.Atoi(args[0])
-				if err != nil || n < 1 {
-					return usageError("usage: "+cmd.UseLine(), "%q is not an incident number", args[0])
-				}
-				opts.Incident = n
-			}
-			return nil
-		},
+		Args:    incidentNumberArg(&opts.Incident, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IO, opts.Catalogue, opts.Now, opts.Factory = f.IO, f.Catalogue(), f.Now, f
 			if f.LangFromFlag {

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -40,19 +39,7 @@ func NewCmdStatus(f *Factory, runF func(*statusOptions) error) *cobra.Command {
 		Long: `Show each open incident: what is overdue, what to do now, what waits and
 until when, the follow-ups, and what was put off or skipped. It never asks
 anything, so it is safe in scripts and shell prompts.`,
-		Args: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 1 {
-				return usageError("usage: "+cmd.UseLine(), "status takes at most one incident number")
-			}
-			if len(args) == 1 {
-				n, err := strconv.Atoi(args[0])
-				if err != nil || n < 1 {
-					return usageError("usage: "+cmd.UseLine(), "%q is not an incident number", args[0])
-				}
-				opts.Incident = n
-			}
-			return nil
-		},
+		Args: incidentNumberArg(&opts.Incident, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IO, opts.Catalogue, opts.Now, opts.Lang, opts.Factory = f.IO, f.Catalogue(), f.Now, f.Lang, f
 			if runF != nil {
