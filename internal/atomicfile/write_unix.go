@@ -11,10 +11,10 @@ import (
 	"github.com/google/renameio/v2"
 )
 
-func writeFile(path string, data []byte, perm os.FileMode) error {
+func write(path string, data []byte, perm os.FileMode, beforeReplace func()) error {
 	dir := filepath.Dir(path)
-	// The temp file goes in dir, not renameio's default of $TMPDIR, which
-	// is another file system for rename and would leave copies behind.
+	// The temp file goes in dir: renameio's default is $TMPDIR, which would
+	// leave copies of private records in /tmp after a crash.
 	t, err := renameio.TempFile(dir, path)
 	if err != nil {
 		return err
@@ -26,10 +26,16 @@ func writeFile(path string, data []byte, perm os.FileMode) error {
 	if _, err := t.Write(data); err != nil {
 		return err
 	}
+	beforeReplace()
 	if err := t.CloseAtomicallyReplace(); err != nil { // fsyncs, then renames
 		return err
 	}
 	return syncDir(dir)
+}
+
+// Replace renames from over to.
+func Replace(from, to string) error {
+	return os.Rename(from, to)
 }
 
 // syncDir makes the directory's entries durable; renameio does not.
@@ -40,7 +46,9 @@ func syncDir(dir string) error {
 	}
 	defer d.Close()
 	err = d.Sync()
-	// Some file systems cannot sync a directory; the file is in place.
+	// Some file systems cannot sync a directory. The new file is in place
+	// and readable either way; reporting a failed save would make the
+	// person think their answer was lost.
 	if errors.Is(err, syscall.EINVAL) || errors.Is(err, errors.ErrUnsupported) {
 		return nil
 	}

@@ -14,6 +14,8 @@ import (
 	"sync"
 
 	"github.com/gofrs/flock"
+
+	"github.com/acctguard/acctguard/internal/atomicfile"
 )
 
 // Store reads and updates one state file. It is safe for concurrent use.
@@ -213,6 +215,11 @@ func (s *Store) save(old, data []byte) error {
 	return writeFile(s.path, data)
 }
 
+// writeFile replaces path with data, private to the person.
+func writeFile(path string, data []byte) error {
+	return atomicfile.Write(path, data, 0o600, beforeReplace)
+}
+
 // backup makes bak a copy of the file at path, whose content is old.
 func backup(path, bak string, old []byte) error {
 	// A hard link costs no copying; renaming it over bak swaps the backup
@@ -220,7 +227,7 @@ func backup(path, bak string, old []byte) error {
 	// so sharing its inode with the backup is safe.
 	tmp, err := linkTemp(path, bak)
 	if err == nil {
-		err = replaceFile(tmp, bak)
+		err = atomicfile.Replace(tmp, bak)
 		// When bak is already a link to the same file (a crash came between
 		// the backup and the save), rename does nothing and leaves tmp.
 		os.Remove(tmp)
