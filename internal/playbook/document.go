@@ -352,11 +352,7 @@ func (d *Document) dropMissingLanguages(list ErrorList) bool {
 	}
 	dropped := false
 	for _, e := range list {
-		_, missing, ok := strings.Cut(e.Msg, " has no text in ")
-		if !ok {
-			continue
-		}
-		for _, l := range strings.Split(missing, ", ") {
+		for _, l := range e.MissingLangs {
 			before := len(langs.Content)
 			langs.Content = slices.DeleteFunc(langs.Content, func(n *yaml.Node) bool { return n.Value == l })
 			dropped = dropped || len(langs.Content) < before

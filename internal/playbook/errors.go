@@ -17,6 +17,9 @@ type Error struct {
 	Hint string
 	// Line is the source line the position points into, shown under the message.
 	Line string
+	// MissingLangs lists, for a text that lacks languages of languages:,
+	// which ones.
+	MissingLangs []string
 }
 
 // Error returns "file:line:col: message" on one line.

@@ -163,7 +163,9 @@ func (d *decoder) checkLanguages(langs []string) {
 			}
 		}
 		if len(missing) > 0 && !t.text.IsZero() {
-			d.errf(t.node, "%s has no text in %s", t.what, strings.Join(missing, ", ")).Hint = "languages: [" + strings.Join(langs, ", ") + "] asks for every text in each of these languages"
+			e := d.errf(t.node, "%s has no text in %s", t.what, strings.Join(missing, ", "))
+			e.Hint = "languages: [" + strings.Join(langs, ", ") + "] asks for every text in each of these languages"
+			e.MissingLangs = missing
 		}
 	}
 }
