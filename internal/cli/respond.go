@@ -398,39 +398,42 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 	r.printf("\n")
 
 	for {
-		var options []string
+		// The menu's entries and, beside them, what each one does; a
+		// question's answers come first.
+		var options, actions []string
 		message := r.l.T("respond.what-now")
 		if step.Kind == playbook.KindQuestion {
 			message = r.text(step.Question)
 			for _, o := range step.Options {
-				options = append(options, r.text(o.Label))
+				options, actions = append(options, r.text(o.Label)), append(actions, "answer")
 			}
-			options = append(options, r.l.T("respond.answer-later"))
+			options, actions = append(options, r.l.T("respond.answer-later")), append(actions, "later")
 		} else {
 			options = append(options, r.l.T("respond.done"), r.l.T("respond.skip"), r.l.T("respond.later"))
+			actions = append(actions, "done", "skip", "later")
 		}
 		options = append(options, r.l.T("respond.note"), r.l.T("respond.quit"))
+		actions = append(actions, "note", "quit")
 		choice, err := r.Prompter.Select(message, options, 0)
 		if err != nil {
 			return false, err
 		}
-		if step.Kind == playbook.KindQuestion && choice < len(step.Options) {
+		switch actions[choice] {
+		case "answer":
 			o := step.Options[choice]
 			return false, r.save(state.Event{Step: step.ID, Action: "answer", Answer: o.Value}, r.l.Tf("respond.saved-answer", r.text(o.Label)))
-		}
-		switch options[choice] {
-		case r.l.T("respond.done"):
+		case "done":
 			return false, r.save(state.Event{Step: step.ID, Action: "done"}, r.l.T("respond.saved-done"))
-		case r.l.T("respond.skip"):
+		case "skip":
 			reason, err := r.Prompter.Input(r.l.T("respond.reason"), "")
 			if err != nil {
 				return false, err
 			}
 			return false, r.save(state.Event{Step: step.ID, Action: "skip", Reason: strings.TrimSpace(reason)}, r.l.T("respond.saved-skip"))
-		case r.l.T("respond.later"), r.l.T("respond.answer-later"):
+		case "later":
 			r.putOff[step.ID] = true
 			return false, r.save(state.Event{Step: step.ID, Action: "later"}, r.l.T("respond.saved-later"))
-		case r.l.T("respond.note"):
+		case "note":
 			if err := r.note(step.ID); err != nil {
 				return false, err
 			}
