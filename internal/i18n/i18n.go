@@ -56,16 +56,7 @@ func FromEnv(getenv func(string) string) (Lang, error) {
 }
 
 // T returns the text for key in l, falling back to English.
-func (l Lang) T(key string) string {
-	m, ok := messages[key]
-	if !ok {
-		panic("i18n: no message " + key)
-	}
-	if s, ok := m[l]; ok {
-		return s
-	}
-	return m[English]
-}
+func (l Lang) T(key string) string { return messages.Get(l, key) }
 
 // Tf formats the text for key in l.
 func (l Lang) Tf(key string, args ...any) string {

@@ -35,9 +35,9 @@ func TestFromEnv(t *testing.T) {
 }
 
 func TestEveryMessageInEveryLanguage(t *testing.T) {
-	for key, m := range messages {
+	for key, m := range messages.All() {
 		for _, l := range Supported {
-			if m[l] == "" {
+			if m.In(l) == "" {
 				t.Errorf("message %q has no %s text", key, l)
 			}
 		}

@@ -130,7 +130,7 @@ func (c *Catalogue) Get(id string) (Entry, error) {
 }
 
 func (c *Catalogue) get(id string) (Entry, error) {
-	if !idPattern.MatchString(id) {
+	if !validID(id) {
 		known, _ := c.IDs()
 		return Entry{}, &NotFoundError{ID: id, Known: known}
 	}
@@ -154,7 +154,7 @@ func (c *Catalogue) get(id string) (Entry, error) {
 }
 
 // ValidID reports whether id can name a playbook.
-func ValidID(id string) bool { return idPattern.MatchString(id) }
+func ValidID(id string) bool { return validID(id) }
 
 // UserPath returns the file a user playbook with the given id lives in.
 func (c *Catalogue) UserPath(id string) string {
@@ -210,7 +210,7 @@ func (c *Catalogue) ReadFile(file string) (*Playbook, error) {
 }
 
 func readUserFile(file, id string) (*Playbook, error) {
-	if !idPattern.MatchString(id) {
+	if !validID(id) {
 		return nil, fmt.Errorf("%s: the file name %q is not a playbook id (%s)", file, filepath.Base(file), idHint)
 	}
 	src, err := readLimited(file)
@@ -240,7 +240,7 @@ func readLimited(file string) ([]byte, error) {
 }
 
 func (c *Catalogue) readBuiltin(id string) ([]byte, error) {
-	if c.Builtin == nil || !idPattern.MatchString(id) {
+	if c.Builtin == nil || !validID(id) {
 		return nil, fs.ErrNotExist
 	}
 	return fs.ReadFile(c.Builtin, id+".yaml")

@@ -91,3 +91,14 @@ func TestWithID(t *testing.T) {
 		t.Errorf("quoted id: %q", got)
 	}
 }
+
+func TestValidID(t *testing.T) {
+	for id, want := range map[string]bool{
+		"amazon-takeover": true, "a": true, "0day": true, "a-": true, "a--b": true,
+		"": false, "-a": false, "Amazon": false, "a_b": false, "a b": false, "アマゾン": false, "a.yaml": false,
+	} {
+		if got := ValidID(id); got != want {
+			t.Errorf("ValidID(%q) = %v, want %v", id, got, want)
+		}
+	}
+}

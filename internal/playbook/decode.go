@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"go.yaml.in/yaml/v3"
@@ -19,12 +20,30 @@ import (
 	"github.com/acctguard/acctguard/internal/suggest"
 )
 
+// The patterns are compiled when first used, not at start: every run of
+// acctguard would pay for them, and most never read a playbook file.
 var (
-	idPattern   = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-	langPattern = regexp.MustCompile(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
-	datePattern = regexp.MustCompile(`^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$`)
-	yamlErrLine = regexp.MustCompile(`^yaml: line ([0-9]+): (.*)$`)
+	langPattern = lazyRegexp(`^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+	datePattern = lazyRegexp(`^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$`)
+	yamlErrLine = lazyRegexp(`^yaml: line ([0-9]+): (.*)$`)
 )
+
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
+// validID reports whether id matches ^[a-z0-9][a-z0-9-]*$.
+func validID(id string) bool {
+	for i := 0; i < len(id); i++ {
+		switch c := id[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && i > 0:
+		default:
+			return false
+		}
+	}
+	return id != ""
+}
 
 const idHint = "use lower-case letters, digits and dashes, starting with a letter or digit"
 
@@ -193,7 +212,7 @@ var parserProblems = map[string]bool{
 func (d *decoder) syntaxError(err error) {
 	msg := strings.TrimPrefix(err.Error(), "yaml: ")
 	line := 0
-	if m := yamlErrLine.FindStringSubmatch(err.Error()); m != nil {
+	if m := yamlErrLine().FindStringSubmatch(err.Error()); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		msg = m[2]
 	}
@@ -327,7 +346,7 @@ func (d *decoder) id(n *yaml.Node, what string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if !idPattern.MatchString(s) {
+	if !validID(s) {
 		d.errf(n, "%s %q is not a valid id", what, s).Hint = idHint
 		return "", false
 	}
@@ -401,7 +420,7 @@ func (d *decoder) date(n *yaml.Node, what string) string {
 	if len(s) == len("2006-01") {
 		layout = "2006-01"
 	}
-	if _, err := time.Parse(layout, s); err != nil || !datePattern.MatchString(s) {
+	if _, err := time.Parse(layout, s); err != nil || !datePattern().MatchString(s) {
 		d.errf(n, "%s %q is not a date", what, s).Hint = "write it as YYYY-MM-DD, or YYYY-MM when only the month is known"
 		return ""
 	}
@@ -445,7 +464,7 @@ func (d *decoder) text(n *yaml.Node, what string) Text {
 				continue
 			}
 			seen[lang] = k
-			if !langPattern.MatchString(lang) {
+			if !langPattern().MatchString(lang) {
 				d.errf(k, "%q in %s is not a language code", lang, what).Hint = "use a code such as en or ja"
 				continue
 			}
@@ -532,7 +551,7 @@ func (d *decoder) languages(n *yaml.Node) []string {
 			continue
 		}
 		switch {
-		case !langPattern.MatchString(lang):
+		case !langPattern().MatchString(lang):
 			d.errf(it, "%q is not a language code", lang).Hint = "use a code such as en or ja"
 		case seen[lang]:
 			d.errf(it, "language %q is listed twice", lang)
@@ -704,7 +723,7 @@ func peekID(n *yaml.Node) string {
 		return ""
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k, v := n.Content[i], n.Content[i+1]; k.Value == "id" && v.Kind == yaml.ScalarNode && idPattern.MatchString(v.Value) {
+		if k, v := n.Content[i], n.Content[i+1]; k.Value == "id" && v.Kind == yaml.ScalarNode && validID(v.Value) {
 			return v.Value
 		}
 	}

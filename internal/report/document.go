@@ -163,7 +163,7 @@ func (b *builder) zone() string {
 }
 
 func (b *builder) langName(code string) string {
-	if _, ok := messages["lang."+code]; ok {
+	if messages.Has("lang." + code) {
 		return b.t("lang." + code)
 	}
 	return code
@@ -232,7 +232,7 @@ func (b *builder) summary() section {
 }
 
 func (b *builder) action(a string) string {
-	if _, ok := messages["action."+a]; ok {
+	if messages.Has("action." + a) {
 		return b.t("action." + a)
 	}
 	return a

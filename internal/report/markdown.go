@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -135,7 +136,7 @@ func (m *mdWriter) field(f field, cont string) {
 		start = false
 	}
 	v := clean(f.value)
-	if f.link && autolink.MatchString(v) {
+	if f.link && autolink().MatchString(v) {
 		m.b.WriteString("<" + v + ">\n")
 		return
 	}
@@ -165,10 +166,14 @@ func (m *mdWriter) text(s string, start bool, cont string) {
 }
 
 // autolink matches what CommonMark accepts between < and > as a link.
-var autolink = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\x00-\x20<>]*$`)
+var autolink = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\x00-\x20<>]*$`)
+})
 
 // entity matches the start of an HTML entity or character reference.
-var entity = regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
+var entity = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});`)
+})
 
 // mdEscape backslash-escapes what Markdown would read as markup in one
 // line of text. atStart says the line begins a block, where a heading
@@ -214,7 +219,7 @@ func mdEscape(s string, atStart bool) string {
 			}
 		case c == '&':
 			// &amp; and &#123; would become characters.
-			if entity.MatchString(string(rs[i:min(i+40, len(rs))])) {
+			if entity().MatchString(string(rs[i:min(i+40, len(rs))])) {
 				b.WriteByte('\\')
 			}
 		}

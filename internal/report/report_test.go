@@ -139,9 +139,9 @@ func TestJapaneseReportHasNoEnglishLabels(t *testing.T) {
 	r := fixture(i18n.Japanese)
 	for _, f := range []func(io.Writer, *Report) error{Markdown, Text} {
 		out := string(render(t, f, r))
-		for key, m := range messages {
-			en := m[i18n.English]
-			if en == m[i18n.Japanese] || strings.HasPrefix(key, "ics.") || len(en) < 6 {
+		for key, m := range messages.All() {
+			en := m.En
+			if en == m.Ja || strings.HasPrefix(key, "ics.") || len(en) < 6 {
 				continue
 			}
 			if probe := strings.SplitN(en, "%", 2)[0]; len(probe) >= 6 && strings.Contains(out, probe) {

@@ -1,0 +1,51 @@
+package i18n
+
+import "sync"
+
+// Text is one message in each language of acctguard's screens.
+type Text struct{ En, Ja string }
+
+// In returns the text in l, falling back to English.
+func (t Text) In(l Lang) string {
+	if l == Japanese {
+		return t.Ja
+	}
+	return t.En
+}
+
+// Table holds texts by key. It is built on first use rather than at
+// start: most runs print a handful of texts, and tables built at start
+// would slow every run, "status" in a shell prompt included.
+type Table struct {
+	name  string
+	build func() map[string]Text
+	once  sync.Once
+	texts map[string]Text
+}
+
+// NewTable returns a table that build fills when it is first used.
+func NewTable(name string, build func() map[string]Text) *Table {
+	return &Table{name: name, build: build}
+}
+
+// All returns every text by key.
+func (t *Table) All() map[string]Text {
+	t.once.Do(func() { t.texts = t.build() })
+	return t.texts
+}
+
+// Has reports whether the table has a text for key.
+func (t *Table) Has(key string) bool {
+	_, ok := t.All()[key]
+	return ok
+}
+
+// Get returns the text for key in l. A key missing from the table is a
+// bug in acctguard, and panics.
+func (t *Table) Get(l Lang, key string) string {
+	m, ok := t.All()[key]
+	if !ok {
+		panic(t.name + ": no message " + key)
+	}
+	return m.In(l)
+}
