@@ -252,3 +252,58 @@ func TestSchedule(t *testing.T) {
 		t.Errorf("Schedule():\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// A view holds until NextChange: deriving the same events a moment before
+// gives the same states, and at NextChange some step has moved on.
+func TestNextChange(t *testing.T) {
+	p := mustPlaybook(t)
+	noGate := []Event{answer("can-sign-in", "no", time.Minute), ev("note-lock", ActionDone, time.Hour)}
+	weeklyOnce := []Event{ev("look", ActionDone, 0), answer("can-sign-in", "yes", 0), ev("change-password", ActionDone, 0),
+		ev("sign-out", ActionDone, 0), ev("next-day", ActionDone, 25*time.Hour), ev("weekly", ActionDone, 170*time.Hour)}
+	tests := []struct {
+		name   string
+		events []Event
+		now    time.Duration
+		want   time.Duration // from t0; -1 for none
+	}{
+		{"a new incident: the next-day follow-up comes first", nil, 0, 24 * time.Hour},
+		{"the next-day follow-up comes due", []Event{ev("look", ActionDone, 0), answer("can-sign-in", "yes", 0), ev("change-password", ActionDone, 0), ev("sign-out", ActionDone, 0)}, time.Hour, 24 * time.Hour},
+		{"the five-hour gate opens", noGate, 2 * time.Hour, 6 * time.Hour},
+		{"the open gate turns overdue", noGate, 25 * time.Hour, 30*time.Hour + time.Nanosecond},
+		{"the step after a repeating one turns overdue", weeklyOnce, 171 * time.Hour, 194*time.Hour + time.Nanosecond},
+		{"a repeating step waits a week from its last completion", weeklyOnce, 195 * time.Hour, 338 * time.Hour},
+		{"put off and overdue steps change no more by time", []Event{ev("look", ActionLater, 0), answer("can-sign-in", "yes", 0), ev("change-password", ActionDone, 0), ev("sign-out", ActionDone, 0),
+			ev("next-day", ActionDone, 0), ev("weekly", ActionSkip, 0)}, 400 * time.Hour, -1},
+	}
+	states := func(v View) string {
+		var b strings.Builder
+		for i := range v.Steps {
+			fmt.Fprintf(&b, "%s=%s ", v.Steps[i].Step.ID, v.Steps[i].State)
+		}
+		return b.String()
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := Derive(p, t0, tt.events, at(tt.now))
+			next := v.NextChange(at(tt.now))
+			if tt.want < 0 {
+				if !next.IsZero() {
+					t.Fatalf("NextChange = +%v, want none", next.Sub(t0))
+				}
+				if later := Derive(p, t0, tt.events, at(tt.now+1000*time.Hour)); states(later) != states(v) {
+					t.Errorf("no change expected, but later:\n%s\nnow:\n%s", states(later), states(v))
+				}
+				return
+			}
+			if next != at(tt.want) {
+				t.Fatalf("NextChange = +%v, want +%v", next.Sub(t0), tt.want)
+			}
+			if before := Derive(p, t0, tt.events, next.Add(-time.Nanosecond)); states(before) != states(v) {
+				t.Errorf("states changed before NextChange:\n%s\nwant:\n%s", states(before), states(v))
+			}
+			if after := Derive(p, t0, tt.events, next); states(after) == states(v) {
+				t.Errorf("no state changed at NextChange: %s", states(after))
+			}
+		})
+	}
+}
