@@ -107,15 +107,39 @@ func (s *Store) Update(fn func(*File) error) (*File, error) {
 // read returns the decoded file and its bytes; the bytes are nil when the
 // file does not exist.
 func (s *Store) read() (*File, []byte, error) {
+	data, err := s.Data()
+	if err != nil {
+		return nil, nil, err
+	}
+	f, err := s.Decode(data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, data, nil
+}
+
+// Data returns the bytes of the state file, or nil when there is none. With
+// Decode it is Load in two halves, for a caller that keys what it works out
+// to exactly the bytes it was worked out from.
+func (s *Store) Data() ([]byte, error) {
 	data, err := os.ReadFile(s.path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return empty(), nil, nil
+		return nil, nil
 	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading state file %q: %w", s.path, err)
+		return nil, fmt.Errorf("reading state file %q: %w", s.path, err)
+	}
+	return data, nil
+}
+
+// Decode returns what data, the bytes of the state file, hold: an empty
+// File for nil, as Load gives for a missing file.
+func (s *Store) Decode(data []byte) (*File, error) {
+	if data == nil {
+		return empty(), nil
 	}
 	if f := s.cached(data); f != nil {
-		return f, data, nil
+		return f, nil
 	}
 	f, err := decode(s.path, data)
 	if err != nil {
@@ -125,10 +149,10 @@ func (s *Store) read() (*File, []byte, error) {
 				d.Backup = s.backupPath()
 			}
 		}
-		return nil, nil, err
+		return nil, err
 	}
 	s.remember(data, f)
-	return f, data, nil
+	return f, nil
 }
 
 // cached returns a copy of the remembered file if data is the remembered
