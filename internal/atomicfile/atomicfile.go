@@ -2,7 +2,10 @@
 // next run after a crash, sees the old content or the new, never a mix.
 package atomicfile
 
-import "os"
+import (
+	"os"
+	"path/filepath"
+)
 
 // WriteFile replaces path with data, creating it with perm when it does not
 // exist. The new content is written to a temp file in the same directory,
@@ -21,4 +24,28 @@ func Write(path string, data []byte, perm os.FileMode, beforeReplace func()) err
 		beforeReplace = func() {}
 	}
 	return write(path, data, perm, beforeReplace)
+}
+
+// WriteCache replaces path with data like WriteFile, without flushing
+// anything to disk: for a file that can be worked out again, where losing
+// the newest content in a power cut costs nothing but the time to redo
+// it, and waiting for the disk on every write would cost more. A reader
+// still sees the old content or the new, never a mix. The file is created
+// with mode 0600.
+func WriteCache(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+"*")
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = Replace(f.Name(), path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
 }

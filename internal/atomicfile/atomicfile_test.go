@@ -32,3 +32,25 @@ func TestWriteFile(t *testing.T) {
 		t.Errorf("files left in TMPDIR: %v", tmp)
 	}
 }
+
+func TestWriteCache(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "status")
+	for _, content := range []string{"one", "two"} {
+		if err := WriteCache(path, []byte(content)); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := os.ReadFile(path); err != nil || string(got) != content {
+			t.Fatalf("content %q, %v; want %q", got, err, content)
+		}
+	}
+	if fi, _ := os.Stat(path); runtime.GOOS != "windows" && fi.Mode().Perm() != 0o600 {
+		t.Errorf("mode %v, want 0600", fi.Mode().Perm())
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("files left beside it: %v", entries)
+	}
+	if err := WriteCache(filepath.Join(dir, "missing", "status"), nil); err == nil {
+		t.Errorf("writing into a missing directory succeeded")
+	}
+}
