@@ -3,6 +3,7 @@ package playbook
 import (
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io/fs"
 	"os"
 	"path"
@@ -151,6 +152,33 @@ func (c *Catalogue) get(id string) (Entry, error) {
 	e := Entry{ID: id, Origin: Builtin}
 	e.Playbook, e.Err = parse(BuiltinName(id), builtinSrc, id)
 	return e, nil
+}
+
+// Fingerprint names what Get would read for id without parsing it, cheaply
+// enough to check on every run that reuses work derived from a playbook.
+// For a user file it names the file and its content. For a built-in it
+// names only that and its size: built-ins are compiled into the program and
+// change only with it, so a caller that keeps work between runs must name
+// the program as well.
+func (c *Catalogue) Fingerprint(id string) (string, error) {
+	if c.UserDir != "" && validID(id) {
+		p := filepath.Join(c.UserDir, id+".yaml")
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			src, err := readLimited(p)
+			if err != nil {
+				return "", err
+			}
+			return fmt.Sprintf("user:%d:%08x", len(src), crc32.ChecksumIEEE(src)), nil
+		}
+	}
+	if c.Builtin == nil || !validID(id) {
+		return "", &NotFoundError{ID: id}
+	}
+	fi, err := fs.Stat(c.Builtin, id+".yaml")
+	if err != nil {
+		return "", &NotFoundError{ID: id}
+	}
+	return fmt.Sprintf("built-in:%d", fi.Size()), nil
 }
 
 // ValidID reports whether id can name a playbook.
