@@ -31,6 +31,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("HOME", env.WorkDir+"/home")
 			env.Setenv("XDG_CONFIG_HOME", env.WorkDir+"/config")
 			env.Setenv("XDG_STATE_HOME", env.WorkDir+"/state")
+			env.Setenv("XDG_CACHE_HOME", env.WorkDir+"/cache")
 			env.Setenv("USERPROFILE", env.WorkDir+"/home")
 			env.Setenv("APPDATA", env.WorkDir+"/config")
 			env.Setenv("LOCALAPPDATA", env.WorkDir+"/state")

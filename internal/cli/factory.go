@@ -30,14 +30,17 @@ type Factory struct {
 	LangFromFlag bool
 	// StateFile is where incidents are kept.
 	StateFile string
+	// CacheDir keeps what can be worked out again, such as the summary of
+	// the last status; empty keeps nothing.
+	CacheDir string
 }
 
 // NewFactory returns the dependencies of a real run.
 func NewFactory() *Factory {
-	xdg.Reload() // the environment may have changed since the package was initialised
 	f := &Factory{
-		IO:     iostreams.System(os.Getenv),
-		Getenv: os.Getenv,
+		IO:       iostreams.System(os.Getenv),
+		Getenv:   os.Getenv,
+		CacheDir: filepath.Join(xdg.CacheHome, "acctguard"),
 	}
 	f.Now = func() time.Time { return clock(f.Getenv) }
 	f.Catalogue = func() *playbook.Catalogue {

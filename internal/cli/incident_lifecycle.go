@@ -192,7 +192,7 @@ func runIncidentClose(opts *incidentOptions) error {
 		return withHint(fmt.Errorf("incident %d is already closed", inc.ID), fmt.Sprintf(`"acctguard incident reopen %d" opens it again`, inc.ID))
 	}
 	now := opts.Now()
-	p, err := incidentPlaybook(opts.Factory, opts.Catalogue, inc)
+	p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut)
 	if err != nil {
 		return err
 	}
@@ -317,6 +317,8 @@ func runIncidentDelete(opts *incidentOptions) error {
 	if err != nil {
 		return err
 	}
+	// The summary status keeps names the incident's steps and reasons.
+	forgetStatus(opts.Factory)
 	fmt.Fprintln(opts.IO.Out, opts.Lang.Tf("delete.done", id))
 	return nil
 }

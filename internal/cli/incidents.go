@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -104,9 +105,10 @@ func events(inc *state.Incident) []incident.Event {
 }
 
 // incidentPlaybook returns the playbook an incident follows, as it is now
-// in the catalogue (a user's edit shows in open incidents).
-func incidentPlaybook(f *Factory, cat *playbook.Catalogue, inc *state.Incident) (*playbook.Playbook, error) {
-	p, err := usablePlaybook(cat, inc.Playbook, f.IO.ErrOut)
+// in the catalogue (a user's edit shows in open incidents). The problems of
+// a broken playbook file are written to w.
+func incidentPlaybook(cat *playbook.Catalogue, inc *state.Incident, w io.Writer) (*playbook.Playbook, error) {
+	p, err := usablePlaybook(cat, inc.Playbook, w)
 	if err != nil {
 		return nil, fmt.Errorf("incident %d: %w", inc.ID, err)
 	}

@@ -88,7 +88,7 @@ func runReport(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	p, err := incidentPlaybook(opts.Factory, opts.Catalogue, inc)
+	p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut)
 	if err != nil {
 		return err
 	}

@@ -230,7 +230,7 @@ func (r *responder) recurrence(file *state.File, playbookID string) (*state.Inci
 		return nil, err
 	}
 	id := recent.ID
-	p, err := incidentPlaybook(r.Factory, r.Catalogue, recent)
+	p, err := incidentPlaybook(r.Catalogue, recent, r.IO.ErrOut)
 	if err != nil {
 		return nil, err
 	}
@@ -327,7 +327,7 @@ func (r *responder) choosePlaybook() (string, error) {
 }
 
 func (r *responder) resume(inc *state.Incident) error {
-	p, err := incidentPlaybook(r.Factory, r.Catalogue, inc)
+	p, err := incidentPlaybook(r.Catalogue, inc, r.IO.ErrOut)
 	if err != nil {
 		return err
 	}

@@ -68,6 +68,7 @@ func respondSetup(t *testing.T, lang i18n.Lang, answers ...string) (*respondOpti
 		Now:       func() time.Time { return now },
 		Lang:      lang,
 		StateFile: filepath.Join(t.TempDir(), "state", "state.json"),
+		CacheDir:  t.TempDir(),
 	}
 	opts := &respondOptions{
 		IO:        ios,

@@ -3,7 +3,10 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"io"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,6 +17,7 @@ import (
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/state"
+	"github.com/acctguard/acctguard/internal/summary"
 	"github.com/acctguard/acctguard/internal/wrap"
 )
 
@@ -64,80 +68,184 @@ type incidentView struct {
 	finished, total int
 }
 
+// runStatus shows the summary kept from an earlier run when it was worked
+// out from the same state file, playbooks and acctguard, and still holds
+// at now; otherwise it works the summary out and keeps it. JSON always
+// comes from the state file, as it holds every step and note.
 func runStatus(opts *statusOptions) error {
-	file, err := loadState(opts.Factory)
+	store := state.New(opts.Factory.StateFile)
+	now := opts.Now()
+	cache := newStatusCache(opts.Factory, opts.Catalogue, store)
+	if !opts.JSON {
+		if sum, ok := cache.load(now); ok {
+			if shown, ok := shownIncidents(opts, sum); ok {
+				return showStatus(opts, shown, len(sum.Incidents), nil, now)
+			}
+		}
+	}
+	data, err := store.Data()
+	if err != nil {
+		return stateError(err)
+	}
+	cache.read(data)
+	file, err := store.Decode(data)
+	if err != nil {
+		return stateError(err)
+	}
+	chosen, err := chooseIncidents(opts, file)
 	if err != nil {
 		return err
 	}
-	now := opts.Now()
+
+	// Every incident is worked out, shown or not, so that the summary
+	// kept serves status with any flags. Only the problems of shown
+	// incidents are reported.
+	entry := &summary.Entry{From: now}
+	var views []incidentView
+	var failed error
+	complete := true
+	for i := range file.Incidents {
+		inc := &file.Incidents[i]
+		shown := slices.Contains(chosen, inc)
+		w := io.Discard
+		if shown {
+			w = opts.IO.ErrOut
+		}
+		cache.reading(inc.Playbook)
+		p, err := incidentPlaybook(opts.Catalogue, inc, w)
+		if err != nil {
+			complete = false
+			if shown {
+				// One incident whose playbook cannot be read does not
+				// hide the others.
+				fmt.Fprintf(opts.IO.ErrOut, "acctguard: %v\n", err)
+				failed = err
+			}
+			continue
+		}
+		v := incidentView{inc: inc, p: p, view: derive(p, inc, now)}
+		v.finished, v.total = v.view.Progress()
+		if next := v.view.NextChange(now); !next.IsZero() && (entry.Until.IsZero() || next.Before(entry.Until)) {
+			entry.Until = next
+		}
+		in := summary.Incident{ID: inc.ID, Playbook: inc.Playbook, Lang: inc.Lang, OpenedAt: inc.OpenedAt, DropFollowUps: inc.DropFollowUps}
+		if inc.ClosedAt != nil {
+			in.ClosedAt = *inc.ClosedAt
+		}
+		in.SetView(p, &v.view)
+		entry.Summary.Incidents = append(entry.Summary.Incidents, in)
+		if shown {
+			views = append(views, v)
+		}
+	}
+	if complete {
+		cache.save(entry)
+	}
+
+	if opts.JSON {
+		var kept []incidentView
+		for _, v := range views {
+			if v.inc.ClosedAt != nil && opts.Incident == 0 && !opts.All {
+				// A closed incident shows only what is still ahead of it.
+				if v.view = pendingFollowUps(v.view); len(v.view.Steps) == 0 {
+					continue
+				}
+			}
+			kept = append(kept, v)
+		}
+		if err := printStatusJSON(opts, kept); err != nil {
+			return err
+		}
+		shown, _ := shownIncidents(opts, &entry.Summary)
+		return statusExit(opts, shown, failed)
+	}
+	shown, _ := shownIncidents(opts, &entry.Summary)
+	return showStatus(opts, shown, len(file.Incidents), failed, now)
+}
+
+// chooseIncidents returns the incidents status is asked about: incident
+// N, every incident with --all, or else the open ones and the closed ones
+// whose follow-ups still stand: closing an incident does not cancel the
+// re-checks that catch a second intrusion.
+func chooseIncidents(opts *statusOptions, file *state.File) ([]*state.Incident, error) {
 	var chosen []*state.Incident
 	switch {
 	case opts.Incident != 0:
 		inc, err := pickIncident(file, opts.Incident)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		chosen = append(chosen, inc)
-	case opts.All:
-		for i := range file.Incidents {
-			chosen = append(chosen, &file.Incidents[i])
-		}
 	default:
-		// Open incidents, and closed ones whose follow-ups still stand:
-		// closing an incident does not cancel the re-checks that catch a
-		// second intrusion.
 		for i := range file.Incidents {
 			inc := &file.Incidents[i]
-			if inc.ClosedAt == nil || !inc.DropFollowUps {
+			if opts.All || inc.ClosedAt == nil || !inc.DropFollowUps {
 				chosen = append(chosen, inc)
 			}
 		}
 	}
+	return chosen, nil
+}
 
-	var views []incidentView
-	var failed error
-	for _, inc := range chosen {
-		p, err := incidentPlaybook(opts.Factory, opts.Catalogue, inc)
-		if err != nil {
-			// One incident whose playbook cannot be read does not hide
-			// the others.
-			fmt.Fprintf(opts.IO.ErrOut, "acctguard: %v\n", err)
-			failed = err
+// shownIncidents picks from a summary what status shows, as
+// chooseIncidents does from the state file; a closed incident shows only
+// the follow-ups still ahead of it, unless asked for by number or with
+// --all. ok is false when incident N is not in the summary.
+func shownIncidents(opts *statusOptions, sum *summary.Summary) (shown []summary.Incident, ok bool) {
+	for _, in := range sum.Incidents {
+		switch {
+		case opts.Incident != 0:
+			if in.ID == opts.Incident {
+				return []summary.Incident{in}, true
+			}
 			continue
-		}
-		v := incidentView{inc: inc, p: p, view: derive(p, inc, now)}
-		v.finished, v.total = v.view.Progress()
-		if inc.ClosedAt != nil && opts.Incident == 0 && !opts.All {
-			// A closed incident shows only what is still ahead of it.
-			if v.view = pendingFollowUps(v.view); len(v.view.Steps) == 0 {
+		case opts.All || !in.Closed():
+		case in.DropFollowUps:
+			continue
+		default:
+			var ahead []summary.Step
+			for _, s := range in.Steps {
+				if s.Pending() {
+					ahead = append(ahead, s)
+				}
+			}
+			if len(ahead) == 0 {
 				continue
 			}
+			in.Steps, in.Removed = ahead, nil
 		}
-		views = append(views, v)
+		shown = append(shown, in)
 	}
+	return shown, opts.Incident == 0
+}
 
+// showStatus prints the incidents shown; total is how many incidents the
+// state file holds, and failed the problem with a playbook, if any.
+func showStatus(opts *statusOptions, shown []summary.Incident, total int, failed error, now time.Time) error {
 	switch {
-	case opts.JSON:
-		if err := printStatusJSON(opts, views); err != nil {
-			return err
-		}
-	case len(views) == 0 && failed == nil:
-		printNoIncidents(opts, file)
+	case len(shown) == 0 && failed == nil:
+		printNoIncidents(opts, total)
 	case !opts.IO.IsStdoutTTY():
-		printStatusPlain(opts, views, now)
+		printStatusPlain(opts, shown)
 	default:
-		printStatusText(opts, views, now)
+		printStatusText(opts, shown, now)
 	}
+	return statusExit(opts, shown, failed)
+}
+
+// statusExit gives status its exit code: 1 when a playbook could not be
+// used, else with --exit-status 3 when an open incident has steps due.
+func statusExit(opts *statusOptions, shown []summary.Incident, failed error) error {
 	if failed != nil {
 		return &exitError{code: exitFailure, err: failed, quiet: true}
 	}
 	if opts.ExitStatus {
-		for _, v := range views {
-			if v.inc.ClosedAt != nil {
+		for _, in := range shown {
+			if in.Closed() {
 				continue
 			}
-			for i := range v.view.Steps {
-				if v.view.Steps[i].IsDue() {
+			for i := range in.Steps {
+				if in.Steps[i].IsDue() {
 					return &exitError{code: exitDue, err: fmt.Errorf("steps are due"), quiet: true}
 				}
 			}
@@ -149,15 +257,15 @@ func runStatus(opts *statusOptions) error {
 // statusGroups sorts an incident's unfinished and skipped steps into the
 // groups status shows, in the order it shows them.
 type statusGroups struct {
-	overdue, due, waiting, followUps, later, skipped []*incident.Status
+	overdue, due, waiting, followUps, later, skipped []*summary.Step
 }
 
-func groupSteps(v incident.View) statusGroups {
+func groupSteps(in *summary.Incident) statusGroups {
 	var g statusGroups
-	var dueCritical, dueOther []*incident.Status
-	for i := range v.Steps {
-		s := &v.Steps[i]
-		if s.Step.Phase == playbook.PhaseFollowUp && !s.IsFinished() {
+	var dueCritical, dueOther []*summary.Step
+	for i := range in.Steps {
+		s := &in.Steps[i]
+		if s.Pending() {
 			g.followUps = append(g.followUps, s)
 			continue
 		}
@@ -165,7 +273,7 @@ func groupSteps(v incident.View) statusGroups {
 		case incident.Overdue:
 			g.overdue = append(g.overdue, s)
 		case incident.Due:
-			if s.Step.Critical {
+			if s.Critical {
 				dueCritical = append(dueCritical, s)
 			} else {
 				dueOther = append(dueOther, s)
@@ -183,10 +291,10 @@ func groupSteps(v incident.View) statusGroups {
 	// date yet and come last.
 	sort.SliceStable(g.followUps, func(i, j int) bool {
 		a, b := g.followUps[i], g.followUps[j]
-		if (len(a.WaitingFor) == 0) != (len(b.WaitingFor) == 0) {
-			return len(a.WaitingFor) == 0
+		if (a.WaitingFor == "") != (b.WaitingFor == "") {
+			return a.WaitingFor == ""
 		}
-		return a.AvailableAt.Before(b.AvailableAt)
+		return a.At.Before(b.At)
 	})
 	return g
 }
@@ -204,13 +312,14 @@ func pendingFollowUps(v incident.View) incident.View {
 
 // printNoIncidents says there is nothing to show: on the terminal, or on
 // standard error when output is piped, so that scripts read no lines.
-func printNoIncidents(opts *statusOptions, file *state.File) {
+// total is how many incidents there are, all closed.
+func printNoIncidents(opts *statusOptions, total int) {
 	out := opts.IO.Out
 	if !opts.IO.IsStdoutTTY() {
 		out = opts.IO.ErrOut
 	}
 	l := opts.Lang
-	if len(file.Incidents) == 0 {
+	if total == 0 {
 		fmt.Fprintln(out, l.T("status.none"))
 		fmt.Fprintln(out, l.Tf("status.none-hint", `"acctguard respond"`))
 		return
@@ -219,22 +328,22 @@ func printNoIncidents(opts *statusOptions, file *state.File) {
 	fmt.Fprintln(out, l.Tf("status.closed-hint", `"acctguard status --all"`))
 }
 
-func printStatusText(opts *statusOptions, views []incidentView, now time.Time) {
+func printStatusText(opts *statusOptions, shown []summary.Incident, now time.Time) {
 	l, cs, out := opts.Lang, opts.IO.ColorScheme(), opts.IO.Out
-	for n, v := range views {
+	for n := range shown {
+		in := &shown[n]
 		if n > 0 {
 			fmt.Fprintln(out)
 		}
-		text := func(t playbook.Text) string { return strings.TrimSpace(t.Get(v.inc.Lang)) }
-		header := l.Tf("incident.header", v.inc.ID, text(v.p.Title), l.Time(v.inc.OpenedAt.Local(), now))
-		if v.inc.ClosedAt != nil {
-			header += l.Tf("incident.closed", l.Time(v.inc.ClosedAt.Local(), now))
+		header := l.Tf("incident.header", in.ID, in.Title, l.Time(in.OpenedAt.Local(), now))
+		if in.Closed() {
+			header += l.Tf("incident.closed", l.Time(in.ClosedAt.Local(), now))
 		}
 		fmt.Fprintln(out, cs.Bold(header))
-		fmt.Fprintf(out, "%s %s\n", progressBar(v.finished, v.total, 20, cs), l.Tf("incident.progress", v.finished, v.total))
+		fmt.Fprintf(out, "%s %s\n", progressBar(in.Finished, in.Total, 20, cs), l.Tf("incident.progress", in.Finished, in.Total))
 
-		g := groupSteps(v.view)
-		section := func(key string, color func(string) string, steps []*incident.Status, detail func(*incident.Status) string) {
+		g := groupSteps(in)
+		section := func(key string, color func(string) string, steps []*summary.Step, detail func(*summary.Step) string) {
 			if len(steps) == 0 {
 				return
 			}
@@ -243,10 +352,10 @@ func printStatusText(opts *statusOptions, views []incidentView, now time.Time) {
 			width := 0
 			for i, s := range steps {
 				mark := "  "
-				if s.Step.Critical {
+				if s.Critical {
 					mark = cs.Yellow("★") + " "
 				}
-				titles[i] = mark + text(s.Step.Title)
+				titles[i] = mark + s.Title
 				width = max(width, wrap.Width(stripANSI(titles[i])))
 			}
 			for i, s := range steps {
@@ -260,42 +369,40 @@ func printStatusText(opts *statusOptions, views []incidentView, now time.Time) {
 			}
 		}
 		at := func(t time.Time) string { return l.Tf("status.at", l.Time(t.Local(), now), l.Until(t, now)) }
-		section("status.overdue", cs.Red, g.overdue, func(s *incident.Status) string {
-			return l.Tf("status.due-since", at(s.AvailableAt))
+		section("status.overdue", cs.Red, g.overdue, func(s *summary.Step) string {
+			return l.Tf("status.due-since", at(s.At))
 		})
-		section("status.due", cs.Cyan, g.due, func(*incident.Status) string { return "" })
-		waitingDetail := func(s *incident.Status) string {
-			if len(s.WaitingFor) == 0 {
-				return at(s.AvailableAt)
-			}
-			// The first step it waits for is the one to look at: usually
-			// the question whose answer decides the rest.
-			if w, ok := v.p.Step(s.WaitingFor[0]); ok {
-				return l.Tf("status.after", text(w.Title))
+		section("status.due", cs.Cyan, g.due, func(*summary.Step) string { return "" })
+		waitingDetail := func(s *summary.Step) string {
+			switch {
+			case s.WaitingFor == "":
+				return at(s.At)
+			case s.AfterTitle != "":
+				return l.Tf("status.after", s.AfterTitle)
 			}
 			return ""
 		}
 		section("status.waiting", cs.Bold, g.waiting, waitingDetail)
-		section("status.follow-ups", cs.Bold, g.followUps, func(s *incident.Status) string {
+		section("status.follow-ups", cs.Bold, g.followUps, func(s *summary.Step) string {
 			switch {
 			case s.State == incident.Overdue:
-				return cs.Red(l.Tf("status.follow-up-overdue", at(s.AvailableAt)))
+				return cs.Red(l.Tf("status.follow-up-overdue", at(s.At)))
 			case s.IsDue():
-				return l.Tf("status.due-since", at(s.AvailableAt))
+				return l.Tf("status.due-since", at(s.At))
 			}
 			return waitingDetail(s)
 		})
-		section("status.later", cs.Bold, g.later, func(*incident.Status) string { return "" })
-		section("status.skipped", cs.Dim, g.skipped, func(s *incident.Status) string {
+		section("status.later", cs.Bold, g.later, func(*summary.Step) string { return "" })
+		section("status.skipped", cs.Dim, g.skipped, func(s *summary.Step) string {
 			if s.Reason == "" {
 				return l.T("status.no-reason")
 			}
 			return s.Reason
 		})
-		if len(v.view.Orphans) > 0 {
+		if len(in.Removed) > 0 {
 			fmt.Fprintf(out, "\n%s\n", cs.Dim(l.T("status.removed")))
-			for _, o := range v.view.Orphans {
-				fmt.Fprintf(out, "  %s\n", o.Step)
+			for _, id := range in.Removed {
+				fmt.Fprintf(out, "  %s\n", id)
 			}
 		}
 	}
@@ -314,21 +421,24 @@ func progressBar(finished, total, width int, cs *iostreams.ColorScheme) string {
 // printStatusPlain prints one tab-separated line per step that is not
 // done or inapplicable: incident, step id, state, the time that matters
 // (RFC 3339, or -), title, and the reason for a skipped step.
-func printStatusPlain(opts *statusOptions, views []incidentView, now time.Time) {
-	for _, v := range views {
-		for i := range v.view.Steps {
-			s := &v.view.Steps[i]
-			if s.State == incident.Done || s.State == incident.NotApplicable {
-				continue
+func printStatusPlain(opts *statusOptions, shown []summary.Incident) {
+	// Built by hand and written at once rather than with Fprintf: a shell
+	// prompt may print hundreds of these lines after every command.
+	var out []byte
+	for _, in := range shown {
+		for _, s := range in.Steps {
+			out = strconv.AppendInt(out, int64(in.ID), 10)
+			out = append(append(append(append(out, '\t'), s.ID...), '\t'), s.State...)
+			out = append(out, '\t')
+			if !s.At.IsZero() && s.WaitingFor == "" {
+				out = s.At.AppendFormat(out, time.RFC3339)
+			} else {
+				out = append(out, '-')
 			}
-			when := "-"
-			if !s.AvailableAt.IsZero() && len(s.WaitingFor) == 0 {
-				when = s.AvailableAt.Format(time.RFC3339)
-			}
-			fmt.Fprintf(opts.IO.Out, "%d\t%s\t%s\t%s\t%s\t%s\n", v.inc.ID, s.Step.ID, s.State, when,
-				strings.TrimSpace(s.Step.Title.Get(v.inc.Lang)), s.Reason)
+			out = append(append(append(append(append(out, '\t'), s.Title...), '\t'), s.Reason...), '\n')
 		}
 	}
+	_, _ = opts.IO.Out.Write(out)
 }
 
 // The JSON shape of "status --json", documented in the README: fields may

@@ -136,7 +136,7 @@ func runStep(opts *stepOptions) error {
 	if err != nil {
 		return err
 	}
-	p, err := incidentPlaybook(opts.Factory, opts.Catalogue, inc)
+	p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut)
 	if err != nil {
 		return err
 	}
