@@ -61,6 +61,9 @@ type Catalogue struct {
 	Builtin fs.FS
 	// UserDir is the user's playbook directory; it need not exist.
 	UserDir string
+	// Compiled holds built-ins already parsed, by id, each as a function
+	// returning a new copy; a built-in found there is not parsed again.
+	Compiled map[string]func() *Playbook
 
 	// cache keeps what Get found, so that a command looking at many
 	// incidents of one playbook reads and checks the file once.
@@ -135,8 +138,7 @@ func (c *Catalogue) get(id string) (Entry, error) {
 		known, _ := c.IDs()
 		return Entry{}, &NotFoundError{ID: id, Known: known}
 	}
-	builtinSrc, builtinErr := c.readBuiltin(id)
-	hasBuiltin := builtinErr == nil
+	hasBuiltin := c.HasBuiltin(id)
 	if c.UserDir != "" {
 		p := filepath.Join(c.UserDir, id+".yaml")
 		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
@@ -150,7 +152,15 @@ func (c *Catalogue) get(id string) (Entry, error) {
 		return Entry{}, &NotFoundError{ID: id, Known: known}
 	}
 	e := Entry{ID: id, Origin: Builtin}
-	e.Playbook, e.Err = parse(BuiltinName(id), builtinSrc, id)
+	if compiled, ok := c.Compiled[id]; ok {
+		e.Playbook = compiled()
+		return e, nil
+	}
+	src, err := c.readBuiltin(id)
+	if err != nil {
+		return Entry{}, err
+	}
+	e.Playbook, e.Err = parse(BuiltinName(id), src, id)
 	return e, nil
 }
 
@@ -200,8 +210,11 @@ func (c *Catalogue) Source(e Entry) ([]byte, error) {
 
 // HasBuiltin reports whether a built-in playbook has the given id.
 func (c *Catalogue) HasBuiltin(id string) bool {
-	_, err := c.readBuiltin(id)
-	return err == nil
+	if c.Builtin == nil || !validID(id) {
+		return false
+	}
+	fi, err := fs.Stat(c.Builtin, id+".yaml")
+	return err == nil && !fi.IsDir()
 }
 
 // Check validates src as the user playbook with the given id, as the
