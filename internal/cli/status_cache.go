@@ -96,8 +96,8 @@ func (c *statusCache) load(now time.Time) (*summary.Summary, bool) {
 	if err != nil {
 		return nil, false
 	}
-	var e summary.Entry
-	if e.UnmarshalBinary(data) != nil || e.Key != c.key || !e.Holds(now) {
+	e, err := summary.Decode(data)
+	if err != nil || e.Key != c.key || !e.Holds(now) {
 		return nil, false
 	}
 	if e.Seen.Sub(c.modified) < racyWindow {
@@ -113,7 +113,7 @@ func (c *statusCache) load(now time.Time) (*summary.Summary, bool) {
 		if c.seen.Sub(c.modified) >= racyWindow {
 			// From now on the file's identity is enough.
 			e.Seen = c.seen
-			c.write(&e)
+			c.write(e)
 		}
 	}
 	for _, fp := range e.Playbooks {

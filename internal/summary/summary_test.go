@@ -212,3 +212,20 @@ func TestNumbers(t *testing.T) {
 		}
 	}
 }
+
+// Decode reads what UnmarshalBinary reads, and refuses what it refuses.
+func TestDecode(t *testing.T) {
+	data, _ := sample().MarshalBinary()
+	e, err := Decode(bytes.Clone(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, _ := e.MarshalBinary(); !bytes.Equal(again, data) {
+		t.Errorf("Decode gives another entry than was encoded")
+	}
+	for _, bad := range [][]byte{nil, data[:len(data)-1], []byte(magic)} {
+		if _, err := Decode(bytes.Clone(bad)); !errors.Is(err, ErrFormat) {
+			t.Errorf("Decode(%d bytes) error = %v", len(bad), err)
+		}
+	}
+}
