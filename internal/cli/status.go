@@ -191,12 +191,14 @@ func chooseIncidents(opts *statusOptions, file *state.File) ([]*state.Incident, 
 // chooseIncidents does from the state file; a closed incident shows only
 // the follow-ups still ahead of it, unless asked for by number or with
 // --all. ok is false when incident N is not in the summary.
-func shownIncidents(opts *statusOptions, sum *summary.Summary) (shown []summary.Incident, ok bool) {
-	for _, in := range sum.Incidents {
+func shownIncidents(opts *statusOptions, sum *summary.Summary) (shown []*summary.Incident, ok bool) {
+	shown = make([]*summary.Incident, 0, len(sum.Incidents))
+	for i := range sum.Incidents {
+		in := &sum.Incidents[i]
 		switch {
 		case opts.Incident != 0:
 			if in.ID == opts.Incident {
-				return []summary.Incident{in}, true
+				return []*summary.Incident{in}, true
 			}
 			continue
 		case opts.All || !in.Closed():
@@ -212,7 +214,9 @@ func shownIncidents(opts *statusOptions, sum *summary.Summary) (shown []summary.
 			if len(ahead) == 0 {
 				continue
 			}
-			in.Steps, in.Removed = ahead, nil
+			closed := *in
+			closed.Steps, closed.Removed = ahead, nil
+			in = &closed
 		}
 		shown = append(shown, in)
 	}
@@ -221,7 +225,7 @@ func shownIncidents(opts *statusOptions, sum *summary.Summary) (shown []summary.
 
 // showStatus prints the incidents shown; total is how many incidents the
 // state file holds, and failed the problem with a playbook, if any.
-func showStatus(opts *statusOptions, shown []summary.Incident, total int, failed error, now time.Time) error {
+func showStatus(opts *statusOptions, shown []*summary.Incident, total int, failed error, now time.Time) error {
 	switch {
 	case len(shown) == 0 && failed == nil:
 		printNoIncidents(opts, total)
@@ -235,7 +239,7 @@ func showStatus(opts *statusOptions, shown []summary.Incident, total int, failed
 
 // statusExit gives status its exit code: 1 when a playbook could not be
 // used, else with --exit-status 3 when an open incident has steps due.
-func statusExit(opts *statusOptions, shown []summary.Incident, failed error) error {
+func statusExit(opts *statusOptions, shown []*summary.Incident, failed error) error {
 	if failed != nil {
 		return &exitError{code: exitFailure, err: failed, quiet: true}
 	}
@@ -328,10 +332,9 @@ func printNoIncidents(opts *statusOptions, total int) {
 	fmt.Fprintln(out, l.Tf("status.closed-hint", `"acctguard status --all"`))
 }
 
-func printStatusText(opts *statusOptions, shown []summary.Incident, now time.Time) {
+func printStatusText(opts *statusOptions, shown []*summary.Incident, now time.Time) {
 	l, cs, out := opts.Lang, opts.IO.ColorScheme(), opts.IO.Out
-	for n := range shown {
-		in := &shown[n]
+	for n, in := range shown {
 		if n > 0 {
 			fmt.Fprintln(out)
 		}
@@ -421,12 +424,20 @@ func progressBar(finished, total, width int, cs *iostreams.ColorScheme) string {
 // printStatusPlain prints one tab-separated line per step that is not
 // done or inapplicable: incident, step id, state, the time that matters
 // (RFC 3339, or -), title, and the reason for a skipped step.
-func printStatusPlain(opts *statusOptions, shown []summary.Incident) {
+func printStatusPlain(opts *statusOptions, shown []*summary.Incident) {
 	// Built by hand and written at once rather than with Fprintf: a shell
 	// prompt may print hundreds of these lines after every command.
-	var out []byte
+	size := 0
 	for _, in := range shown {
-		for _, s := range in.Steps {
+		for i := range in.Steps {
+			s := &in.Steps[i]
+			size += 64 + len(s.ID) + len(s.Title) + len(s.Reason)
+		}
+	}
+	out := make([]byte, 0, size)
+	for _, in := range shown {
+		for i := range in.Steps {
+			s := &in.Steps[i]
 			out = strconv.AppendInt(out, int64(in.ID), 10)
 			out = append(append(append(append(out, '\t'), s.ID...), '\t'), s.State...)
 			out = append(out, '\t')
