@@ -317,7 +317,11 @@ func runIncidentDelete(opts *incidentOptions) error {
 	if err != nil {
 		return err
 	}
-	// The summary status keeps names the incident's steps and reasons.
+	// Nothing else may keep it: not the backup of the state file, nor the
+	// summary status keeps, which names its steps and reasons.
+	if err := state.New(opts.Factory.StateFile).DropPrevious(); err != nil {
+		fmt.Fprintf(opts.IO.ErrOut, "acctguard: %s.bak may still hold incident %d: %v\n", opts.Factory.StateFile, id, err)
+	}
 	forgetStatus(opts.Factory)
 	fmt.Fprintln(opts.IO.Out, opts.Lang.Tf("delete.done", id))
 	return nil

@@ -104,6 +104,31 @@ func (s *Store) Update(fn func(*File) error) (*File, error) {
 	return f, nil
 }
 
+// DropPrevious makes the backup hold the current state instead of the
+// state before the last save, so that what that save removed (a deleted
+// incident) is kept nowhere. It takes the lock, as a save does.
+func (s *Store) DropPrevious() error {
+	lock := flock.New(s.lockPath(), flock.SetPermissions(0o600))
+	if err := lock.Lock(); err != nil {
+		return fmt.Errorf("locking state file %q: %w", s.path, err)
+	}
+	defer lock.Unlock()
+	data, err := s.Data()
+	if err != nil {
+		return err
+	}
+	if data == nil {
+		if err := os.Remove(s.backupPath()); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("removing %q: %w", s.backupPath(), err)
+		}
+		return nil
+	}
+	if err := backup(s.path, s.backupPath(), data); err != nil {
+		return fmt.Errorf("replacing %q: %w", s.backupPath(), err)
+	}
+	return nil
+}
+
 // read returns the decoded file and its bytes; the bytes are nil when the
 // file does not exist.
 func (s *Store) read() (*File, []byte, error) {

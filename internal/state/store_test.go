@@ -707,3 +707,34 @@ func TestIdentity(t *testing.T) {
 		t.Errorf("after a write in place: identity %q (was %q), modified %v", got.Key, second.Key, got.Modified)
 	}
 }
+
+// After DropPrevious the backup no longer holds what the last save
+// removed, and is still a good copy to recover from.
+func TestDropPrevious(t *testing.T) {
+	s := newStore(t)
+	bak := s.Path() + ".bak"
+	mustUpdate(t, s, func(f *File) error {
+		f.NewIncident("amazon-jp", "", "", "ja", t0)
+		f.NewIncident("amazon-jp", "", "", "ja", t0)
+		return nil
+	})
+	mustUpdate(t, s, func(f *File) error { f.Incidents = f.Incidents[:1]; return nil })
+	if got := readFile(t, bak); !strings.Contains(got, `"id": 2`) {
+		t.Fatalf("backup before DropPrevious does not hold the deleted incident:\n%s", got)
+	}
+	if err := s.DropPrevious(); err != nil {
+		t.Fatal(err)
+	}
+	if got, cur := readFile(t, bak), readFile(t, s.Path()); got != cur || strings.Contains(got, `"id": 2`) {
+		t.Errorf("backup after DropPrevious =\n%s\nwant the current file\n%s", got, cur)
+	}
+	if err := s.DropPrevious(); err != nil {
+		t.Errorf("a second DropPrevious: %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(s.Path()))
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("temp file left: %s", e.Name())
+		}
+	}
+}
