@@ -109,9 +109,15 @@ func canBreak(a, b token) bool {
 	if strings.ContainsRune(noLineStart, first) || strings.ContainsRune(noLineEnd, last) {
 		return false
 	}
+	// A number stays with the word it counts or names: 手順3, 11月, 2段階.
+	if isDigit(first) && IsWide(last) || isDigit(last) && IsWide(first) {
+		return false
+	}
 	// Only break without a space next to a wide character.
 	return IsWide(first) || IsWide(last)
 }
+
+func isDigit(r rune) bool { return '0' <= r && r <= '9' }
 
 func firstRune(s string) (rune, bool) {
 	for _, r := range s {

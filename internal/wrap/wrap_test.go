@@ -20,6 +20,9 @@ func TestWrap(t *testing.T) {
 		{"「アカウントサービス」", 10, "「アカウン|トサービ|ス」"},
 		{"Amazonアプリを開きます", 12, "Amazonアプリ|を開きます"}, {"Amazonアプリを開きます", 10, "Amazonアプ|リを開きま|す"},
 		{"line one\nline two", 40, "line one|line two"},
+		// A number is not parted from the word next to it.
+		{"詳しくは手順12を見てください", 10, "詳しくは手|順12を見て|ください"},
+		{"期限は11月26日です", 10, "期限|は11月26日|です"},
 	}
 	for _, tt := range tests {
 		got := strings.Join(Wrap(tt.in, tt.width), "|")
