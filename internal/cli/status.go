@@ -97,13 +97,40 @@ func runStatus(opts *statusOptions) error {
 		return err
 	}
 
-	// Every incident is worked out, shown or not, so that the summary
-	// kept serves status with any flags. Only the problems of shown
-	// incidents are reported.
-	entry := &summary.Entry{From: now}
-	var views []incidentView
-	var failed error
-	complete := true
+	entry, views, failed, complete := summarise(opts, file, chosen, cache, now)
+	if complete {
+		cache.save(entry)
+	}
+
+	if opts.JSON {
+		var kept []incidentView
+		for _, v := range views {
+			if v.inc.ClosedAt != nil && opts.Incident == 0 && !opts.All {
+				// A closed incident shows only what is still ahead of it.
+				if v.view = pendingFollowUps(v.view); len(v.view.Steps) == 0 {
+					continue
+				}
+			}
+			kept = append(kept, v)
+		}
+		if err := printStatusJSON(opts, kept); err != nil {
+			return err
+		}
+		shown, _ := shownIncidents(opts, &entry.Summary)
+		return statusExit(opts, shown, failed)
+	}
+	shown, _ := shownIncidents(opts, &entry.Summary)
+	return showStatus(opts, shown, len(file.Incidents), failed, now)
+}
+
+// summarise works out every incident, shown or not, so that the summary
+// kept serves status with any flags; only the problems of the chosen
+// incidents are reported. It returns the summary of the incidents whose
+// playbook could be used, the views of the chosen ones, the last problem
+// reported, and whether every playbook could be used.
+func summarise(opts *statusOptions, file *state.File, chosen []*state.Incident, cache *statusCache, now time.Time) (entry *summary.Entry, views []incidentView, failed error, complete bool) {
+	entry = &summary.Entry{From: now}
+	complete = true
 	for i := range file.Incidents {
 		inc := &file.Incidents[i]
 		shown := slices.Contains(chosen, inc)
@@ -128,39 +155,22 @@ func runStatus(opts *statusOptions) error {
 		if next := v.view.NextChange(now); !next.IsZero() && (entry.Until.IsZero() || next.Before(entry.Until)) {
 			entry.Until = next
 		}
-		in := summary.Incident{ID: inc.ID, Playbook: inc.Playbook, Lang: inc.Lang, OpenedAt: inc.OpenedAt, DropFollowUps: inc.DropFollowUps}
-		if inc.ClosedAt != nil {
-			in.ClosedAt = *inc.ClosedAt
-		}
-		in.SetView(p, &v.view)
-		entry.Summary.Incidents = append(entry.Summary.Incidents, in)
+		entry.Summary.Incidents = append(entry.Summary.Incidents, summaryOf(v))
 		if shown {
 			views = append(views, v)
 		}
 	}
-	if complete {
-		cache.save(entry)
-	}
+	return entry, views, failed, complete
+}
 
-	if opts.JSON {
-		var kept []incidentView
-		for _, v := range views {
-			if v.inc.ClosedAt != nil && opts.Incident == 0 && !opts.All {
-				// A closed incident shows only what is still ahead of it.
-				if v.view = pendingFollowUps(v.view); len(v.view.Steps) == 0 {
-					continue
-				}
-			}
-			kept = append(kept, v)
-		}
-		if err := printStatusJSON(opts, kept); err != nil {
-			return err
-		}
-		shown, _ := shownIncidents(opts, &entry.Summary)
-		return statusExit(opts, shown, failed)
+// summaryOf returns what status shows of an incident.
+func summaryOf(v incidentView) summary.Incident {
+	in := summary.Incident{ID: v.inc.ID, Playbook: v.inc.Playbook, Lang: v.inc.Lang, OpenedAt: v.inc.OpenedAt, DropFollowUps: v.inc.DropFollowUps}
+	if v.inc.ClosedAt != nil {
+		in.ClosedAt = *v.inc.ClosedAt
 	}
-	shown, _ := shownIncidents(opts, &entry.Summary)
-	return showStatus(opts, shown, len(file.Incidents), failed, now)
+	in.SetView(v.p, &v.view)
+	return in
 }
 
 // chooseIncidents returns the incidents status is asked about: incident

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -300,5 +301,33 @@ func TestStatusKeptSummaryFile(t *testing.T) {
 	forgetStatus(f)
 	if entries, _ := os.ReadDir(b.cacheDir); len(entries) != 0 {
 		t.Errorf("forgetStatus left %v", entries)
+	}
+}
+
+// A playbook that cannot be used is reported every time: no summary is
+// kept without it, and the one kept before it broke is not used.
+func TestStatusWithABrokenPlaybookKeepsNothing(t *testing.T) {
+	t0 := time.Date(2026, 11, 26, 21, 0, 0, 0, time.UTC)
+	b := newStatusBench(t)
+	b.update(func(f *state.File) { f.NewIncident("lock", "", "", "en", t0) })
+	b.run(b.cacheDir, t0, true, nil)
+	before, err := os.ReadFile(b.keptFile())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(b.userDir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(b.userDir, "lock.yaml"), []byte("schema: 1\nid: lock\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for range 2 {
+		got := b.run(b.cacheDir, t0, true, nil)
+		if !strings.Contains(got, `acctguard: incident 1: playbook "lock" cannot be used`) || !strings.HasSuffix(got, "--- exit 1\n") {
+			t.Errorf("status with a broken playbook:\n%s", got)
+		}
+	}
+	if after, _ := os.ReadFile(b.keptFile()); !bytes.Equal(after, before) {
+		t.Errorf("a summary was kept without the broken playbook")
 	}
 }
