@@ -14,7 +14,7 @@ import (
 // the layout does; an entry of another version is simply not used.
 const (
 	magic   = "acctguard status summary\n"
-	version = 1
+	version = 2
 )
 
 // ErrFormat is returned for bytes that are not an entry of this version.
@@ -36,6 +36,12 @@ func (e *Entry) MarshalBinary() ([]byte, error) {
 	w.time(e.From)
 	w.time(e.Until)
 	w.uint(uint64(len(e.Summary.Incidents)))
+	// The number of steps in all, so that the reader allocates them at once.
+	total := 0
+	for i := range e.Summary.Incidents {
+		total += len(e.Summary.Incidents[i].Steps)
+	}
+	w.uint(uint64(total))
 	for i := range e.Summary.Incidents {
 		in := &e.Summary.Incidents[i]
 		w.int(int64(in.ID))
@@ -131,6 +137,7 @@ func (e *Entry) decode(data []byte, text string) error {
 	out.From = r.time()
 	out.Until = r.time()
 	out.Summary.Incidents = make([]Incident, r.count())
+	steps := make([]Step, r.count())
 	for i := range out.Summary.Incidents {
 		in := &out.Summary.Incidents[i]
 		in.ID = int(r.int())
@@ -142,8 +149,10 @@ func (e *Entry) decode(data []byte, text string) error {
 		in.DropFollowUps = r.bool()
 		in.Finished = int(r.int())
 		in.Total = int(r.int())
-		if n := r.count(); n > 0 {
-			in.Steps = make([]Step, n)
+		if n := r.count(); n > len(steps) {
+			r.fail("count")
+		} else if n > 0 {
+			in.Steps, steps = steps[:n:n], steps[n:]
 		}
 		for j := range in.Steps {
 			s := &in.Steps[j]
