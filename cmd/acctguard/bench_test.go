@@ -23,11 +23,14 @@ import (
 // As in a shell prompt, the state file was last written a while ago and
 // status has run before, so each run shows the summary the last one kept.
 // status-fresh-ns is a run with no summary kept, which works everything
-// out: the first status after each change.
+// out: the first status after each change. floor-ratio is hello-world
+// linked with all of acctguard's packages, against hello-world: what
+// starting them costs before any acctguard code runs.
 func BenchmarkStatusProcess(b *testing.B) {
 	dir := b.TempDir()
 	bin := goBuild(b, dir, "acctguard", ".")
 	hello := goBuild(b, dir, "hello", "./testdata/hello")
+	floor := goBuild(b, dir, "floor", "./testdata/floor")
 	stateFile := filepath.Join(dir, "state.json")
 	writeBigState(b, stateFile)
 	hourAgo := time.Now().Add(-time.Hour)
@@ -37,7 +40,7 @@ func BenchmarkStatusProcess(b *testing.B) {
 	cacheDir := filepath.Join(dir, "cache")
 	env := append(os.Environ(), "ACCTGUARD_STATE="+stateFile, "XDG_CONFIG_HOME="+filepath.Join(dir, "config"), "XDG_CACHE_HOME="+cacheDir, "ACCTGUARD_LANG=en")
 
-	var statusTimes, freshTimes, helloTimes []time.Duration
+	var statusTimes, freshTimes, helloTimes, floorTimes []time.Duration
 	run := func(times *[]time.Duration, name string, args ...string) {
 		cmd := exec.Command(name, args...)
 		cmd.Env = env
@@ -54,6 +57,7 @@ func BenchmarkStatusProcess(b *testing.B) {
 	for range b.N {
 		run(&helloTimes, hello)
 		run(&statusTimes, bin, "status", "--exit-status")
+		run(&floorTimes, floor)
 	}
 	for range b.N {
 		if err := os.RemoveAll(cacheDir); err != nil {
@@ -66,6 +70,7 @@ func BenchmarkStatusProcess(b *testing.B) {
 	b.ReportMetric(float64(h.Nanoseconds()), "hello-ns")
 	b.ReportMetric(float64(s)/float64(h), "ratio")
 	b.ReportMetric(float64(median(freshTimes).Nanoseconds()), "status-fresh-ns")
+	b.ReportMetric(float64(median(floorTimes))/float64(h), "floor-ratio")
 }
 
 func median(d []time.Duration) time.Duration {
