@@ -100,6 +100,11 @@ func (c *statusCache) load(now time.Time) (*summary.Summary, bool) {
 	if err != nil || e.Key != c.key || !e.Holds(now) {
 		return nil, false
 	}
+	for _, fp := range e.Playbooks {
+		if sum, err := c.cat.Fingerprint(fp.ID); err != nil || sum != fp.Sum {
+			return nil, false
+		}
+	}
 	if e.Seen.Sub(c.modified) < racyWindow {
 		// The summary was worked out just after the state file was
 		// written: compare its content.
@@ -114,11 +119,6 @@ func (c *statusCache) load(now time.Time) (*summary.Summary, bool) {
 			// From now on the file's identity is enough.
 			e.Seen = c.seen
 			c.write(e)
-		}
-	}
-	for _, fp := range e.Playbooks {
-		if sum, err := c.cat.Fingerprint(fp.ID); err != nil || sum != fp.Sum {
-			return nil, false
 		}
 	}
 	return &e.Summary, true
