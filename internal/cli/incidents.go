@@ -70,6 +70,25 @@ func appendEvent(f *Factory, id int, e state.Event) (*state.Incident, error) {
 	return inc, nil
 }
 
+// loadIncident reads the state file and returns the incident a command is
+// about (see pickIncident) with the playbook it follows; the problems of a
+// broken playbook file are written to w.
+func loadIncident(f *Factory, cat *playbook.Catalogue, id int, w io.Writer) (*state.Incident, *playbook.Playbook, error) {
+	file, err := loadState(f)
+	if err != nil {
+		return nil, nil, err
+	}
+	inc, err := pickIncident(file, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := incidentPlaybook(cat, inc, w)
+	if err != nil {
+		return nil, nil, err
+	}
+	return inc, p, nil
+}
+
 // pickIncident returns the incident a command is about: the one --incident
 // names, else the only open one. With several open and none named it
 // fails as wrong usage and lists them.

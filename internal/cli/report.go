@@ -80,15 +80,7 @@ func runReport(opts *reportOptions) error {
 			return withHint(fmt.Errorf("%s already exists", opts.Output), "add --force to replace it")
 		}
 	}
-	file, err := loadState(opts.Factory)
-	if err != nil {
-		return err
-	}
-	inc, err := pickIncident(file, opts.Incident)
-	if err != nil {
-		return err
-	}
-	p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut)
+	inc, p, err := loadIncident(opts.Factory, opts.Catalogue, opts.Incident, opts.IO.ErrOut)
 	if err != nil {
 		return err
 	}

@@ -128,15 +128,7 @@ func runStep(opts *stepOptions) error {
 	if err := checkNote(note); err != nil {
 		return err
 	}
-	file, err := loadState(opts.Factory)
-	if err != nil {
-		return err
-	}
-	inc, err := pickIncident(file, opts.Incident)
-	if err != nil {
-		return err
-	}
-	p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut)
+	inc, p, err := loadIncident(opts.Factory, opts.Catalogue, opts.Incident, opts.IO.ErrOut)
 	if err != nil {
 		return err
 	}
