@@ -1,17 +1,5 @@
 package state
 
-import (
-	"fmt"
-	"os"
-	"syscall"
-)
+import "syscall"
 
-// systemIdentity adds the device, inode and change time, which no tool can
-// set back: a file renamed into place has a new inode.
-func systemIdentity(fi os.FileInfo) string {
-	st, ok := fi.Sys().(*syscall.Stat_t)
-	if !ok {
-		return ""
-	}
-	return fmt.Sprintf("%d:%d:%d", st.Dev, st.Ino, st.Ctimespec.Nano())
-}
+func changeTime(st *syscall.Stat_t) int64 { return st.Ctimespec.Nano() }
