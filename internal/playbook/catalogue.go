@@ -134,18 +134,15 @@ func (c *Catalogue) Get(id string) (Entry, error) {
 }
 
 func (c *Catalogue) get(id string) (Entry, error) {
-	if !validID(id) {
+	if !ValidID(id) {
 		known, _ := c.IDs()
 		return Entry{}, &NotFoundError{ID: id, Known: known}
 	}
 	hasBuiltin := c.HasBuiltin(id)
-	if c.UserDir != "" {
-		p := filepath.Join(c.UserDir, id+".yaml")
-		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
-			e := Entry{ID: id, Origin: User, Path: p, Overrides: hasBuiltin}
-			e.Playbook, e.Err = readUserFile(p, id)
-			return e, nil
-		}
+	if p, ok := c.userFile(id); ok {
+		e := Entry{ID: id, Origin: User, Path: p, Overrides: hasBuiltin}
+		e.Playbook, e.Err = readUserFile(p, id)
+		return e, nil
 	}
 	if !hasBuiltin {
 		known, _ := c.IDs()
@@ -171,17 +168,14 @@ func (c *Catalogue) get(id string) (Entry, error) {
 // change only with it, so a caller that keeps work between runs must name
 // the program as well.
 func (c *Catalogue) Fingerprint(id string) (string, error) {
-	if c.UserDir != "" && validID(id) {
-		p := filepath.Join(c.UserDir, id+".yaml")
-		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
-			src, err := readLimited(p)
-			if err != nil {
-				return "", err
-			}
-			return fmt.Sprintf("user:%d:%08x", len(src), crc32.ChecksumIEEE(src)), nil
+	if p, ok := c.userFile(id); ok {
+		src, err := readLimited(p)
+		if err != nil {
+			return "", err
 		}
+		return fmt.Sprintf("user:%d:%08x", len(src), crc32.ChecksumIEEE(src)), nil
 	}
-	if c.Builtin == nil || !validID(id) {
+	if c.Builtin == nil || !ValidID(id) {
 		return "", &NotFoundError{ID: id}
 	}
 	fi, err := fs.Stat(c.Builtin, id+".yaml")
@@ -191,8 +185,15 @@ func (c *Catalogue) Fingerprint(id string) (string, error) {
 	return fmt.Sprintf("built-in:%d", fi.Size()), nil
 }
 
-// ValidID reports whether id can name a playbook.
-func ValidID(id string) bool { return validID(id) }
+// userFile returns the user's file for id, when there is one.
+func (c *Catalogue) userFile(id string) (string, bool) {
+	if c.UserDir == "" || !ValidID(id) {
+		return "", false
+	}
+	p := filepath.Join(c.UserDir, id+".yaml")
+	fi, err := os.Stat(p)
+	return p, err == nil && !fi.IsDir()
+}
 
 // UserPath returns the file a user playbook with the given id lives in.
 func (c *Catalogue) UserPath(id string) string {
@@ -210,7 +211,7 @@ func (c *Catalogue) Source(e Entry) ([]byte, error) {
 
 // HasBuiltin reports whether a built-in playbook has the given id.
 func (c *Catalogue) HasBuiltin(id string) bool {
-	if c.Builtin == nil || !validID(id) {
+	if c.Builtin == nil || !ValidID(id) {
 		return false
 	}
 	fi, err := fs.Stat(c.Builtin, id+".yaml")
@@ -251,7 +252,7 @@ func (c *Catalogue) ReadFile(file string) (*Playbook, error) {
 }
 
 func readUserFile(file, id string) (*Playbook, error) {
-	if !validID(id) {
+	if !ValidID(id) {
 		return nil, fmt.Errorf("%s: the file name %q is not a playbook id (%s)", file, filepath.Base(file), idHint)
 	}
 	src, err := readLimited(file)
@@ -281,7 +282,7 @@ func readLimited(file string) ([]byte, error) {
 }
 
 func (c *Catalogue) readBuiltin(id string) ([]byte, error) {
-	if c.Builtin == nil || !validID(id) {
+	if c.Builtin == nil || !ValidID(id) {
 		return nil, fs.ErrNotExist
 	}
 	return fs.ReadFile(c.Builtin, id+".yaml")

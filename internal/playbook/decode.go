@@ -32,8 +32,8 @@ func lazyRegexp(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }
 
-// validID reports whether id matches ^[a-z0-9][a-z0-9-]*$.
-func validID(id string) bool {
+// ValidID reports whether id can name a playbook: it matches ^[a-z0-9][a-z0-9-]*$.
+func ValidID(id string) bool {
 	for i := 0; i < len(id); i++ {
 		switch c := id[i]; {
 		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
@@ -346,7 +346,7 @@ func (d *decoder) id(n *yaml.Node, what string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if !validID(s) {
+	if !ValidID(s) {
 		d.errf(n, "%s %q is not a valid id", what, s).Hint = idHint
 		return "", false
 	}
@@ -723,7 +723,7 @@ func peekID(n *yaml.Node) string {
 		return ""
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k, v := n.Content[i], n.Content[i+1]; k.Value == "id" && v.Kind == yaml.ScalarNode && validID(v.Value) {
+		if k, v := n.Content[i], n.Content[i+1]; k.Value == "id" && v.Kind == yaml.ScalarNode && ValidID(v.Value) {
 			return v.Value
 		}
 	}
