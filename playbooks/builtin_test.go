@@ -1,10 +1,7 @@
 package playbooks_test
 
 import (
-	"bytes"
 	"io/fs"
-	"os"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -125,47 +122,5 @@ func TestAmazonTakeoverCoversTheFoundingStory(t *testing.T) {
 	}
 	if !hasContactPage {
 		t.Error("no contact links Amazon's official contact page, though phone numbers change")
-	}
-}
-
-// The compiled playbooks are the YAML files, parsed: compiled.go is up to
-// date, and what it builds is what parsing gives.
-func TestCompiledPlaybooksAreTheYAML(t *testing.T) {
-	want, err := playbooks.CompiledSource()
-	if err != nil {
-		t.Fatal(err)
-	}
-	got, err := os.ReadFile("compiled.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf(`compiled.go does not match the YAML files: run "go generate ./playbooks"`)
-	}
-	names, _ := fs.Glob(playbooks.FS, "*.yaml")
-	if len(playbooks.Compiled) != len(names) {
-		t.Errorf("%d compiled playbooks for %d files", len(playbooks.Compiled), len(names))
-	}
-	for _, name := range names {
-		id := strings.TrimSuffix(name, ".yaml")
-		src, _ := playbooks.FS.ReadFile(name)
-		parsed, err := playbook.Check(playbook.BuiltinName(id), id, src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		build, ok := playbooks.Compiled[id]
-		if !ok {
-			t.Fatalf("%s is not compiled", id)
-		}
-		compiled := build()
-		// Both build their step index on first use.
-		parsed.StepIndex("")
-		compiled.StepIndex("")
-		if !reflect.DeepEqual(compiled, parsed) {
-			t.Errorf("compiled %s differs from the parsed file", id)
-		}
-		if compiled.Digest == "" || compiled.Digest != parsed.Digest {
-			t.Errorf("digest %q, want %q", compiled.Digest, parsed.Digest)
-		}
 	}
 }

@@ -45,9 +45,8 @@ func NewFactory() *Factory {
 	f.Now = func() time.Time { return clock(f.Getenv) }
 	f.Catalogue = func() *playbook.Catalogue {
 		return &playbook.Catalogue{
-			Builtin:  playbooks.FS,
-			Compiled: playbooks.Compiled,
-			UserDir:  filepath.Join(xdg.ConfigHome, "acctguard", "playbooks"),
+			Builtin: playbooks.FS,
+			UserDir: filepath.Join(xdg.ConfigHome, "acctguard", "playbooks"),
 		}
 	}
 	return f

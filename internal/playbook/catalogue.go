@@ -61,9 +61,6 @@ type Catalogue struct {
 	Builtin fs.FS
 	// UserDir is the user's playbook directory; it need not exist.
 	UserDir string
-	// Compiled holds built-ins already parsed, by id, each as a function
-	// returning a new copy; a built-in found there is not parsed again.
-	Compiled map[string]func() *Playbook
 
 	// cache keeps what Get found, so that a command looking at many
 	// incidents of one playbook reads and checks the file once.
@@ -149,10 +146,6 @@ func (c *Catalogue) get(id string) (Entry, error) {
 		return Entry{}, &NotFoundError{ID: id, Known: known}
 	}
 	e := Entry{ID: id, Origin: Builtin}
-	if compiled, ok := c.Compiled[id]; ok {
-		e.Playbook = compiled()
-		return e, nil
-	}
 	src, err := c.readBuiltin(id)
 	if err != nil {
 		return Entry{}, err
@@ -164,7 +157,7 @@ func (c *Catalogue) get(id string) (Entry, error) {
 // Fingerprint names what Get would read for id without parsing it, cheaply
 // enough to check on every run that reuses work derived from a playbook.
 // For a user file it names the file and its content. For a built-in it
-// names only that and its size: built-ins are compiled into the program and
+// names only that and its size: built-ins are embedded in the program and
 // change only with it, so a caller that keeps work between runs must name
 // the program as well.
 func (c *Catalogue) Fingerprint(id string) (string, error) {

@@ -2,6 +2,7 @@ package playbook
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -143,5 +144,41 @@ func TestFingerprint(t *testing.T) {
 	var nf *NotFoundError
 	if _, err := cat.Fingerprint("nope"); !errors.As(err, &nf) {
 		t.Errorf("Fingerprint(nope) error = %v, want NotFoundError", err)
+	}
+}
+
+// openLog is a file system that records the names opened in it.
+type openLog struct {
+	fs.FS
+	opened []string
+}
+
+func (o *openLog) Open(name string) (fs.File, error) {
+	o.opened = append(o.opened, name)
+	return o.FS.Open(name)
+}
+
+// A command about one playbook reads that playbook's file and no other, so
+// a broken or large sibling costs it nothing.
+func TestGetReadsOnlyTheOneAskedFor(t *testing.T) {
+	builtin := &openLog{FS: fstest.MapFS{
+		"amazon.yaml": {Data: tinyFile("amazon")},
+		"line.yaml":   {Data: []byte("schema: [")},
+	}}
+	cat := &Catalogue{Builtin: builtin, UserDir: t.TempDir()}
+	e, err := cat.Get("amazon")
+	if err != nil || e.Broken() || e.Playbook.ID != "amazon" {
+		t.Fatalf("Get(amazon) = %+v, %v", e, err)
+	}
+	for _, name := range builtin.opened {
+		if name != "amazon.yaml" {
+			t.Errorf("Get(amazon) opened %q", name)
+		}
+	}
+	if len(builtin.opened) == 0 {
+		t.Error("Get(amazon) opened nothing")
+	}
+	if e, _ := cat.Get("line"); !e.Broken() {
+		t.Error("the broken sibling reads as usable")
 	}
 }
