@@ -3,7 +3,6 @@ package state
 import (
 	"bytes"
 	"encoding/json"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -91,43 +90,4 @@ func FuzzAppendString(f *testing.F) {
 			t.Errorf("appendString(%q) = %s, want %s", s, got, want)
 		}
 	})
-}
-
-func TestCloneIsDeep(t *testing.T) {
-	// clone copies the slices and pointers it knows of. A new field of a
-	// kind that shares memory must be added to clone, and then here.
-	known := map[reflect.Type]bool{
-		reflect.TypeFor[[]Incident](): true,
-		reflect.TypeFor[[]Event]():    true,
-		reflect.TypeFor[*time.Time](): true,
-	}
-	for _, typ := range []reflect.Type{reflect.TypeFor[File](), reflect.TypeFor[Incident](), reflect.TypeFor[Event]()} {
-		for field := range typ.Fields() {
-			switch field.Type.Kind() {
-			case reflect.Int, reflect.String, reflect.Bool:
-			case reflect.Struct:
-				if field.Type != reflect.TypeFor[time.Time]() {
-					t.Errorf("%s.%s: clone does not know %s", typ.Name(), field.Name, field.Type)
-				}
-			default:
-				if !known[field.Type] {
-					t.Errorf("%s.%s: clone does not copy %s", typ.Name(), field.Name, field.Type)
-				}
-			}
-		}
-	}
-
-	closed := t0
-	f := empty()
-	f.NewIncident("x", "", "", "en", t0).Events = []Event{{Step: "a", Action: ActionDone, At: t0}}
-	f.Incidents[0].ClosedAt = &closed
-	want, _ := encode(f, 0)
-	c := f.clone()
-	c.Incidents[0].Events[0].Step = "changed"
-	*c.Incidents[0].ClosedAt = t0.Add(time.Hour)
-	c.Incidents[0].Events = append(c.Incidents[0].Events, Event{})
-	c.Incidents = append(c.Incidents, Incident{})
-	if got, _ := encode(f, 0); !bytes.Equal(got, want) {
-		t.Errorf("changing a clone changed the original:\n%s", got)
-	}
 }

@@ -141,20 +141,3 @@ func (f *File) normalise() {
 	}
 	f.NextID = max(f.NextID, f.maxID()+1, 1)
 }
-
-// clone returns a deep copy of f, so that a cached file is never changed
-// through a copy handed out. TestCloneIsDeep fails when a field is added
-// that clone would share.
-func (f *File) clone() *File {
-	c := *f
-	c.Incidents = slices.Clone(f.Incidents)
-	for i := range c.Incidents {
-		inc := &c.Incidents[i]
-		inc.Events = slices.Clone(inc.Events)
-		if inc.ClosedAt != nil {
-			t := *inc.ClosedAt
-			inc.ClosedAt = &t
-		}
-	}
-	return &c
-}

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/gofrs/flock"
 
@@ -19,17 +18,12 @@ import (
 )
 
 // Store reads and updates one state file. It is safe for concurrent use.
+//
+// It keeps nothing in memory between calls: the cli makes a new Store for
+// every call, so a cache would never be hit, only be one more thing to get
+// wrong.
 type Store struct {
 	path string
-
-	// Decoding a large file is most of the cost of a save, and a person
-	// answering one question after another makes the same process re-read
-	// the file it has just written. So the store remembers the last bytes it
-	// read or wrote and what they decode to, and skips decoding when the
-	// file's bytes, read afresh every time, are exactly those.
-	mu         sync.Mutex
-	cachedData []byte
-	cachedFile *File
 }
 
 // New returns the store for the state file at path. Nothing on disk is
@@ -98,9 +92,6 @@ func (s *Store) Update(fn func(*File) error) (*File, error) {
 	if err := s.save(old, data); err != nil {
 		return nil, fmt.Errorf("saving state file %q: %w", s.path, err)
 	}
-	// Decoding data would give f again, up to how times and invalid UTF-8
-	// are held in memory, which encode writes out identically.
-	s.remember(data, f)
 	return f, nil
 }
 
@@ -163,9 +154,6 @@ func (s *Store) Decode(data []byte) (*File, error) {
 	if data == nil {
 		return empty(), nil
 	}
-	if f := s.cached(data); f != nil {
-		return f, nil
-	}
 	f, err := decode(s.path, data)
 	if err != nil {
 		var d *DamagedError
@@ -176,27 +164,7 @@ func (s *Store) Decode(data []byte) (*File, error) {
 		}
 		return nil, err
 	}
-	s.remember(data, f)
 	return f, nil
-}
-
-// cached returns a copy of the remembered file if data is the remembered
-// bytes, else nil.
-func (s *Store) cached(data []byte) *File {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.cachedFile == nil || !bytes.Equal(s.cachedData, data) {
-		return nil
-	}
-	return s.cachedFile.clone()
-}
-
-// remember keeps a copy of f as what data decodes to.
-func (s *Store) remember(data []byte, f *File) {
-	c := f.clone()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.cachedData, s.cachedFile = data, c
 }
 
 // decode parses the state file's bytes.
