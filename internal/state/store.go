@@ -2,7 +2,6 @@ package state
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -80,7 +79,7 @@ func (s *Store) Update(fn func(*File) error) (*File, error) {
 		return nil, err
 	}
 	f.Schema = SchemaVersion
-	data, err := encode(f, len(old)+len(old)/16+4096)
+	data, err := encode(f)
 	if err != nil {
 		return nil, fmt.Errorf("saving state file %q: %w", s.path, err)
 	}
@@ -151,71 +150,14 @@ func (s *Store) Data() ([]byte, error) {
 // Decode returns what data, the bytes of the state file, hold: an empty
 // File for nil, as Load gives for a missing file.
 func (s *Store) Decode(data []byte) (*File, error) {
-	if data == nil {
-		return empty(), nil
-	}
 	f, err := decode(s.path, data)
-	if err != nil {
-		var d *DamagedError
-		if errors.As(err, &d) {
-			if _, statErr := os.Stat(s.backupPath()); statErr == nil {
-				d.Backup = s.backupPath()
-			}
-		}
-		return nil, err
-	}
-	return f, nil
-}
-
-// decode parses the state file's bytes.
-func decode(path string, data []byte) (*File, error) {
-	// A 0-byte file cannot come from a crash (the file is only ever
-	// replaced by renaming a complete one over it) but it can come from a
-	// person running `touch`; it holds nothing to protect, so it reads as
-	// empty rather than as damaged.
-	if len(data) == 0 {
-		return empty(), nil
-	}
-	// The fast path gives up on anything it does not handle exactly as
-	// encoding/json would, damage included; encoding/json then decodes the
-	// file and describes the damage.
-	f, ok := decodeFast(data)
-	if !ok {
-		f = new(File)
-		if err := json.Unmarshal(data, f); err != nil {
-			var syn *json.SyntaxError
-			if !errors.As(err, &syn) {
-				// A newer acctguard may have changed a field's type; say
-				// that rather than calling its file damaged.
-				if n, ok := schemaOf(data); ok && n > SchemaVersion {
-					return nil, &NewerSchemaError{Path: path, Schema: n}
-				}
-			}
-			return nil, damaged(path, data, err)
+	var d *DamagedError
+	if errors.As(err, &d) {
+		if _, statErr := os.Stat(s.backupPath()); statErr == nil {
+			d.Backup = s.backupPath()
 		}
 	}
-	switch {
-	case f.Schema > SchemaVersion:
-		return nil, &NewerSchemaError{Path: path, Schema: f.Schema}
-	case f.Schema < 1:
-		if _, ok := schemaOf(data); !ok {
-			return nil, damaged(path, data, errNoSchema)
-		}
-		return nil, damaged(path, data, errBadSchema(f.Schema))
-	}
-	f.normalise()
-	return f, nil
-}
-
-// schemaOf returns the top-level "schema" number of data, if it has one.
-func schemaOf(data []byte) (int, bool) {
-	var probe struct {
-		Schema *int `json:"schema"`
-	}
-	if json.Unmarshal(data, &probe) != nil || probe.Schema == nil {
-		return 0, false
-	}
-	return *probe.Schema, true
+	return f, err
 }
 
 // save replaces the state file with data, keeping old (the current file's

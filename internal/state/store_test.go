@@ -105,7 +105,7 @@ func equalFiles(t *testing.T, got, want *File) {
 		w := want.Incidents[i]
 		if g.ID != w.ID || g.Playbook != w.Playbook || g.PlaybookVersion != w.PlaybookVersion ||
 			g.PlaybookDigest != w.PlaybookDigest || g.Lang != w.Lang || !g.OpenedAt.Equal(w.OpenedAt) ||
-			(g.ClosedAt == nil) != (w.ClosedAt == nil) || (g.ClosedAt != nil && !g.ClosedAt.Equal(*w.ClosedAt)) {
+			g.DropFollowUps != w.DropFollowUps || (g.ClosedAt == nil) != (w.ClosedAt == nil) || (g.ClosedAt != nil && !g.ClosedAt.Equal(*w.ClosedAt)) {
 			t.Errorf("incident %d = %+v, want %+v", i, g, w)
 		}
 		if !slices.EqualFunc(g.Events, w.Events, func(a, b Event) bool {
