@@ -228,7 +228,7 @@ func runIncidentClose(opts *incidentOptions) error {
 		}
 		closed := now
 		inc.ClosedAt, inc.DropFollowUps = &closed, opts.DropFollowUps
-		inc.Events = append(inc.Events, state.Event{Action: string(incident.ActionClose), At: now})
+		inc.Events = append(inc.Events, state.Event{Action: state.Action(incident.ActionClose), At: now})
 		return nil
 	})
 	if err != nil {
@@ -270,7 +270,7 @@ func reopen(f *state.File, id int, now time.Time) error {
 		return withHint(fmt.Errorf("incident %d is open already", id), `"acctguard respond" carries on with it`)
 	}
 	inc.ClosedAt, inc.DropFollowUps = nil, false
-	inc.Events = append(inc.Events, state.Event{Action: string(incident.ActionReopen), At: now})
+	inc.Events = append(inc.Events, state.Event{Action: state.Action(incident.ActionReopen), At: now})
 	return nil
 }
 

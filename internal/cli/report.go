@@ -129,7 +129,7 @@ func buildReport(p *playbook.Playbook, inc *state.Incident, v incident.View, lan
 		return value
 	}
 	entry := func(e state.Event) report.Entry {
-		en := report.Entry{At: e.At, StepID: e.Step, Action: e.Action, Reason: e.Reason, Note: e.Note}
+		en := report.Entry{At: e.At, StepID: e.Step, Action: string(e.Action), Reason: e.Reason, Note: e.Note}
 		if s, ok := p.Step(e.Step); ok {
 			en.StepTitle = text(s.Title)
 		}

@@ -254,7 +254,7 @@ func (r *responder) recurrence(file *state.File, playbookID string) (*state.Inci
 			}
 			inc, _ := f.Incident(id)
 			for _, step := range again {
-				inc.Events = append(inc.Events, state.Event{Step: step, Action: string(incident.ActionReset), At: now})
+				inc.Events = append(inc.Events, state.Event{Step: step, Action: state.Action(incident.ActionReset), At: now})
 			}
 			return nil
 		})

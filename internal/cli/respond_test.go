@@ -131,7 +131,7 @@ Next: run "acctguard respond" again after Fri 27 Nov 02:00. "acctguard status" s
 	inc, _ := file.Incident(1)
 	var got []string
 	for _, e := range inc.Events {
-		got = append(got, e.Step+":"+e.Action+":"+e.Answer+e.Note)
+		got = append(got, e.Step+":"+string(e.Action)+":"+e.Answer+e.Note)
 	}
 	if strings.Join(got, " ") != "look:done: can-sign-in:answer:no note-lock:note:lock mail at 20:55 note-lock:done:" {
 		t.Errorf("events on disk: %v", got)

@@ -136,7 +136,7 @@ func runStep(opts *stepOptions) error {
 	if err != nil {
 		return err
 	}
-	e := state.Event{Step: step.ID, Action: opts.Action, At: opts.Now(), Note: strings.TrimSpace(note), Reason: strings.TrimSpace(opts.Reason)}
+	e := state.Event{Step: step.ID, Action: state.Action(opts.Action), At: opts.Now(), Note: strings.TrimSpace(note), Reason: strings.TrimSpace(opts.Reason)}
 	switch {
 	case opts.Action == "answer" && step.Kind != playbook.KindQuestion:
 		return usageError(fmt.Sprintf(`mark it with "acctguard step done %s"`, step.ID), "step %q is not a question", step.ID)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 )
 
 // decode parses the state file's bytes.
@@ -28,13 +29,16 @@ func decode(path string, data []byte) (*File, error) {
 		return nil, damaged(path, data, err)
 	}
 	switch {
-	case f.Schema > SchemaVersion:
+	case f.Schema > SchemaVersion: // checked first: it may have new actions
 		return nil, &NewerSchemaError{Path: path, Schema: f.Schema}
 	case f.Schema < 1:
 		if _, ok := schemaOf(data); !ok {
 			return nil, damaged(path, data, errNoSchema)
 		}
 		return nil, damaged(path, data, errBadSchema(f.Schema))
+	}
+	if i, j, ok := f.unknownAction(); ok {
+		return nil, badAction(path, data, f, i, j)
 	}
 	f.normalise()
 	return f, nil
@@ -55,6 +59,11 @@ func schemaOf(data []byte) (int, bool) {
 // with a final newline, and with &, < and > left as typed. Every acctguard
 // has written exactly this (testdata/main-ddb864f.json holds it).
 func encode(f *File) ([]byte, error) {
+	// A file we could not read back must never replace one we can.
+	if i, j, ok := f.unknownAction(); ok {
+		e := f.Incidents[i].Events[j]
+		return nil, fmt.Errorf("incident %d, step %q: unknown action %q", f.Incidents[i].ID, e.Step, e.Action)
+	}
 	f.normalise()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -64,4 +73,17 @@ func encode(f *File) ([]byte, error) {
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// unknownAction returns the indexes of the first incident and event whose
+// action this package does not know.
+func (f *File) unknownAction() (inc, ev int, ok bool) {
+	for i, inc := range f.Incidents {
+		for j, e := range inc.Events {
+			if !e.Action.known() {
+				return i, j, true
+			}
+		}
+	}
+	return 0, 0, false
 }

@@ -36,7 +36,7 @@ func goldenFile() *File {
 					{Step: "linked-sites", Action: ActionAnswer, At: time.Date(2025, 3, 14, 21, 34, 0, 0, jst), Answer: "yes"},
 					{Step: "linked-sites", Action: ActionNote, At: time.Date(2025, 3, 14, 21, 35, 0, 0, jst), Note: "サポートに電話。担当: \"佐藤\" さん\n受付番号\tA-12345 & <末尾 1234> C:\\Users\\me"},
 					{Step: "card-company", Action: ActionReset, At: time.Date(2025, 3, 15, 8, 0, 0, 0, jst)},
-					{Step: "", Action: "close", At: closed},
+					{Step: "", Action: ActionClose, At: closed},
 				},
 			},
 			{
@@ -46,8 +46,8 @@ func goldenFile() *File {
 				OpenedAt:       time.Date(2025, 3, 15, 2, 4, 5, 123_456_789, time.UTC),
 				Events: []Event{
 					{Step: "recovery-email", Action: ActionAnswer, At: time.Date(2025, 3, 15, 2, 10, 0, 0, time.UTC), Answer: "no"},
-					{Step: "", Action: "close", At: time.Date(2025, 3, 15, 3, 0, 0, 0, time.UTC)},
-					{Step: "", Action: "reopen", At: time.Date(2025, 3, 15, 3, 5, 0, 250_000_000, time.UTC)},
+					{Step: "", Action: ActionClose, At: time.Date(2025, 3, 15, 3, 0, 0, 0, time.UTC)},
+					{Step: "", Action: ActionReopen, At: time.Date(2025, 3, 15, 3, 5, 0, 250_000_000, time.UTC)},
 					{Step: "recovery-email", Action: ActionNote, At: time.Date(2025, 3, 15, 3, 6, 0, 0, time.UTC), Note: "pasted from mail:\u2028“Your account was changed” <no-reply@google.com> & more"},
 				},
 			},
@@ -108,6 +108,8 @@ func TestUpdateWritesOnlyReadableFiles(t *testing.T) {
 		event Event
 		want  string
 	}{
+		{"unknown action", Event{Step: "a", Action: "dnoe", At: t0}, `incident 1, step "a": unknown action "dnoe"`},
+		{"no action", Event{Step: "a", At: t0}, `incident 1, step "a": unknown action ""`},
 		{"year 10000", Event{Step: "a", Action: ActionDone, At: time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC)}, "year outside of range"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -137,6 +138,22 @@ func damaged(path string, data []byte, err error) *DamagedError {
 	}
 	if off >= 0 {
 		e.Line, e.Col = position(data, off)
+	}
+	return e
+}
+
+// badAction builds the DamagedError for event j of incident i of f, decoded
+// from data, whose action is not one we know.
+func badAction(path string, data []byte, f *File, i, j int) *DamagedError {
+	a := f.Incidents[i].Events[j].Action
+	e := &DamagedError{Path: path, Err: fmt.Errorf("unknown action %q", a)}
+	// encoding/json says nothing of where it found a value. The first
+	// action with this value is the one, unless a key is given twice.
+	re := regexp.MustCompile(`(?i:"action")\s*:\s*("` + regexp.QuoteMeta(string(a)) + `")`)
+	if m := re.FindSubmatchIndex(data); m != nil {
+		e.Line, e.Col = position(data, m[2])
+	} else if a == "" {
+		e.Err = fmt.Errorf(`event %d of incident %d has no "action"`, j+1, f.Incidents[i].ID)
 	}
 	return e
 }

@@ -20,15 +20,31 @@ import (
 // an older acctguard cannot silently drop fields it does not know.
 const SchemaVersion = 1
 
-// Actions recorded in Event.Action.
+// Action is what an event records the person did. A file holding any other
+// action is refused as damaged: code deriving a step's state from an action
+// it has never heard of would get it wrong without a word.
+type Action string
+
 const (
-	ActionDone   = "done"
-	ActionSkip   = "skip"
-	ActionLater  = "later"
-	ActionReset  = "reset"
-	ActionAnswer = "answer"
-	ActionNote   = "note"
+	ActionDone   Action = "done"
+	ActionSkip   Action = "skip"
+	ActionLater  Action = "later"
+	ActionReset  Action = "reset"
+	ActionAnswer Action = "answer"
+	ActionNote   Action = "note"
+	// ActionClose and ActionReopen are about the whole incident; their
+	// events have no step.
+	ActionClose  Action = "close"
+	ActionReopen Action = "reopen"
 )
+
+func (a Action) known() bool {
+	switch a {
+	case ActionDone, ActionSkip, ActionLater, ActionReset, ActionAnswer, ActionNote, ActionClose, ActionReopen:
+		return true
+	}
+	return false
+}
 
 // File is the whole state file.
 type File struct {
@@ -62,7 +78,7 @@ type Incident struct {
 // Event is one thing the user did or said about a step.
 type Event struct {
 	Step   string    `json:"step"`
-	Action string    `json:"action"`
+	Action Action    `json:"action"`
 	At     time.Time `json:"at"`
 	Answer string    `json:"answer,omitempty"`
 	Reason string    `json:"reason,omitempty"`

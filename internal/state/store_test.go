@@ -332,6 +332,12 @@ const goodFile = `{
 }
 `
 
+// withEvents returns goodFile with the given events, on the line of its
+// "events", line 13, from column 18 on.
+func withEvents(events string) string {
+	return strings.Replace(goodFile, `"events": []`, `"events": [`+events+`]`, 1)
+}
+
 func TestDamagedFileIsNeverOverwritten(t *testing.T) {
 	tests := []struct {
 		name    string
@@ -398,6 +404,58 @@ func TestDamagedFileIsNeverOverwritten(t *testing.T) {
 			content: "{\"schema\": 0, \"incidents\": []}\n",
 			want:    `: "schema" is 0, which no acctguard writes`,
 		},
+		{
+			name:    "unknown action",
+			content: withEvents(`{"step": "dnoe", "action": "dnoe", "at": "2025-03-14T21:30:00+09:00"}`),
+			withBak: true,
+			want:    ` at line 13, column 45: unknown action "dnoe"`,
+		},
+		{
+			name:    "unknown action after Japanese",
+			content: withEvents(`{"step": "電話", "action": "電話した"}`),
+			want:    ` at line 13, column 43: unknown action "電話した"`,
+		},
+		{
+			// encoding/json matches keys to fields whatever their case.
+			name:    "action key in another case",
+			content: withEvents(`{"step": "a", "ACTION": "Done"}`),
+			want:    ` at line 13, column 42: unknown action "Done"`,
+		},
+		{
+			// Of a key given twice, encoding/json keeps the last value.
+			name:    "action given twice",
+			content: withEvents(`{"step": "a", "action": "done", "action": "dnoe"}`),
+			want:    ` at line 13, column 60: unknown action "dnoe"`,
+		},
+		{
+			// ...unless it is null, which changes nothing.
+			name:    "action given twice, then null",
+			content: withEvents(`{"step": "a", "action": "dnoe", "action": null}`),
+			want:    ` at line 13, column 42: unknown action "dnoe"`,
+		},
+		{
+			name:    "no action",
+			content: withEvents(`{"step": "a", "action": "done"}, {"step": "b"}`),
+			want:    `: event 2 of incident 1 has no "action"`,
+		},
+		{
+			name:    "empty action",
+			content: withEvents(`{"step": "a", "action": "done"}, {"step": "b", "action": ""}`),
+			want:    ` at line 13, column 75: unknown action ""`,
+		},
+		{
+			name: "unknown action in a later incident",
+			content: `{"schema": 1, "incidents": [
+  {"id": 1, "events": [{"step": "a", "action": "done"}, {"step": "b", "action": "note"}]},
+  {"id": 2, "events": [
+    {"step": "a", "action": "done"},
+    {"step": "b", "action": "answer"},
+    {"step": "b", "action": "ansewr"}
+  ]}
+]}
+`,
+			want: ` at line 6, column 29: unknown action "ansewr"`,
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -459,6 +517,8 @@ func TestNewerSchemaIsRefused(t *testing.T) {
 		{"same shape", "{\n  \"schema\": 2,\n  \"next_id\": 1,\n  \"incidents\": []\n}\n", 2},
 		// A newer acctguard may change a field's type; that is not damage.
 		{"new shape", "{\"schema\": 3, \"incidents\": {\"by_id\": {}}}\n", 3},
+		// ...or add actions.
+		{"new action", "{\"schema\": 2, \"incidents\": [{\"id\": 1, \"events\": [{\"step\": \"a\", \"action\": \"pause\"}]}]}\n", 2},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
