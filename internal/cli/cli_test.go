@@ -41,7 +41,6 @@ func testFactory(t *testing.T, env map[string]string) (*Factory, *bytes.Buffer, 
 				UserDir: userDir,
 			}
 		},
-		CacheDir: t.TempDir(),
 	}
 	return f, out, errOut
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/prompt"
 	"github.com/acctguard/acctguard/playbooks"
 )
 
@@ -30,17 +31,13 @@ type Factory struct {
 	LangFromFlag bool
 	// StateFile is where incidents are kept.
 	StateFile string
-	// CacheDir keeps what can be worked out again, such as the summary of
-	// the last status; empty keeps nothing.
-	CacheDir string
 }
 
 // NewFactory returns the dependencies of a real run.
 func NewFactory() *Factory {
 	f := &Factory{
-		IO:       iostreams.System(os.Getenv),
-		Getenv:   os.Getenv,
-		CacheDir: filepath.Join(xdg.CacheHome, "acctguard"),
+		IO:     iostreams.System(os.Getenv),
+		Getenv: os.Getenv,
 	}
 	f.Now = func() time.Time { return clock(f.Getenv) }
 	f.Catalogue = func() *playbook.Catalogue {
@@ -50,6 +47,16 @@ func NewFactory() *Factory {
 		}
 	}
 	return f
+}
+
+// Prompter returns the real prompter, in the language of the screens. It
+// touches the terminal only when it asks something.
+func (f *Factory) Prompter() prompt.Prompter {
+	return prompt.NewSurvey(os.Stdin, os.Stdout, os.Stderr, f.IO.ColorEnabled(), prompt.Texts{
+		SelectHint:    f.Lang.T("prompt.select-hint"),
+		MoreHelp:      f.Lang.T("prompt.more-help"),
+		MultilineHint: f.Lang.T("prompt.multiline-hint"),
+	})
 }
 
 // clock returns ACCTGUARD_NOW when it is set to an RFC 3339 time, else the

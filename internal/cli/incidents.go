@@ -16,65 +16,11 @@ import (
 	"github.com/acctguard/acctguard/internal/suggest"
 )
 
-// stateError adds what to do to the store's errors: a damaged file names
-// the last good copy, and is never written over.
-func stateError(err error) error {
-	var damaged *state.DamagedError
-	if errors.As(err, &damaged) {
-		hint := "the file was left exactly as it is; repair it by hand, or move it away to start afresh"
-		if damaged.Backup != "" {
-			hint = fmt.Sprintf("the last good copy is %s; the damaged file was left exactly as it is", damaged.Backup)
-		}
-		return withHint(err, hint)
-	}
-	var newer *state.NewerSchemaError
-	if errors.As(err, &newer) {
-		return withHint(err, "use the newer acctguard that wrote it")
-	}
-	return err
-}
-
-// loadState reads the state file without taking the lock.
-func loadState(f *Factory) (*state.File, error) {
-	file, err := state.New(f.StateFile).Load()
-	if err != nil {
-		return nil, stateError(err)
-	}
-	return file, nil
-}
-
-// updateState applies change under the lock and saves it.
-func updateState(f *Factory, change func(*state.File) error) (*state.File, error) {
-	file, err := state.New(f.StateFile).Update(change)
-	if err != nil {
-		return nil, stateError(err)
-	}
-	return file, nil
-}
-
-// appendEvent records e in incident id under the lock, and returns the
-// incident as saved.
-func appendEvent(f *Factory, id int, e state.Event) (*state.Incident, error) {
-	file, err := updateState(f, func(file *state.File) error {
-		inc, ok := file.Incident(id)
-		if !ok {
-			return fmt.Errorf("incident %d no longer exists; was it deleted in another window?", id)
-		}
-		inc.Events = append(inc.Events, e)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	inc, _ := file.Incident(id)
-	return inc, nil
-}
-
 // loadIncident reads the state file and returns the incident a command is
 // about (see pickIncident) with the playbook it follows; the problems of a
 // broken playbook file are written to w.
-func loadIncident(f *Factory, cat *playbook.Catalogue, id int, w io.Writer) (*state.Incident, *playbook.Playbook, error) {
-	file, err := loadState(f)
+func loadIncident(store stateStore, cat *playbook.Catalogue, id int, w io.Writer) (*state.Incident, *playbook.Playbook, error) {
+	file, err := loadState(store)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -161,9 +107,7 @@ func findStep(p *playbook.Playbook, id string) (*playbook.Step, error) {
 func incidentFlag(cmd *cobra.Command, f *Factory, target *int) {
 	cmd.Flags().IntVar(target, "incident", 0, "the incident to act on (default: the only open one)")
 	_ = cmd.RegisterFlagCompletionFunc("incident", func(c *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
-		// Completion runs without the global flags applied.
-		flag, _ := c.Flags().GetString("state")
-		file, err := state.New(f.resolveStateFile(flag)).Load()
+		file, err := completionState(f, c)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
@@ -173,6 +117,28 @@ func incidentFlag(cmd *cobra.Command, f *Factory, target *int) {
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	})
+}
+
+// completionState reads the state file for shell completion, which runs
+// without the global flags applied.
+func completionState(f *Factory, c *cobra.Command) (*state.File, error) {
+	flag, _ := c.Flags().GetString("state")
+	return state.New(f.resolveStateFile(flag)).Load()
+}
+
+// reopen opens incident id again, with an event that says so: from
+// "incident reopen", or when respond hears the same attack has come back.
+func reopen(f *state.File, id int, now time.Time) error {
+	inc, ok := f.Incident(id)
+	switch {
+	case !ok:
+		return usageError(`"acctguard incident list --all" lists the incidents`, "no incident %d", id)
+	case inc.ClosedAt == nil:
+		return withHint(fmt.Errorf("incident %d is open already", id), `"acctguard respond" carries on with it`)
+	}
+	inc.ClosedAt, inc.DropFollowUps = nil, false
+	inc.Events = append(inc.Events, state.Event{Action: state.ActionReopen, At: now})
+	return nil
 }
 
 // incidentNumberArg reads the incident number a command may be given (or,

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -20,9 +21,13 @@ import (
 type playbookEditOptions struct {
 	IO        *iostreams.IOStreams
 	Catalogue *playbook.Catalogue
-	Prompter  prompt.Prompter
-	Lang      i18n.Lang
-	Factory   *Factory
+	Store     stateStore
+	// Prompter is nil without a terminal. The menu editor asks every
+	// kind of question there is.
+	Prompter prompt.Prompter
+	Getenv   func(string) string
+	Now      func() time.Time
+	Lang     i18n.Lang
 	// Editor is the command to edit with; found from the environment
 	// when nil.
 	Editor []string
@@ -48,7 +53,10 @@ Editing a built-in playbook saves your own copy, which then replaces it;
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completePlaybookIDs(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.IO, opts.Catalogue, opts.Lang, opts.Factory = f.IO, f.Catalogue(), f.Lang, f
+			opts.IO, opts.Store, opts.Catalogue, opts.Getenv, opts.Now, opts.Lang = f.IO, f.Store(), f.Catalogue(), f.Getenv, f.Now, f.Lang
+			if f.IO.CanPrompt() {
+				opts.Prompter = f.Prompter()
+			}
 			if len(args) == 1 {
 				opts.ID = args[0]
 			}
@@ -65,12 +73,9 @@ Editing a built-in playbook saves your own copy, which then replaces it;
 func runPlaybookEdit(opts *playbookEditOptions) error {
 	// An editor chosen for acctguard alone (ACCTGUARD_EDITOR) may be one
 	// that needs no terminal, such as "code --wait" or a script.
-	if !opts.IO.CanPrompt() && opts.Factory.Getenv("ACCTGUARD_EDITOR") == "" {
+	if !opts.IO.CanPrompt() && opts.Getenv("ACCTGUARD_EDITOR") == "" {
 		return usageError(`use "acctguard playbook export ID -o FILE", change FILE, then "acctguard playbook import FILE --force"`,
 			"playbook edit opens an editor, so it needs a terminal")
-	}
-	if opts.Prompter == nil && opts.IO.CanPrompt() {
-		opts.Prompter = newSurvey(opts.IO, opts.Lang)
 	}
 	id, err := chooseEditID(opts)
 	if err != nil {
@@ -95,7 +100,7 @@ func runPlaybookEdit(opts *playbookEditOptions) error {
 		fmt.Fprintln(opts.IO.ErrOut, opts.Lang.Tf("edit.builtin", id, target, "acctguard playbook reset "+id))
 	}
 
-	text, outcome, err := editPlaybookText(opts.IO, opts.Factory, opts.Editor, target, id, src)
+	text, outcome, err := editPlaybookText(opts.IO, opts.Getenv, opts.Editor, target, id, src)
 	if err != nil {
 		return err
 	}
@@ -117,10 +122,10 @@ func runPlaybookEdit(opts *playbookEditOptions) error {
 // editPlaybookText runs the person's editor on src, as the user playbook
 // id saved at target, until it is valid, unchanged or emptied. A file that
 // is already broken opens with its mistakes listed at the top.
-func editPlaybookText(io *iostreams.IOStreams, f *Factory, argv []string, target, id string, src []byte) ([]byte, editor.Outcome, error) {
+func editPlaybookText(io *iostreams.IOStreams, getenv func(string) string, argv []string, target, id string, src []byte) ([]byte, editor.Outcome, error) {
 	if argv == nil {
 		var err error
-		if argv, err = editor.Command(f.Getenv, exec.LookPath); err != nil {
+		if argv, err = editor.Command(getenv, exec.LookPath); err != nil {
 			return nil, 0, withHint(err, "set EDITOR to your editor, for example EDITOR=nano")
 		}
 	}
@@ -148,7 +153,7 @@ func chooseEditID(opts *playbookEditOptions) (string, error) {
 	if opts.ID != "" {
 		return opts.ID, nil
 	}
-	if file, err := loadState(opts.Factory); err == nil {
+	if file, err := loadState(opts.Store); err == nil {
 		if open := file.Open(); len(open) == 1 {
 			return open[0].Playbook, nil
 		}
@@ -212,10 +217,4 @@ func saveUserPlaybook(path string, text []byte) error {
 		return err
 	}
 	return atomicfile.WriteFile(path, text, 0o600)
-}
-
-// newSurvey returns the real prompter, in the person's language.
-func newSurvey(io *iostreams.IOStreams, l i18n.Lang) prompt.Prompter {
-	return prompt.NewSurvey(os.Stdin, os.Stdout, os.Stderr, io.ColorEnabled(),
-		prompt.Texts{SelectHint: l.T("prompt.select-hint"), MoreHelp: l.T("prompt.more-help"), MultilineHint: l.T("prompt.multiline-hint")})
 }

@@ -7,7 +7,6 @@ import (
 
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/playbook"
-	"github.com/acctguard/acctguard/internal/state"
 )
 
 // menuEditor changes a playbook step by step through menus, for people who
@@ -257,7 +256,7 @@ func (m *menuEditor) remove() error {
 // incidentsWithRecords returns the open incidents that recorded something
 // about step id: they keep those records when it is removed.
 func (m *menuEditor) incidentsWithRecords(stepID string) []int {
-	file, err := state.New(m.opts.Factory.StateFile).Load()
+	file, err := m.opts.Store.Load()
 	if err != nil {
 		return nil
 	}
@@ -364,7 +363,7 @@ func (m *menuEditor) contact() error {
 		c.ID = uniqueContactID(contacts, name)
 	}
 	// The person confirms the number as they type it in: today.
-	verified := m.opts.Factory.Now().Format("2006-01-02")
+	verified := m.opts.Now().Format("2006-01-02")
 	if err := m.doc.SetContact(c, name, string(m.l), verified); err != nil {
 		return err
 	}

@@ -5,11 +5,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/prompt"
+	"github.com/acctguard/acctguard/internal/state"
 )
 
 const commentedPlaybook = `# My plan for a stolen card.
@@ -46,13 +48,13 @@ func TestInteractiveEditKeepsCommentsAndLayout(t *testing.T) {
 	}
 	ios, _, out, _ := iostreams.Test()
 	ios.SetTTY(true, true)
-	f, _, _ := testFactory(t, nil)
-	f.IO, f.StateFile = ios, filepath.Join(dir, "state.json")
 	opts := &playbookEditOptions{
 		IO:        ios,
+		Store:     state.New(filepath.Join(dir, "state.json")),
 		Catalogue: &playbook.Catalogue{UserDir: user},
+		Getenv:    func(string) string { return "" },
+		Now:       func() time.Time { return time.Date(2026, 11, 26, 21, 0, 0, 0, time.UTC) },
 		Lang:      i18n.English,
-		Factory:   f,
 		ID:        "card",
 		Prompter: &prompt.Fake{Out: out, Answers: []string{
 			"Add a step", "Contain — stop further damage", "Call my bank",

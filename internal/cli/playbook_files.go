@@ -14,15 +14,14 @@ import (
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
-	"github.com/acctguard/acctguard/internal/prompt"
 )
 
 type playbookFileOptions struct {
 	IO        *iostreams.IOStreams
 	Catalogue *playbook.Catalogue
-	Prompter  prompt.Prompter
+	Prompter  confirmer
+	Getenv    func(string) string
 	Lang      i18n.Lang
-	Factory   *Factory
 	Editor    []string
 
 	ID     string
@@ -35,7 +34,7 @@ type playbookFileOptions struct {
 
 func newPlaybookFileCmd(f *Factory, opts *playbookFileOptions, cmd *cobra.Command, run func(*playbookFileOptions) error) *cobra.Command {
 	cmd.RunE = func(c *cobra.Command, args []string) error {
-		opts.IO, opts.Catalogue, opts.Lang, opts.Factory = f.IO, f.Catalogue(), f.Lang, f
+		opts.IO, opts.Catalogue, opts.Prompter, opts.Getenv, opts.Lang = f.IO, f.Catalogue(), f.Prompter(), f.Getenv, f.Lang
 		switch {
 		case c.Name() == "import":
 			opts.File = args[0]
@@ -85,8 +84,8 @@ func runPlaybookNew(opts *playbookFileOptions) error {
 		}
 	}
 	target := opts.Catalogue.UserPath(opts.ID)
-	if opts.IO.CanPrompt() || opts.Factory.Getenv("ACCTGUARD_EDITOR") != "" {
-		text, outcome, err := editPlaybookText(opts.IO, opts.Factory, opts.Editor, target, opts.ID, src)
+	if opts.IO.CanPrompt() || opts.Getenv("ACCTGUARD_EDITOR") != "" {
+		text, outcome, err := editPlaybookText(opts.IO, opts.Getenv, opts.Editor, target, opts.ID, src)
 		if err != nil {
 			return err
 		}
@@ -204,9 +203,6 @@ func runPlaybookReset(opts *playbookFileOptions) error {
 		}
 		if !opts.IO.CanPrompt() {
 			return usageError("add --yes to confirm without a terminal", "reset asks before it deletes %s", target)
-		}
-		if opts.Prompter == nil {
-			opts.Prompter = newSurvey(opts.IO, opts.Lang)
 		}
 		ok, err := opts.Prompter.Confirm(opts.Lang.Tf("reset.confirm", target), false)
 		if err != nil {

@@ -4,14 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
-	"github.com/acctguard/acctguard/internal/wrap"
 )
 
 type playbookListOptions struct {
@@ -134,43 +132,4 @@ func printPlaybookJSON(opts *playbookListOptions, entries []playbook.Entry) erro
 	enc := json.NewEncoder(opts.IO.Out)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
-}
-
-// printTable prints rows in columns two spaces apart, sized by terminal
-// cells so that Japanese titles line up; the first row is the header.
-func printTable(io *iostreams.IOStreams, rows [][]string, header func(string) string) {
-	widths := map[int]int{}
-	for _, r := range rows {
-		for i, c := range r {
-			widths[i] = max(widths[i], wrap.Width(stripANSI(c)))
-		}
-	}
-	for ri, r := range rows {
-		var b strings.Builder
-		for i, c := range r {
-			if ri == 0 {
-				c = header(c)
-			}
-			b.WriteString(c)
-			if i < len(r)-1 {
-				b.WriteString(strings.Repeat(" ", widths[i]-wrap.Width(stripANSI(c))+2))
-			}
-		}
-		fmt.Fprintln(io.Out, b.String())
-	}
-}
-
-// stripANSI removes colour codes so that widths count only what is seen.
-func stripANSI(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] == 0x1b {
-			for i < len(s) && s[i] != 'm' {
-				i++
-			}
-			continue
-		}
-		b.WriteByte(s[i])
-	}
-	return b.String()
 }

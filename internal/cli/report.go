@@ -20,9 +20,9 @@ import (
 
 type reportOptions struct {
 	IO        *iostreams.IOStreams
+	Store     stateStore
 	Catalogue *playbook.Catalogue
 	Now       func() time.Time
-	Factory   *Factory
 	// Lang is the report's language when --lang was given; otherwise the
 	// incident's.
 	Lang i18n.Lang
@@ -54,10 +54,7 @@ calendar events with reminders, to import into a calendar.`,
 		Example: "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format ics -o reminders.ics",
 		Args:    incidentNumberArg(&opts.Incident, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.IO, opts.Catalogue, opts.Now, opts.Factory = f.IO, f.Catalogue(), f.Now, f
-			if f.LangFromFlag {
-				opts.Lang = f.Lang
-			}
+			opts.fill(f)
 			if _, ok := reportFormats[opts.Format]; !ok {
 				return usageError("use md, txt, json or ics", "unknown format %q", opts.Format)
 			}
@@ -74,13 +71,21 @@ calendar events with reminders, to import into a calendar.`,
 	return cmd
 }
 
+// fill takes what a report needs from f.
+func (opts *reportOptions) fill(f *Factory) {
+	opts.IO, opts.Store, opts.Catalogue, opts.Now = f.IO, f.Store(), f.Catalogue(), f.Now
+	if f.LangFromFlag {
+		opts.Lang = f.Lang
+	}
+}
+
 func runReport(opts *reportOptions) error {
 	if opts.Output != "" && !opts.Force {
 		if _, err := os.Stat(opts.Output); err == nil {
 			return withHint(fmt.Errorf("%s already exists", opts.Output), "add --force to replace it")
 		}
 	}
-	inc, p, err := loadIncident(opts.Factory, opts.Catalogue, opts.Incident, opts.IO.ErrOut)
+	inc, p, err := loadIncident(opts.Store, opts.Catalogue, opts.Incident, opts.IO.ErrOut)
 	if err != nil {
 		return err
 	}

@@ -20,7 +20,7 @@ func TestReportICSImports(t *testing.T) {
 		t.Fatal(err)
 	}
 	ios, _, out, _ := iostreams.Test()
-	ropts := &reportOptions{IO: ios, Catalogue: opts.Catalogue, Now: opts.Now, Factory: opts.Factory, Format: "ics"}
+	ropts := &reportOptions{IO: ios, Catalogue: opts.Catalogue, Now: opts.Now, Store: opts.Store, Format: "ics"}
 	if err := runReport(ropts); err != nil {
 		t.Fatal(err)
 	}

@@ -18,13 +18,20 @@ import (
 	"github.com/acctguard/acctguard/internal/state"
 )
 
+// respondPrompter is what respond asks with: menus, and a line of text
+// for a reason or a note.
+type respondPrompter interface {
+	Select(message string, options []string, defaultIndex int) (int, error)
+	Input(message, help string) (string, error)
+}
+
 type respondOptions struct {
 	IO        *iostreams.IOStreams
-	Prompter  prompt.Prompter
+	Store     stateStore
+	Prompter  respondPrompter
 	Catalogue *playbook.Catalogue
 	Now       func() time.Time
 	Lang      i18n.Lang
-	Factory   *Factory
 	Guard     interruptGuard
 
 	PlaybookID string
@@ -45,7 +52,7 @@ on where you left off.`,
 		Args:              cobra.MaximumNArgs(1),
 		ValidArgsFunction: completePlaybookIDs(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.IO, opts.Catalogue, opts.Now, opts.Lang, opts.Factory = f.IO, f.Catalogue(), f.Now, f.Lang, f
+			opts.IO, opts.Store, opts.Prompter, opts.Catalogue, opts.Now, opts.Lang = f.IO, f.Store(), f.Prompter(), f.Catalogue(), f.Now, f.Lang
 			if len(args) == 1 {
 				opts.PlaybookID = args[0]
 			}
@@ -66,16 +73,13 @@ func runRespond(opts *respondOptions) error {
 		return usageError(`"acctguard status" shows the steps; "acctguard step done|skip|answer STEP" records them without a terminal`,
 			"respond asks questions, so it needs a terminal for both input and output")
 	}
-	if opts.Prompter == nil {
-		opts.Prompter = newSurvey(opts.IO, opts.Lang)
-	}
 	r := &responder{respondOptions: opts, cs: opts.IO.ColorScheme(), l: opts.Lang}
 	if opts.Guard == nil {
 		opts.Guard = guardSignals(int(os.Stdin.Fd()), r.printStopped)
 	}
 	defer opts.Guard.Stop()
 
-	file, err := loadState(opts.Factory)
+	file, err := loadState(opts.Store)
 	if err != nil {
 		return err
 	}
@@ -118,7 +122,7 @@ func (r *responder) printStopped() {
 func (r *responder) resumeCommand() string {
 	cmd := "acctguard respond"
 	if r.id != 0 {
-		if file, err := loadState(r.Factory); err == nil && len(file.Open()) > 1 {
+		if file, err := loadState(r.Store); err == nil && len(file.Open()) > 1 {
 			cmd += fmt.Sprintf(" --incident %d", r.id)
 		}
 	}
@@ -177,7 +181,7 @@ func (r *responder) start(file *state.File) error {
 	r.p = p
 	var created *state.Incident
 	err = r.Guard.Saving(func() error {
-		saved, err := updateState(r.Factory, func(f *state.File) error {
+		saved, err := updateState(r.Store, func(f *state.File) error {
 			created = f.NewIncident(p.ID, p.Version, p.Digest, string(r.l), r.Now())
 			return nil
 		})
@@ -248,13 +252,13 @@ func (r *responder) recurrence(file *state.File, playbookID string) (*state.Inci
 	}
 	var reopened *state.Incident
 	err = r.Guard.Saving(func() error {
-		saved, err := updateState(r.Factory, func(f *state.File) error {
+		saved, err := updateState(r.Store, func(f *state.File) error {
 			if err := reopen(f, id, now); err != nil {
 				return err
 			}
 			inc, _ := f.Incident(id)
 			for _, step := range again {
-				inc.Events = append(inc.Events, state.Event{Step: step, Action: state.Action(incident.ActionReset), At: now})
+				inc.Events = append(inc.Events, state.Event{Step: step, Action: state.ActionReset, At: now})
 			}
 			return nil
 		})
@@ -400,48 +404,61 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 	for {
 		// The menu's entries and, beside them, what each one does; a
 		// question's answers come first.
-		var options, actions []string
+		var options []string
+		var actions []menuItem
 		message := r.l.T("respond.what-now")
 		if step.Kind == playbook.KindQuestion {
 			message = r.text(step.Question)
 			for _, o := range step.Options {
-				options, actions = append(options, r.text(o.Label)), append(actions, "answer")
+				options, actions = append(options, r.text(o.Label)), append(actions, menuAnswer)
 			}
-			options, actions = append(options, r.l.T("respond.answer-later")), append(actions, "later")
+			options, actions = append(options, r.l.T("respond.answer-later")), append(actions, menuLater)
 		} else {
 			options = append(options, r.l.T("respond.done"), r.l.T("respond.skip"), r.l.T("respond.later"))
-			actions = append(actions, "done", "skip", "later")
+			actions = append(actions, menuDone, menuSkip, menuLater)
 		}
 		options = append(options, r.l.T("respond.note"), r.l.T("respond.quit"))
-		actions = append(actions, "note", "quit")
+		actions = append(actions, menuNote, menuQuit)
 		choice, err := r.Prompter.Select(message, options, 0)
 		if err != nil {
 			return false, err
 		}
 		switch actions[choice] {
-		case "answer":
+		case menuAnswer:
 			o := step.Options[choice]
-			return false, r.save(state.Event{Step: step.ID, Action: "answer", Answer: o.Value}, r.l.Tf("respond.saved-answer", r.text(o.Label)))
-		case "done":
-			return false, r.save(state.Event{Step: step.ID, Action: "done"}, r.l.T("respond.saved-done"))
-		case "skip":
+			return false, r.save(state.Event{Step: step.ID, Action: state.ActionAnswer, Answer: o.Value}, r.l.Tf("respond.saved-answer", r.text(o.Label)))
+		case menuDone:
+			return false, r.save(state.Event{Step: step.ID, Action: state.ActionDone}, r.l.T("respond.saved-done"))
+		case menuSkip:
 			reason, err := r.Prompter.Input(r.l.T("respond.reason"), "")
 			if err != nil {
 				return false, err
 			}
-			return false, r.save(state.Event{Step: step.ID, Action: "skip", Reason: strings.TrimSpace(reason)}, r.l.T("respond.saved-skip"))
-		case "later":
+			return false, r.save(state.Event{Step: step.ID, Action: state.ActionSkip, Reason: strings.TrimSpace(reason)}, r.l.T("respond.saved-skip"))
+		case menuLater:
 			r.putOff[step.ID] = true
-			return false, r.save(state.Event{Step: step.ID, Action: "later"}, r.l.T("respond.saved-later"))
-		case "note":
+			return false, r.save(state.Event{Step: step.ID, Action: state.ActionLater}, r.l.T("respond.saved-later"))
+		case menuNote:
 			if err := r.note(step.ID); err != nil {
 				return false, err
 			}
-		default:
+		case menuQuit:
 			return true, nil
 		}
 	}
 }
+
+// menuItem is what an entry of a step's menu does.
+type menuItem int
+
+const (
+	menuAnswer menuItem = iota
+	menuDone
+	menuSkip
+	menuLater
+	menuNote
+	menuQuit
+)
 
 // note asks for a note until it holds no card number, then saves it. An
 // empty note saves nothing.
@@ -459,7 +476,7 @@ func (r *responder) note(stepID string) error {
 			r.printf("%s\n", r.cs.Red(r.l.Tf("respond.card-refused", lastDigits(found, 4))))
 			continue
 		}
-		return r.save(state.Event{Step: stepID, Action: "note", Note: text}, r.l.T("respond.saved-note"))
+		return r.save(state.Event{Step: stepID, Action: state.ActionNote, Note: text}, r.l.T("respond.saved-note"))
 	}
 }
 
@@ -468,7 +485,7 @@ func (r *responder) note(stepID string) error {
 func (r *responder) save(e state.Event, saved string) error {
 	e.At = r.Now()
 	err := r.Guard.Saving(func() error {
-		inc, err := appendEvent(r.Factory, r.id, e)
+		inc, err := appendEvent(r.Store, r.id, e)
 		if err == nil {
 			r.inc = inc
 		}
@@ -527,16 +544,4 @@ func (r *responder) summary(v incident.View) {
 	default:
 		r.printf("%s\n", r.l.Tf("respond.next", `"acctguard status"`))
 	}
-}
-
-// lastDigits returns the last n digits of s, so that a refused card number
-// is not printed back in full.
-func lastDigits(s string, n int) string {
-	var digits []byte
-	for i := len(s) - 1; i >= 0 && len(digits) < n; i-- {
-		if s[i] >= '0' && s[i] <= '9' {
-			digits = append([]byte{s[i]}, digits...)
-		}
-	}
-	return string(digits)
 }

@@ -62,21 +62,13 @@ func respondSetup(t *testing.T, lang i18n.Lang, answers ...string) (*respondOpti
 	ios, _, out, errOut := iostreams.Test()
 	ios.SetTTY(true, true)
 	now := time.Date(2026, 11, 26, 21, 0, 0, 0, time.Local)
-	f := &Factory{
-		IO:        ios,
-		Getenv:    func(string) string { return "" },
-		Now:       func() time.Time { return now },
-		Lang:      lang,
-		StateFile: filepath.Join(t.TempDir(), "state", "state.json"),
-		CacheDir:  t.TempDir(),
-	}
 	opts := &respondOptions{
 		IO:        ios,
+		Store:     state.New(filepath.Join(t.TempDir(), "state", "state.json")),
 		Prompter:  &prompt.Fake{Out: out, Answers: answers},
 		Catalogue: &playbook.Catalogue{Builtin: fstest.MapFS{"lock.yaml": {Data: []byte(lockPlaybook)}}},
-		Now:       f.Now,
+		Now:       func() time.Time { return now },
 		Lang:      lang,
-		Factory:   f,
 		Guard:     noGuard{},
 	}
 	return opts, out, errOut
@@ -124,7 +116,7 @@ Next: run "acctguard respond" again after Fri 27 Nov 02:00. "acctguard status" s
 	if out.String() != want {
 		t.Errorf("screen:\n%s\nwant:\n%s", out, want)
 	}
-	file, err := state.New(opts.Factory.StateFile).Load()
+	file, err := state.New(opts.Store.Path()).Load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +143,7 @@ func TestRespondResumesAndStopsOnCtrlC(t *testing.T) {
 	// answered before Ctrl-C.
 	ios, _, out, errOut := iostreams.Test()
 	ios.SetTTY(true, true)
-	opts.IO, opts.Factory.IO = ios, ios
+	opts.IO = ios
 	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"Stop for now"}}
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
@@ -184,7 +176,7 @@ func TestRespondRefusesCardNumbersInNotes(t *testing.T) {
 			t.Errorf("screen:\n%s\nwant it to contain:\n%s", out, want)
 		}
 	}
-	raw, err := os.ReadFile(opts.Factory.StateFile)
+	raw, err := os.ReadFile(opts.Store.Path())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,8 +192,8 @@ func TestRespondNeedsATerminal(t *testing.T) {
 	if code, hint, _ := exitCode(err); code != exitUsage || !strings.Contains(hint, "acctguard step") {
 		t.Errorf("error %v, exit %d, hint %q; want exit 2 naming acctguard step", err, code, hint)
 	}
-	if _, statErr := os.Stat(filepath.Dir(opts.Factory.StateFile)); !errors.Is(statErr, os.ErrNotExist) {
-		t.Errorf("respond without a terminal wrote %s", filepath.Dir(opts.Factory.StateFile))
+	if _, statErr := os.Stat(filepath.Dir(opts.Store.Path())); !errors.Is(statErr, os.ErrNotExist) {
+		t.Errorf("respond without a terminal wrote %s", filepath.Dir(opts.Store.Path()))
 	}
 }
 
@@ -221,11 +213,10 @@ func TestStatusOnATerminal(t *testing.T) {
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
-	f := opts.Factory
 	ios, _, out, _ := iostreams.Test()
 	ios.SetTTY(false, true)
-	later := f.Now().Add(40 * time.Hour)
-	sopts := &statusOptions{IO: ios, Catalogue: opts.Catalogue, Now: func() time.Time { return later }, Lang: i18n.English, Factory: f}
+	later := opts.Now().Add(40 * time.Hour)
+	sopts := &statusOptions{IO: ios, Store: opts.Store, Catalogue: opts.Catalogue, Now: func() time.Time { return later }, Lang: i18n.English}
 	if err := runStatus(sopts); err != nil {
 		t.Fatal(err)
 	}
@@ -283,7 +274,7 @@ func TestRespondAsksAboutASecondIntrusion(t *testing.T) {
 		t.Fatal(err)
 	}
 	closed := opts.Now().Add(24 * time.Hour)
-	if _, err := state.New(opts.Factory.StateFile).Update(func(f *state.File) error {
+	if _, err := state.New(opts.Store.Path()).Update(func(f *state.File) error {
 		f.Incidents[0].ClosedAt = &closed
 		return nil
 	}); err != nil {
@@ -308,14 +299,14 @@ Picking up incident 1 where you left off.
 	if !strings.HasPrefix(out.String(), want) {
 		t.Errorf("screen:\n%s\nwant it to start with:\n%s", out, want)
 	}
-	file, _ := state.New(opts.Factory.StateFile).Load()
+	file, _ := state.New(opts.Store.Path()).Load()
 	inc, _ := file.Incident(1)
 	if inc.ClosedAt != nil || len(file.Incidents) != 1 || inc.Events[len(inc.Events)-3].Action != "reopen" || inc.Events[len(inc.Events)-1].Action != "reset" {
 		t.Errorf("incident after reopening: %+v", inc)
 	}
 
 	// The other answer starts a new incident and leaves the old one.
-	if _, err := state.New(opts.Factory.StateFile).Update(func(f *state.File) error {
+	if _, err := state.New(opts.Store.Path()).Update(func(f *state.File) error {
 		f.Incidents[0].ClosedAt = &week
 		return nil
 	}); err != nil {
@@ -325,7 +316,7 @@ Picking up incident 1 where you left off.
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
-	file, _ = state.New(opts.Factory.StateFile).Load()
+	file, _ = state.New(opts.Store.Path()).Load()
 	if len(file.Incidents) != 2 || file.Incidents[0].ClosedAt == nil {
 		t.Errorf("incidents: %+v", file.Incidents)
 	}

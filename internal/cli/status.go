@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,16 +16,15 @@ import (
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/state"
-	"github.com/acctguard/acctguard/internal/summary"
 	"github.com/acctguard/acctguard/internal/wrap"
 )
 
 type statusOptions struct {
 	IO        *iostreams.IOStreams
+	Store     stateStore
 	Catalogue *playbook.Catalogue
 	Now       func() time.Time
 	Lang      i18n.Lang
-	Factory   *Factory
 
 	Incident   int
 	All        bool
@@ -45,7 +43,7 @@ until when, the follow-ups, and what was put off or skipped. It never asks
 anything, so it is safe in scripts and shell prompts.`,
 		Args: incidentNumberArg(&opts.Incident, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.IO, opts.Catalogue, opts.Now, opts.Lang, opts.Factory = f.IO, f.Catalogue(), f.Now, f.Lang, f
+			opts.IO, opts.Store, opts.Catalogue, opts.Now, opts.Lang = f.IO, f.Store(), f.Catalogue(), f.Now, f.Lang
 			if runF != nil {
 				return runF(opts)
 			}
@@ -58,187 +56,39 @@ anything, so it is safe in scripts and shell prompts.`,
 	return cmd
 }
 
-// incidentView is an incident with its playbook and derived steps.
+// incidentView is what status shows of one incident: every printer, text,
+// plain or JSON, prints it and nothing else.
 type incidentView struct {
-	inc  *state.Incident
-	p    *playbook.Playbook
+	inc *state.Incident
+	p   *playbook.Playbook
+	// view holds the steps shown: all of them, or only the follow-ups
+	// still ahead of a closed incident.
 	view incident.View
 	// finished and total count the whole incident, even when view holds
 	// only its pending follow-ups.
 	finished, total int
 }
 
-// runStatus shows the summary kept from an earlier run when it was worked
-// out from the same state file, playbooks and acctguard, and still holds
-// at now; otherwise it works the summary out and keeps it. JSON always
-// comes from the state file, as it holds every step and note.
+// text returns t in the incident's language.
+func (v *incidentView) text(t playbook.Text) string { return strings.TrimSpace(t.Get(v.inc.Lang)) }
+
 func runStatus(opts *statusOptions) error {
-	store := state.New(opts.Factory.StateFile)
-	now := opts.Now()
-	cache := newStatusCache(opts.Factory, opts.Catalogue, store)
-	if !opts.JSON {
-		if sum, ok := cache.load(now); ok {
-			if shown, ok := shownIncidents(opts, sum); ok {
-				return showStatus(opts, shown, len(sum.Incidents), nil, now)
-			}
-		}
-	}
-	data, err := store.Data()
-	if err != nil {
-		return stateError(err)
-	}
-	cache.read(data)
-	file, err := store.Decode(data)
-	if err != nil {
-		return stateError(err)
-	}
-	chosen, err := chooseIncidents(opts, file)
+	file, err := loadState(opts.Store)
 	if err != nil {
 		return err
 	}
-
-	entry, views, failed, complete := summarise(opts, file, chosen, cache, now)
-	if complete {
-		cache.save(entry)
+	now := opts.Now()
+	shown, failed, err := statusViews(opts, file, now)
+	if err != nil {
+		return err
 	}
-
-	if opts.JSON {
-		var kept []incidentView
-		for _, v := range views {
-			if v.inc.ClosedAt != nil && opts.Incident == 0 && !opts.All {
-				// A closed incident shows only what is still ahead of it.
-				if v.view = pendingFollowUps(v.view); len(v.view.Steps) == 0 {
-					continue
-				}
-			}
-			kept = append(kept, v)
-		}
-		if err := printStatusJSON(opts, kept); err != nil {
+	switch {
+	case opts.JSON:
+		if err := printStatusJSON(opts, shown); err != nil {
 			return err
 		}
-		shown, _ := shownIncidents(opts, &entry.Summary)
-		return statusExit(opts, shown, failed)
-	}
-	shown, _ := shownIncidents(opts, &entry.Summary)
-	return showStatus(opts, shown, len(file.Incidents), failed, now)
-}
-
-// summarise works out every incident, shown or not, so that the summary
-// kept serves status with any flags; only the problems of the chosen
-// incidents are reported. It returns the summary of the incidents whose
-// playbook could be used, the views of the chosen ones, the last problem
-// reported, and whether every playbook could be used.
-func summarise(opts *statusOptions, file *state.File, chosen []*state.Incident, cache *statusCache, now time.Time) (entry *summary.Entry, views []incidentView, failed error, complete bool) {
-	entry = &summary.Entry{From: now}
-	complete = true
-	for i := range file.Incidents {
-		inc := &file.Incidents[i]
-		shown := slices.Contains(chosen, inc)
-		w := io.Discard
-		if shown {
-			w = opts.IO.ErrOut
-		}
-		cache.reading(inc.Playbook)
-		p, err := incidentPlaybook(opts.Catalogue, inc, w)
-		if err != nil {
-			complete = false
-			if shown {
-				// One incident whose playbook cannot be read does not
-				// hide the others.
-				fmt.Fprintf(opts.IO.ErrOut, "acctguard: %v\n", err)
-				failed = err
-			}
-			continue
-		}
-		v := incidentView{inc: inc, p: p, view: derive(p, inc, now)}
-		v.finished, v.total = v.view.Progress()
-		if next := v.view.NextChange(now); !next.IsZero() && (entry.Until.IsZero() || next.Before(entry.Until)) {
-			entry.Until = next
-		}
-		entry.Summary.Incidents = append(entry.Summary.Incidents, summaryOf(v))
-		if shown {
-			views = append(views, v)
-		}
-	}
-	return entry, views, failed, complete
-}
-
-// summaryOf returns what status shows of an incident.
-func summaryOf(v incidentView) summary.Incident {
-	in := summary.Incident{ID: v.inc.ID, Playbook: v.inc.Playbook, Lang: v.inc.Lang, OpenedAt: v.inc.OpenedAt, DropFollowUps: v.inc.DropFollowUps}
-	if v.inc.ClosedAt != nil {
-		in.ClosedAt = *v.inc.ClosedAt
-	}
-	in.SetView(v.p, &v.view)
-	return in
-}
-
-// chooseIncidents returns the incidents status is asked about: incident
-// N, every incident with --all, or else the open ones and the closed ones
-// whose follow-ups still stand: closing an incident does not cancel the
-// re-checks that catch a second intrusion.
-func chooseIncidents(opts *statusOptions, file *state.File) ([]*state.Incident, error) {
-	var chosen []*state.Incident
-	switch {
-	case opts.Incident != 0:
-		inc, err := pickIncident(file, opts.Incident)
-		if err != nil {
-			return nil, err
-		}
-		chosen = append(chosen, inc)
-	default:
-		for i := range file.Incidents {
-			inc := &file.Incidents[i]
-			if opts.All || inc.ClosedAt == nil || !inc.DropFollowUps {
-				chosen = append(chosen, inc)
-			}
-		}
-	}
-	return chosen, nil
-}
-
-// shownIncidents picks from a summary what status shows, as
-// chooseIncidents does from the state file; a closed incident shows only
-// the follow-ups still ahead of it, unless asked for by number or with
-// --all. ok is false when incident N is not in the summary.
-func shownIncidents(opts *statusOptions, sum *summary.Summary) (shown []*summary.Incident, ok bool) {
-	shown = make([]*summary.Incident, 0, len(sum.Incidents))
-	for i := range sum.Incidents {
-		in := &sum.Incidents[i]
-		switch {
-		case opts.Incident != 0:
-			if in.ID == opts.Incident {
-				return []*summary.Incident{in}, true
-			}
-			continue
-		case opts.All || !in.Closed():
-		case in.DropFollowUps:
-			continue
-		default:
-			var ahead []summary.Step
-			for _, s := range in.Steps {
-				if s.Pending() {
-					ahead = append(ahead, s)
-				}
-			}
-			if len(ahead) == 0 {
-				continue
-			}
-			closed := *in
-			closed.Steps, closed.Removed = ahead, nil
-			in = &closed
-		}
-		shown = append(shown, in)
-	}
-	return shown, opts.Incident == 0
-}
-
-// showStatus prints the incidents shown; total is how many incidents the
-// state file holds, and failed the problem with a playbook, if any.
-func showStatus(opts *statusOptions, shown []*summary.Incident, total int, failed error, now time.Time) error {
-	switch {
 	case len(shown) == 0 && failed == nil:
-		printNoIncidents(opts, total)
+		printNoIncidents(opts, len(file.Incidents))
 	case !opts.IO.IsStdoutTTY():
 		printStatusPlain(opts, shown)
 	default:
@@ -247,19 +97,78 @@ func showStatus(opts *statusOptions, shown []*summary.Incident, total int, faile
 	return statusExit(opts, shown, failed)
 }
 
+// statusViews decides what status shows: incident N; every incident with
+// --all; or else the open ones and the follow-ups still ahead of closed
+// ones, since closing an incident does not cancel the re-checks that catch
+// a second intrusion. An incident whose playbook cannot be used is
+// reported on stderr and returned as failed, without hiding the others.
+func statusViews(opts *statusOptions, file *state.File, now time.Time) (shown []incidentView, failed error, err error) {
+	var chosen []*state.Incident
+	if opts.Incident != 0 {
+		inc, err := pickIncident(file, opts.Incident)
+		if err != nil {
+			return nil, nil, err
+		}
+		chosen = append(chosen, inc)
+	} else {
+		for i := range file.Incidents {
+			inc := &file.Incidents[i]
+			if opts.All || inc.ClosedAt == nil || !inc.DropFollowUps {
+				chosen = append(chosen, inc)
+			}
+		}
+	}
+	for _, inc := range chosen {
+		p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut)
+		if err != nil {
+			fmt.Fprintf(opts.IO.ErrOut, "acctguard: %v\n", err)
+			failed = err
+			continue
+		}
+		v := incidentView{inc: inc, p: p, view: derive(p, inc, now)}
+		v.finished, v.total = v.view.Progress()
+		if inc.ClosedAt != nil && opts.Incident == 0 && !opts.All {
+			if v.view = pendingFollowUps(v.view); len(v.view.Steps) == 0 {
+				continue
+			}
+		}
+		shown = append(shown, v)
+	}
+	return shown, failed, nil
+}
+
+// pendingFollowUps keeps only the unfinished follow-up steps of a view.
+func pendingFollowUps(v incident.View) incident.View {
+	var keep []incident.Status
+	for _, s := range v.Steps {
+		if isFollowUp(&s) && !s.IsFinished() {
+			keep = append(keep, s)
+		}
+	}
+	return incident.View{Steps: keep}
+}
+
+func isFollowUp(s *incident.Status) bool { return s.Step.Phase == playbook.PhaseFollowUp }
+
+// listed reports whether status lists a step: those done or that do not
+// apply are only counted.
+func listed(s *incident.Status) bool {
+	return s.State != incident.Done && s.State != incident.NotApplicable
+}
+
 // statusExit gives status its exit code: 1 when a playbook could not be
 // used, else with --exit-status 3 when an open incident has steps due.
-func statusExit(opts *statusOptions, shown []*summary.Incident, failed error) error {
+func statusExit(opts *statusOptions, shown []incidentView, failed error) error {
 	if failed != nil {
 		return &exitError{code: exitFailure, err: failed, quiet: true}
 	}
 	if opts.ExitStatus {
-		for _, in := range shown {
-			if in.Closed() {
+		for _, v := range shown {
+			if v.inc.ClosedAt != nil {
 				continue
 			}
-			for i := range in.Steps {
-				if in.Steps[i].IsDue() {
+			for i := range v.view.Steps {
+				if v.view.Steps[i].IsDue() {
 					return &exitError{code: exitDue, err: fmt.Errorf("steps are due"), quiet: true}
 				}
 			}
@@ -271,15 +180,18 @@ func statusExit(opts *statusOptions, shown []*summary.Incident, failed error) er
 // statusGroups sorts an incident's unfinished and skipped steps into the
 // groups status shows, in the order it shows them.
 type statusGroups struct {
-	overdue, due, waiting, followUps, later, skipped []*summary.Step
+	overdue, due, waiting, followUps, later, skipped []*incident.Status
 }
 
-func groupSteps(in *summary.Incident) statusGroups {
+func groupSteps(v *incidentView) statusGroups {
 	var g statusGroups
-	var dueCritical, dueOther []*summary.Step
-	for i := range in.Steps {
-		s := &in.Steps[i]
-		if s.Pending() {
+	var dueCritical, dueOther []*incident.Status
+	for i := range v.view.Steps {
+		s := &v.view.Steps[i]
+		if !listed(s) {
+			continue
+		}
+		if isFollowUp(s) && s.State != incident.Skipped {
 			g.followUps = append(g.followUps, s)
 			continue
 		}
@@ -287,7 +199,7 @@ func groupSteps(in *summary.Incident) statusGroups {
 		case incident.Overdue:
 			g.overdue = append(g.overdue, s)
 		case incident.Due:
-			if s.Critical {
+			if s.Step.Critical {
 				dueCritical = append(dueCritical, s)
 			} else {
 				dueOther = append(dueOther, s)
@@ -305,23 +217,12 @@ func groupSteps(in *summary.Incident) statusGroups {
 	// date yet and come last.
 	sort.SliceStable(g.followUps, func(i, j int) bool {
 		a, b := g.followUps[i], g.followUps[j]
-		if (a.WaitingFor == "") != (b.WaitingFor == "") {
-			return a.WaitingFor == ""
+		if (len(a.WaitingFor) == 0) != (len(b.WaitingFor) == 0) {
+			return len(a.WaitingFor) == 0
 		}
-		return a.At.Before(b.At)
+		return a.AvailableAt.Before(b.AvailableAt)
 	})
 	return g
-}
-
-// pendingFollowUps keeps only the unfinished follow-up steps of a view.
-func pendingFollowUps(v incident.View) incident.View {
-	var keep []incident.Status
-	for _, s := range v.Steps {
-		if s.Step.Phase == playbook.PhaseFollowUp && !s.IsFinished() {
-			keep = append(keep, s)
-		}
-	}
-	return incident.View{Steps: keep}
 }
 
 // printNoIncidents says there is nothing to show: on the terminal, or on
@@ -342,21 +243,22 @@ func printNoIncidents(opts *statusOptions, total int) {
 	fmt.Fprintln(out, l.Tf("status.closed-hint", `"acctguard status --all"`))
 }
 
-func printStatusText(opts *statusOptions, shown []*summary.Incident, now time.Time) {
+func printStatusText(opts *statusOptions, shown []incidentView, now time.Time) {
 	l, cs, out := opts.Lang, opts.IO.ColorScheme(), opts.IO.Out
-	for n, in := range shown {
+	for n := range shown {
+		v := &shown[n]
 		if n > 0 {
 			fmt.Fprintln(out)
 		}
-		header := l.Tf("incident.header", in.ID, in.Title, l.Time(in.OpenedAt.Local(), now))
-		if in.Closed() {
-			header += l.Tf("incident.closed", l.Time(in.ClosedAt.Local(), now))
+		header := l.Tf("incident.header", v.inc.ID, v.text(v.p.Title), l.Time(v.inc.OpenedAt.Local(), now))
+		if v.inc.ClosedAt != nil {
+			header += l.Tf("incident.closed", l.Time(v.inc.ClosedAt.Local(), now))
 		}
 		fmt.Fprintln(out, cs.Bold(header))
-		fmt.Fprintf(out, "%s %s\n", progressBar(in.Finished, in.Total, 20, cs), l.Tf("incident.progress", in.Finished, in.Total))
+		fmt.Fprintf(out, "%s %s\n", progressBar(v.finished, v.total, 20, cs), l.Tf("incident.progress", v.finished, v.total))
 
-		g := groupSteps(in)
-		section := func(key string, color func(string) string, steps []*summary.Step, detail func(*summary.Step) string) {
+		g := groupSteps(v)
+		section := func(key string, color func(string) string, steps []*incident.Status, detail func(*incident.Status) string) {
 			if len(steps) == 0 {
 				return
 			}
@@ -365,10 +267,10 @@ func printStatusText(opts *statusOptions, shown []*summary.Incident, now time.Ti
 			width := 0
 			for i, s := range steps {
 				mark := "  "
-				if s.Critical {
+				if s.Step.Critical {
 					mark = cs.Yellow("★") + " "
 				}
-				titles[i] = mark + s.Title
+				titles[i] = mark + v.text(s.Step.Title)
 				width = max(width, wrap.Width(stripANSI(titles[i])))
 			}
 			for i, s := range steps {
@@ -382,40 +284,42 @@ func printStatusText(opts *statusOptions, shown []*summary.Incident, now time.Ti
 			}
 		}
 		at := func(t time.Time) string { return l.Tf("status.at", l.Time(t.Local(), now), l.Until(t, now)) }
-		section("status.overdue", cs.Red, g.overdue, func(s *summary.Step) string {
-			return l.Tf("status.due-since", at(s.At))
+		section("status.overdue", cs.Red, g.overdue, func(s *incident.Status) string {
+			return l.Tf("status.due-since", at(s.AvailableAt))
 		})
-		section("status.due", cs.Cyan, g.due, func(*summary.Step) string { return "" })
-		waitingDetail := func(s *summary.Step) string {
-			switch {
-			case s.WaitingFor == "":
-				return at(s.At)
-			case s.AfterTitle != "":
-				return l.Tf("status.after", s.AfterTitle)
+		section("status.due", cs.Cyan, g.due, func(*incident.Status) string { return "" })
+		waitingDetail := func(s *incident.Status) string {
+			if len(s.WaitingFor) == 0 {
+				return at(s.AvailableAt)
+			}
+			// The first step it waits for is the one to look at: usually
+			// the question whose answer decides the rest.
+			if w, ok := v.p.Step(s.WaitingFor[0]); ok {
+				return l.Tf("status.after", v.text(w.Title))
 			}
 			return ""
 		}
 		section("status.waiting", cs.Bold, g.waiting, waitingDetail)
-		section("status.follow-ups", cs.Bold, g.followUps, func(s *summary.Step) string {
+		section("status.follow-ups", cs.Bold, g.followUps, func(s *incident.Status) string {
 			switch {
 			case s.State == incident.Overdue:
-				return cs.Red(l.Tf("status.follow-up-overdue", at(s.At)))
+				return cs.Red(l.Tf("status.follow-up-overdue", at(s.AvailableAt)))
 			case s.IsDue():
-				return l.Tf("status.due-since", at(s.At))
+				return l.Tf("status.due-since", at(s.AvailableAt))
 			}
 			return waitingDetail(s)
 		})
-		section("status.later", cs.Bold, g.later, func(*summary.Step) string { return "" })
-		section("status.skipped", cs.Dim, g.skipped, func(s *summary.Step) string {
+		section("status.later", cs.Bold, g.later, func(*incident.Status) string { return "" })
+		section("status.skipped", cs.Dim, g.skipped, func(s *incident.Status) string {
 			if s.Reason == "" {
 				return l.T("status.no-reason")
 			}
 			return s.Reason
 		})
-		if len(in.Removed) > 0 {
+		if len(v.view.Orphans) > 0 {
 			fmt.Fprintf(out, "\n%s\n", cs.Dim(l.T("status.removed")))
-			for _, id := range in.Removed {
-				fmt.Fprintf(out, "  %s\n", id)
+			for _, o := range v.view.Orphans {
+				fmt.Fprintf(out, "  %s\n", o.Step)
 			}
 		}
 	}
@@ -434,32 +338,25 @@ func progressBar(finished, total, width int, cs *iostreams.ColorScheme) string {
 // printStatusPlain prints one tab-separated line per step that is not
 // done or inapplicable: incident, step id, state, the time that matters
 // (RFC 3339, or -), title, and the reason for a skipped step.
-func printStatusPlain(opts *statusOptions, shown []*summary.Incident) {
-	// Built by hand and written at once rather than with Fprintf: a shell
-	// prompt may print hundreds of these lines after every command.
-	size := 0
-	for _, in := range shown {
-		for i := range in.Steps {
-			s := &in.Steps[i]
-			size += 64 + len(s.ID) + len(s.Title) + len(s.Reason)
-		}
-	}
-	out := make([]byte, 0, size)
-	for _, in := range shown {
-		for i := range in.Steps {
-			s := &in.Steps[i]
-			out = strconv.AppendInt(out, int64(in.ID), 10)
-			out = append(append(append(append(out, '\t'), s.ID...), '\t'), s.State...)
-			out = append(out, '\t')
-			if !s.At.IsZero() && s.WaitingFor == "" {
-				out = s.At.AppendFormat(out, time.RFC3339)
-			} else {
-				out = append(out, '-')
+func printStatusPlain(opts *statusOptions, shown []incidentView) {
+	var b strings.Builder
+	for n := range shown {
+		v := &shown[n]
+		for i := range v.view.Steps {
+			s := &v.view.Steps[i]
+			if !listed(s) {
+				continue
 			}
-			out = append(append(append(append(append(out, '\t'), s.Title...), '\t'), s.Reason...), '\n')
+			when := "-"
+			if !s.AvailableAt.IsZero() && len(s.WaitingFor) == 0 {
+				when = s.AvailableAt.Format(time.RFC3339)
+			}
+			fields := []string{strconv.Itoa(v.inc.ID), s.Step.ID, string(s.State), when, v.text(s.Step.Title), s.Reason}
+			b.WriteString(strings.Join(fields, "\t"))
+			b.WriteByte('\n')
 		}
 	}
-	_, _ = opts.IO.Out.Write(out)
+	_, _ = io.WriteString(opts.IO.Out, b.String())
 }
 
 // The JSON shape of "status --json", documented in the README: fields may

@@ -7,7 +7,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/acctguard/acctguard/internal/cardnum"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/state"
@@ -15,11 +14,11 @@ import (
 
 type stepOptions struct {
 	IO        *iostreams.IOStreams
+	Store     stateStore
 	Catalogue *playbook.Catalogue
 	Now       func() time.Time
-	Factory   *Factory
 
-	Action   string // done, skip, later, reset, answer, note
+	Action   state.Action // done, skip, later, reset, answer or note
 	StepID   string
 	Value    string // the answer, or the note of "acctguard note"
 	Incident int
@@ -38,11 +37,14 @@ func NewCmdStep(f *Factory, runF func(*stepOptions) error) *cobra.Command {
 			return cmd.Help()
 		},
 	}
-	for _, a := range []struct{ action, short string }{
-		{"done", "Mark a step as done"},
-		{"skip", "Skip a step (say why with --reason)"},
-		{"later", "Put a step off; it stays due"},
-		{"reset", "Undo what was recorded for a step (notes are kept)"},
+	for _, a := range []struct {
+		action state.Action
+		short  string
+	}{
+		{state.ActionDone, "Mark a step as done"},
+		{state.ActionSkip, "Skip a step (say why with --reason)"},
+		{state.ActionLater, "Put a step off; it stays due"},
+		{state.ActionReset, "Undo what was recorded for a step (notes are kept)"},
 	} {
 		cmd.AddCommand(newStepActionCmd(f, runF, a.action, a.short))
 	}
@@ -50,10 +52,10 @@ func NewCmdStep(f *Factory, runF func(*stepOptions) error) *cobra.Command {
 	return cmd
 }
 
-func newStepActionCmd(f *Factory, runF func(*stepOptions) error, action, short string) *cobra.Command {
+func newStepActionCmd(f *Factory, runF func(*stepOptions) error, action state.Action, short string) *cobra.Command {
 	opts := &stepOptions{Action: action}
 	cmd := &cobra.Command{
-		Use:               action + " STEP",
+		Use:               string(action) + " STEP",
 		Short:             short,
 		Args:              exactArgs(1, "a step id"),
 		ValidArgsFunction: completeStepIDs(f, false),
@@ -64,14 +66,14 @@ func newStepActionCmd(f *Factory, runF func(*stepOptions) error, action, short s
 	}
 	incidentFlag(cmd, f, &opts.Incident)
 	cmd.Flags().StringVar(&opts.Note, "note", "", "a note to keep with it")
-	if action == "skip" {
+	if action == state.ActionSkip {
 		cmd.Flags().StringVar(&opts.Reason, "reason", "", "why it is skipped")
 	}
 	return cmd
 }
 
 func newStepAnswerCmd(f *Factory, runF func(*stepOptions) error) *cobra.Command {
-	opts := &stepOptions{Action: "answer"}
+	opts := &stepOptions{Action: state.ActionAnswer}
 	cmd := &cobra.Command{
 		Use:   "answer STEP VALUE",
 		Short: "Answer a question step",
@@ -92,28 +94,8 @@ func newStepAnswerCmd(f *Factory, runF func(*stepOptions) error) *cobra.Command 
 	return cmd
 }
 
-// NewCmdNote returns "acctguard note STEP TEXT".
-func NewCmdNote(f *Factory, runF func(*stepOptions) error) *cobra.Command {
-	opts := &stepOptions{Action: "note"}
-	cmd := &cobra.Command{
-		Use:   "note STEP TEXT",
-		Short: "Add a note to a step: who you called, a reference number",
-		Long: `Add a note to a step, such as who you spoke to and the reference number
-they gave. Never write a password or a full card number: notes holding a
-card number are refused; the last 4 digits are enough.`,
-		Args:              exactArgs(2, "a step id and the text of the note"),
-		ValidArgsFunction: completeStepIDs(f, false),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.StepID, opts.Value = args[0], args[1]
-			return runStepCommand(f, opts, runF)
-		},
-	}
-	incidentFlag(cmd, f, &opts.Incident)
-	return cmd
-}
-
 func runStepCommand(f *Factory, opts *stepOptions, runF func(*stepOptions) error) error {
-	opts.IO, opts.Catalogue, opts.Now, opts.Factory = f.IO, f.Catalogue(), f.Now, f
+	opts.IO, opts.Store, opts.Catalogue, opts.Now = f.IO, f.Store(), f.Catalogue(), f.Now
 	if runF != nil {
 		return runF(opts)
 	}
@@ -122,13 +104,13 @@ func runStepCommand(f *Factory, opts *stepOptions, runF func(*stepOptions) error
 
 func runStep(opts *stepOptions) error {
 	note := opts.Note
-	if opts.Action == "note" {
+	if opts.Action == state.ActionNote {
 		note = opts.Value
 	}
 	if err := checkNote(note); err != nil {
 		return err
 	}
-	inc, p, err := loadIncident(opts.Factory, opts.Catalogue, opts.Incident, opts.IO.ErrOut)
+	inc, p, err := loadIncident(opts.Store, opts.Catalogue, opts.Incident, opts.IO.ErrOut)
 	if err != nil {
 		return err
 	}
@@ -138,38 +120,41 @@ func runStep(opts *stepOptions) error {
 	}
 	e := state.Event{Step: step.ID, Action: state.Action(opts.Action), At: opts.Now(), Note: strings.TrimSpace(note), Reason: strings.TrimSpace(opts.Reason)}
 	switch {
-	case opts.Action == "answer" && step.Kind != playbook.KindQuestion:
+	case opts.Action == state.ActionAnswer && step.Kind != playbook.KindQuestion:
 		return usageError(fmt.Sprintf(`mark it with "acctguard step done %s"`, step.ID), "step %q is not a question", step.ID)
-	case opts.Action == "answer":
+	case opts.Action == state.ActionAnswer:
 		o, ok := step.Option(opts.Value)
 		if !ok {
 			return usageError("answer with one of: "+optionList(step, inc.Lang), "%q is not an answer to %q", opts.Value, step.ID)
 		}
 		e.Answer = o.Value
-	case opts.Action == "done" && step.Kind == playbook.KindQuestion:
+	case opts.Action == state.ActionDone && step.Kind == playbook.KindQuestion:
 		return usageError(fmt.Sprintf(`answer it with "acctguard step answer %s VALUE", one of: %s`, step.ID, optionList(step, inc.Lang)), "step %q is a question", step.ID)
 	}
-	if opts.Action == "note" && e.Note == "" {
+	if opts.Action == state.ActionNote && e.Note == "" {
 		return usageError("write the note as the second argument, in quotes", "the note is empty")
 	}
 
-	if _, err := appendEvent(opts.Factory, inc.ID, e); err != nil {
+	if _, err := appendEvent(opts.Store, inc.ID, e); err != nil {
 		return err
 	}
-	what := map[string]string{"done": "done", "skip": "skipped", "later": "put off", "reset": "reset", "answer": "answered " + e.Answer, "note": "note added"}[opts.Action]
-	fmt.Fprintf(opts.IO.Out, "incident %d: %s: %s\n", inc.ID, step.ID, what)
+	fmt.Fprintf(opts.IO.Out, "incident %d: %s: %s\n", inc.ID, step.ID, recorded(e))
 	return nil
 }
 
-// checkNote refuses a note holding a full card number, before anything is
-// read or written.
-func checkNote(note string) error {
-	found, ok := cardnum.Find(note)
-	if !ok {
-		return nil
+// recorded says what was recorded, as the step commands confirm it.
+func recorded(e state.Event) string {
+	switch e.Action {
+	case state.ActionSkip:
+		return "skipped"
+	case state.ActionLater:
+		return "put off"
+	case state.ActionAnswer:
+		return "answered " + e.Answer
+	case state.ActionNote:
+		return "note added"
 	}
-	return withHint(fmt.Errorf("the note seems to hold a full card number (ending in %s); it was not saved", lastDigits(found, 4)),
-		"write only the last 4 digits of a card; acctguard never keeps full card numbers")
+	return string(e.Action) // done, reset
 }
 
 // optionList lists a question's answers as "yes (Yes, I can), no (...)".
@@ -216,10 +201,8 @@ func completeAnswers(f *Factory, cmd *cobra.Command, stepID string) ([]string, c
 // completionPlaybook finds the playbook of the incident a command being
 // completed acts on. Completion runs without the global flags applied.
 func completionPlaybook(f *Factory, cmd *cobra.Command) (*playbook.Playbook, string, bool) {
-	stateFlag, _ := cmd.Flags().GetString("state")
-	f.StateFile = f.resolveStateFile(stateFlag)
 	id, _ := cmd.Flags().GetInt("incident")
-	file, err := state.New(f.StateFile).Load()
+	file, err := completionState(f, cmd)
 	if err != nil {
 		return nil, "", false
 	}

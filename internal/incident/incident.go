@@ -126,35 +126,6 @@ func (v *View) Progress() (finished, total int) {
 	return finished, total
 }
 
-// NextChange returns the first moment after now at which the same events
-// give some step another state: a step waiting for a time reaches it, or a
-// due step becomes overdue. Nothing else changes with time alone, so a
-// view derived at now holds until then. It returns the zero time when no
-// step will change by waiting.
-func (v *View) NextChange(now time.Time) time.Time {
-	var next time.Time
-	for i := range v.Steps {
-		s := &v.Steps[i]
-		if s.AvailableAt.IsZero() {
-			continue // waiting for other steps, or finished
-		}
-		var t time.Time
-		switch s.State {
-		case Waiting:
-			t = s.AvailableAt
-		case Due:
-			// Overdue once more than OverdueAfter has passed.
-			t = s.AvailableAt.Add(OverdueAfter + time.Nanosecond)
-		default:
-			continue
-		}
-		if t.After(now) && (next.IsZero() || t.Before(next)) {
-			next = t
-		}
-	}
-	return next
-}
-
 // Ask returns the steps to ask about now, in order: due and overdue steps
 // in playbook order, then the ones the person put off. With criticalOnly,
 // only critical steps.

@@ -3,7 +3,6 @@ package playbook
 import (
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io/fs"
 	"os"
 	"path"
@@ -152,30 +151,6 @@ func (c *Catalogue) get(id string) (Entry, error) {
 	}
 	e.Playbook, e.Err = parse(BuiltinName(id), src, id)
 	return e, nil
-}
-
-// Fingerprint names what Get would read for id without parsing it, cheaply
-// enough to check on every run that reuses work derived from a playbook.
-// For a user file it names the file and its content. For a built-in it
-// names only that and its size: built-ins are embedded in the program and
-// change only with it, so a caller that keeps work between runs must name
-// the program as well.
-func (c *Catalogue) Fingerprint(id string) (string, error) {
-	if p, ok := c.userFile(id); ok {
-		src, err := readLimited(p)
-		if err != nil {
-			return "", err
-		}
-		return fmt.Sprintf("user:%d:%08x", len(src), crc32.ChecksumIEEE(src)), nil
-	}
-	if c.Builtin == nil || !ValidID(id) {
-		return "", &NotFoundError{ID: id}
-	}
-	fi, err := fs.Stat(c.Builtin, id+".yaml")
-	if err != nil {
-		return "", &NotFoundError{ID: id}
-	}
-	return fmt.Sprintf("built-in:%d", fi.Size()), nil
 }
 
 // userFile returns the user's file for id, when there is one.

@@ -104,49 +104,6 @@ func TestValidID(t *testing.T) {
 	}
 }
 
-// A fingerprint changes with the file Get would read and with its content.
-func TestFingerprint(t *testing.T) {
-	dir := t.TempDir()
-	cat := &Catalogue{Builtin: fstest.MapFS{"shared.yaml": {Data: tinyFile("shared")}}, UserDir: dir}
-	fp := func() string {
-		t.Helper()
-		s, err := cat.Fingerprint("shared")
-		if err != nil {
-			t.Fatal(err)
-		}
-		return s
-	}
-	builtin := fp()
-	if !strings.HasPrefix(builtin, "built-in:") || fp() != builtin {
-		t.Fatalf("built-in fingerprint = %q, not stable", builtin)
-	}
-	user := filepath.Join(dir, "shared.yaml")
-	if err := os.WriteFile(user, tinyFile("shared"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	copied := fp()
-	if copied == builtin || !strings.HasPrefix(copied, "user:") {
-		t.Errorf("a user copy with the same bytes has fingerprint %q, like the built-in", copied)
-	}
-	// Same length, one letter changed.
-	if err := os.WriteFile(user, []byte(strings.Replace(string(tinyFile("shared")), "title: A", "title: B", 1)), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if edited := fp(); edited == copied {
-		t.Errorf("an edit left the fingerprint at %q", edited)
-	}
-	if err := os.Remove(user); err != nil {
-		t.Fatal(err)
-	}
-	if fp() != builtin {
-		t.Errorf("removing the user copy does not bring back the built-in's fingerprint")
-	}
-	var nf *NotFoundError
-	if _, err := cat.Fingerprint("nope"); !errors.As(err, &nf) {
-		t.Errorf("Fingerprint(nope) error = %v, want NotFoundError", err)
-	}
-}
-
 // openLog is a file system that records the names opened in it.
 type openLog struct {
 	fs.FS

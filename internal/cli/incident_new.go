@@ -12,31 +12,12 @@ import (
 	"github.com/acctguard/acctguard/internal/state"
 )
 
-// NewCmdIncident returns "acctguard incident" and its subcommands.
-func NewCmdIncident(f *Factory) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "incident",
-		Short: "Open, list, close, reopen and delete incidents",
-		Args:  exactArgs(0, "a subcommand"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			return cmd.Help()
-		},
-	}
-	cmd.AddCommand(NewCmdIncidentNew(f, nil))
-	cmd.AddCommand(NewCmdIncidentList(f))
-	cmd.AddCommand(NewCmdIncidentShow(f))
-	cmd.AddCommand(NewCmdIncidentClose(f))
-	cmd.AddCommand(NewCmdIncidentReopen(f))
-	cmd.AddCommand(NewCmdIncidentDelete(f))
-	return cmd
-}
-
 type incidentNewOptions struct {
 	IO        *iostreams.IOStreams
+	Store     stateStore
 	Catalogue *playbook.Catalogue
 	Now       func() time.Time
 	Lang      i18n.Lang
-	Factory   *Factory
 
 	PlaybookID string
 }
@@ -51,7 +32,7 @@ func NewCmdIncidentNew(f *Factory, runF func(*incidentNewOptions) error) *cobra.
 		Args:              exactArgs(1, "a playbook id"),
 		ValidArgsFunction: completePlaybookIDs(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.IO, opts.Catalogue, opts.Now, opts.Lang, opts.Factory = f.IO, f.Catalogue(), f.Now, f.Lang, f
+			opts.IO, opts.Store, opts.Catalogue, opts.Now, opts.Lang = f.IO, f.Store(), f.Catalogue(), f.Now, f.Lang
 			opts.PlaybookID = args[0]
 			if runF != nil {
 				return runF(opts)
@@ -67,7 +48,7 @@ func runIncidentNew(opts *incidentNewOptions) error {
 		return err
 	}
 	var id int
-	_, err = updateState(opts.Factory, func(f *state.File) error {
+	_, err = updateState(opts.Store, func(f *state.File) error {
 		id = f.NewIncident(p.ID, p.Version, p.Digest, string(opts.Lang), opts.Now()).ID
 		return nil
 	})

@@ -1,0 +1,46 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+)
+
+// NewCmdIncident returns "acctguard incident" and its subcommands, one
+// file each.
+func NewCmdIncident(f *Factory) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "incident",
+		Short: "Open, list, close, reopen and delete incidents",
+		Args:  exactArgs(0, "a subcommand"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return cmd.Help()
+		},
+	}
+	cmd.AddCommand(NewCmdIncidentNew(f, nil))
+	cmd.AddCommand(NewCmdIncidentList(f, nil))
+	cmd.AddCommand(NewCmdIncidentShow(f, nil))
+	cmd.AddCommand(NewCmdIncidentClose(f, nil))
+	cmd.AddCommand(NewCmdIncidentReopen(f, nil))
+	cmd.AddCommand(NewCmdIncidentDelete(f, nil))
+	return cmd
+}
+
+// completeIncidentNumbers completes the first argument with the number of
+// every incident in the state file.
+func completeIncidentNumbers(f *Factory) cobra.CompletionFunc {
+	return func(c *cobra.Command, args []string, _ string) ([]string, cobra.ShellCompDirective) {
+		if len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		file, err := completionState(f, c)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var out []string
+		for _, inc := range file.Incidents {
+			out = append(out, fmt.Sprintf("%d\t%s", inc.ID, inc.Playbook))
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}

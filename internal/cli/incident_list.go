@@ -1,0 +1,145 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/incident"
+	"github.com/acctguard/acctguard/internal/iostreams"
+	"github.com/acctguard/acctguard/internal/playbook"
+)
+
+type incidentListOptions struct {
+	IO        *iostreams.IOStreams
+	Store     stateStore
+	Catalogue *playbook.Catalogue
+	Now       func() time.Time
+	Lang      i18n.Lang
+
+	All  bool
+	JSON bool
+}
+
+// NewCmdIncidentList returns "acctguard incident list".
+func NewCmdIncidentList(f *Factory, runF func(*incidentListOptions) error) *cobra.Command {
+	opts := &incidentListOptions{}
+	cmd := &cobra.Command{
+		Use:   "list [--all] [--json]",
+		Short: "List incidents: open ones, or all with --all",
+		Args:  exactArgs(0, "no arguments"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.IO, opts.Store, opts.Catalogue, opts.Now, opts.Lang = f.IO, f.Store(), f.Catalogue(), f.Now, f.Lang
+			if runF != nil {
+				return runF(opts)
+			}
+			return runIncidentList(opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.All, "all", false, "include closed incidents")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print JSON (the shape is documented in the README)")
+	return cmd
+}
+
+// incidentListJSON is one incident in "incident list --json"; documented
+// in the README.
+type incidentListJSON struct {
+	ID       int        `json:"id"`
+	Playbook string     `json:"playbook"`
+	Title    string     `json:"title"`
+	OpenedAt time.Time  `json:"opened_at"`
+	ClosedAt *time.Time `json:"closed_at"`
+	Done     int        `json:"done"`
+	Total    int        `json:"total"`
+	// NextDue is when the next step falls due: now or earlier when
+	// something is due already; null when nothing is left.
+	NextDue *time.Time `json:"next_due"`
+}
+
+func runIncidentList(opts *incidentListOptions) error {
+	file, err := loadState(opts.Store)
+	if err != nil {
+		return err
+	}
+	now := opts.Now()
+	var rows []incidentListJSON
+	for i := range file.Incidents {
+		inc := &file.Incidents[i]
+		if inc.ClosedAt != nil && !opts.All {
+			continue
+		}
+		row := incidentListJSON{ID: inc.ID, Playbook: inc.Playbook, Title: inc.Playbook, OpenedAt: inc.OpenedAt, ClosedAt: inc.ClosedAt}
+		if e, err := opts.Catalogue.Get(inc.Playbook); err == nil && e.Playbook != nil {
+			v := derive(e.Playbook, inc, now)
+			row.Title = strings.TrimSpace(e.Playbook.Title.Get(inc.Lang))
+			row.Done, row.Total = v.Progress()
+			row.NextDue = nextDue(v)
+		}
+		rows = append(rows, row)
+	}
+	if opts.JSON {
+		out := struct {
+			Incidents []incidentListJSON `json:"incidents"`
+		}{Incidents: append([]incidentListJSON{}, rows...)}
+		enc := json.NewEncoder(opts.IO.Out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	l := opts.Lang
+	if len(rows) == 0 {
+		fmt.Fprintln(opts.IO.ErrOut, l.T("status.no-open"))
+		return nil
+	}
+	if !opts.IO.IsStdoutTTY() {
+		for _, r := range rows {
+			closed, next := "-", "-"
+			if r.ClosedAt != nil {
+				closed = r.ClosedAt.Format(time.RFC3339)
+			}
+			if r.NextDue != nil {
+				next = r.NextDue.Format(time.RFC3339)
+			}
+			fmt.Fprintf(opts.IO.Out, "%d\t%s\t%s\t%s\t%d/%d\t%s\n", r.ID, r.Playbook, r.OpenedAt.Format(time.RFC3339), closed, r.Done, r.Total, next)
+		}
+		return nil
+	}
+	cs := opts.IO.ColorScheme()
+	table := [][]string{{"#", l.T("list.title"), l.T("incidents.opened"), l.T("incidents.closed"), l.T("incidents.progress"), l.T("incidents.next")}}
+	for _, r := range rows {
+		closed, next := "", ""
+		if r.ClosedAt != nil {
+			closed = l.Time(r.ClosedAt.Local(), now)
+		}
+		if r.NextDue != nil {
+			next = l.Time(r.NextDue.Local(), now)
+			if !r.NextDue.After(now) {
+				next = l.T("incidents.now")
+			}
+		}
+		table = append(table, []string{strconv.Itoa(r.ID), r.Title, l.Time(r.OpenedAt.Local(), now), closed, fmt.Sprintf("%d/%d", r.Done, r.Total), next})
+	}
+	printTable(opts.IO, table, cs.Bold)
+	return nil
+}
+
+// nextDue is when the next step of an incident falls due.
+func nextDue(v incident.View) *time.Time {
+	var next time.Time
+	for i := range v.Steps {
+		s := &v.Steps[i]
+		if s.IsDue() || (s.State == incident.Waiting && len(s.WaitingFor) == 0) {
+			if next.IsZero() || s.AvailableAt.Before(next) {
+				next = s.AvailableAt
+			}
+		}
+	}
+	if next.IsZero() {
+		return nil
+	}
+	return &next
+}

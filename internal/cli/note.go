@@ -1,0 +1,53 @@
+package cli
+
+import (
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/acctguard/acctguard/internal/cardnum"
+	"github.com/acctguard/acctguard/internal/state"
+)
+
+// NewCmdNote returns "acctguard note STEP TEXT".
+func NewCmdNote(f *Factory, runF func(*stepOptions) error) *cobra.Command {
+	opts := &stepOptions{Action: state.ActionNote}
+	cmd := &cobra.Command{
+		Use:   "note STEP TEXT",
+		Short: "Add a note to a step: who you called, a reference number",
+		Long: `Add a note to a step, such as who you spoke to and the reference number
+they gave. Never write a password or a full card number: notes holding a
+card number are refused; the last 4 digits are enough.`,
+		Args:              exactArgs(2, "a step id and the text of the note"),
+		ValidArgsFunction: completeStepIDs(f, false),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.StepID, opts.Value = args[0], args[1]
+			return runStepCommand(f, opts, runF)
+		},
+	}
+	incidentFlag(cmd, f, &opts.Incident)
+	return cmd
+}
+
+// checkNote refuses a note holding a full card number, before anything is
+// read or written.
+func checkNote(note string) error {
+	found, ok := cardnum.Find(note)
+	if !ok {
+		return nil
+	}
+	return withHint(fmt.Errorf("the note seems to hold a full card number (ending in %s); it was not saved", lastDigits(found, 4)),
+		"write only the last 4 digits of a card; acctguard never keeps full card numbers")
+}
+
+// lastDigits returns the last n digits of s, so that a refused card number
+// is not printed back in full.
+func lastDigits(s string, n int) string {
+	var digits []byte
+	for i := len(s) - 1; i >= 0 && len(digits) < n; i-- {
+		if s[i] >= '0' && s[i] <= '9' {
+			digits = append([]byte{s[i]}, digits...)
+		}
+	}
+	return string(digits)
+}
