@@ -55,6 +55,18 @@ func FromEnv(getenv func(string) string) (Lang, error) {
 	return English, nil
 }
 
+// Has reports whether acctguard's screens have a text for key.
+func Has(key string) bool { return messages.Has(key) }
+
+// Keys returns every key of acctguard's screens.
+func Keys() []string {
+	keys := make([]string, 0, len(messages.All()))
+	for k := range messages.All() {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
 // T returns the text for key in l, falling back to English.
 func (l Lang) T(key string) string { return messages.Get(l, key) }
 
