@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"github.com/spf13/cobra"
 )
 
 // Main runs acctguard with the process's arguments and returns the exit code.
@@ -27,7 +29,7 @@ func Run(f *Factory, args []string) int {
 	if err == nil {
 		return exitOK
 	}
-	err = cobraUsageError(err)
+	err = cobraUsageError(root, args, err)
 	code, hint, quiet := exitCode(err)
 	if !quiet {
 		fmt.Fprintf(f.IO.ErrOut, "acctguard: %s\n", err)
@@ -38,23 +40,34 @@ func Run(f *Factory, args []string) int {
 	return code
 }
 
-// cobraUsageError turns cobra's unknown-command error, which comes with
-// its suggestions on extra lines, into a usage error with a hint.
-func cobraUsageError(err error) error {
+// cobraUsageError turns cobra's unknown-command error into a usage error,
+// with the nearest command as its hint.
+func cobraUsageError(root *cobra.Command, args []string, err error) error {
 	var ee *exitError
-	if errors.As(err, &ee) {
+	if errors.As(err, &ee) || !strings.HasPrefix(err.Error(), "unknown command") {
 		return err
 	}
-	msg := err.Error()
-	if !strings.HasPrefix(msg, "unknown command") {
-		return err
-	}
-	first, rest, _ := strings.Cut(msg, "\n")
 	hint := "run \"acctguard --help\" to see the commands"
-	if _, sugg, ok := strings.Cut(rest, "Did you mean this?\n"); ok {
-		if s := strings.TrimSpace(strings.SplitN(sugg, "\n", 2)[0]); s != "" {
-			hint = fmt.Sprintf("did you mean %q?", s)
+	cmd, rest, _ := root.Find(args)
+	if cmd != nil {
+		if typed := positional(cmd, rest); typed != "" {
+			if s := cmd.SuggestionsFor(typed); len(s) > 0 {
+				hint = fmt.Sprintf("did you mean %q?", s[0])
+			}
 		}
 	}
+	first, _, _ := strings.Cut(err.Error(), "\n")
 	return usageError(hint, "%s", first)
+}
+
+// positional returns the first argument of args that is not a flag of cmd
+// or a flag's value: the command name that was not found.
+func positional(cmd *cobra.Command, args []string) string {
+	if err := cmd.ParseFlags(args); err != nil {
+		return ""
+	}
+	if rest := cmd.Flags().Args(); len(rest) > 0 {
+		return rest[0]
+	}
+	return ""
 }

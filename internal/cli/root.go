@@ -24,6 +24,10 @@ over: check the alert is real, lock the intruder out, clean up, report, and
 check again in the days after. It remembers what you have done.`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
+		// The hint for an unknown command is ours (see cobraUsageError);
+		// cobra's own would only be parsed back out of its message.
+		DisableSuggestions:         true,
+		SuggestionsMinimumDistance: 2,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
 			return f.applyGlobalFlags(lang, state, noColor)
 		},
