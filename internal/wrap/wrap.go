@@ -5,35 +5,51 @@ package wrap
 import (
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/width"
 )
 
-// IsWide reports whether r takes two cells in a terminal. The ranges cover
-// what acctguard prints: CJK, kana, Hangul, full-width forms and emoji.
-func IsWide(r rune) bool {
-	switch {
-	case r < 0x1100:
-		return false
-	case r <= 0x115F, r >= 0x2E80 && r <= 0x303E, r >= 0x3041 && r <= 0x33FF,
-		r >= 0x3400 && r <= 0x4DBF, r >= 0x4E00 && r <= 0x9FFF, r >= 0xA000 && r <= 0xA4CF,
-		r >= 0xAC00 && r <= 0xD7A3, r >= 0xF900 && r <= 0xFAFF, r >= 0xFE30 && r <= 0xFE4F,
-		r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6, r >= 0x1F300 && r <= 0x1F64F,
-		r >= 0x1F900 && r <= 0x1F9FF, r >= 0x20000 && r <= 0x3FFFD:
-		return true
-	}
-	return false
-}
-
-// RuneWidth returns how many cells r takes: 2 for wide, 0 for combining
-// marks, 1 otherwise.
+// RuneWidth returns how many cells r takes in a terminal. The East Asian
+// Width property (UAX #11) comes from golang.org/x/text/width rather than a
+// table kept by hand here, so new kanji and emoji come with new Unicode
+// versions:
+//   - Wide and Fullwidth (kanji, kana, full-width forms, emoji such as 🔒)
+//     take 2 cells.
+//   - Ambiguous (★ — … “ ” → ·) takes 1, as terminals draw it unless set
+//     to CJK legacy widths; status and show pad ★ as one cell. Guessing
+//     from a Japanese locale instead would misalign them in the terminals
+//     most Japanese users have, which draw these narrow too.
+//   - Halfwidth (ｱ) and everything else take 1.
+//   - Combining marks (the accent of é written as e + U+0301, a dakuten
+//     written apart as U+3099, variation selectors) and format characters
+//     (zero-width space and joiner, BOM) take 0: they draw on the cell
+//     before them or not at all.
+//
+// Emoji sequences are measured rune by rune, so ⚠️ (U+26A0 U+FE0F) is 1 cell
+// and a ZWJ family such as 👨‍👩‍👧 is 6; terminals disagree about both and
+// acctguard prints neither.
 func RuneWidth(r rune) int {
 	switch {
-	case IsWide(r):
-		return 2
-	case unicode.Is(unicode.Mn, r):
+	case ' ' <= r && r <= '~':
+		// Most of what acctguard measures is ASCII; skip the lookups.
+		return 1
+	case r == '\u00AD':
+		// The soft hyphen is a format character, but terminals show it as
+		// a hyphen.
+		return 1
+	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
 		return 0
+	}
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return 2
 	}
 	return 1
 }
+
+// wide reports whether r takes two cells. Wrap may break a line on either
+// side of a wide character, as Japanese has no spaces between words.
+func wide(r rune) bool { return RuneWidth(r) == 2 }
 
 // Width returns how many terminal cells s takes.
 func Width(s string) int {
@@ -63,8 +79,8 @@ func Wrap(s string, width int) []string {
 	return out
 }
 
-// token is a unit that is never split: an ASCII word with the spaces
-// after it, or one wide character.
+// token is a unit that is never split: a word of narrow characters with
+// the spaces after it, or one wide character with any marks on it.
 type token struct {
 	text  string
 	space string // the blanks that follow the token
@@ -75,10 +91,15 @@ func tokens(s string) []token {
 	rs := []rune(s)
 	for i := 0; i < len(rs); {
 		j := i
-		if IsWide(rs[i]) {
+		if wide(rs[i]) {
 			j = i + 1
+			// A combining mark stays with the character it marks, so
+			// no line starts with one.
+			for j < len(rs) && RuneWidth(rs[j]) == 0 {
+				j++
+			}
 		} else {
-			for j < len(rs) && rs[j] != ' ' && !IsWide(rs[j]) {
+			for j < len(rs) && rs[j] != ' ' && !wide(rs[j]) {
 				j++
 			}
 		}
@@ -105,19 +126,31 @@ func canBreak(a, b token) bool {
 		return true
 	}
 	first, _ := firstRune(b.text)
-	last := []rune(a.text)[len([]rune(a.text))-1]
+	last := lastRune(a.text)
 	if strings.ContainsRune(noLineStart, first) || strings.ContainsRune(noLineEnd, last) {
 		return false
 	}
 	// A number stays with the word it counts or names: 手順3, 11月, 2段階.
-	if isDigit(first) && IsWide(last) || isDigit(last) && IsWide(first) {
+	if isDigit(first) && wide(last) || isDigit(last) && wide(first) {
 		return false
 	}
 	// Only break without a space next to a wide character.
-	return IsWide(first) || IsWide(last)
+	return wide(first) || wide(last)
 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+// lastRune returns the last character of s that takes cells, so that
+// the rules see か rather than the dakuten written after it.
+func lastRune(s string) rune {
+	rs := []rune(s)
+	for i := len(rs) - 1; i > 0; i-- {
+		if RuneWidth(rs[i]) != 0 {
+			return rs[i]
+		}
+	}
+	return rs[0]
+}
 
 func firstRune(s string) (rune, bool) {
 	for _, r := range s {
