@@ -131,7 +131,10 @@ func canBreak(a, b token) bool {
 		return false
 	}
 	// A number stays with the word it counts or names: 手順3, 11月, 2段階.
-	if isDigit(first) && wide(last) || isDigit(last) && wide(first) {
+	// Punctuation is not a word: gluing 、 or ： to the 2,925円 after it
+	// made runs too long for a line, and those are split wherever the
+	// width runs out, even before 、 or between 2,925 and 円.
+	if isDigit(first) && wideLetter(last) || isDigit(last) && wideLetter(first) {
 		return false
 	}
 	// Only break without a space next to a wide character.
@@ -139,6 +142,10 @@ func canBreak(a, b token) bool {
 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }
+
+// wideLetter reports whether r is a kanji, kana or other wide letter
+// (ー and 々 count), not wide punctuation such as 、 or 「.
+func wideLetter(r rune) bool { return wide(r) && unicode.IsLetter(r) }
 
 // lastRune returns the last character of s that takes cells, so that
 // the rules see か rather than the dakuten written after it.

@@ -104,6 +104,11 @@ func TestWrap(t *testing.T) {
 		{"詳しくは手順12を見てください", 10, "詳しくは手|順12を見て|ください"},
 		{"期限は11月26日です", 10, "期限|は11月26日|です"},
 		{"2,925円の注文がありました。", 8, "2,925円|の注文が|ありまし|た。"},
+		// Punctuation is no word: a number after 、 or ： may start a line,
+		// so the number is not forced apart from its counter instead.
+		{"注文は3件、2,925円です。", 12, "注文は3件、|2,925円で|す。"},
+		{"待つ時間：30m、5h、7d", 8, "待つ時|間：|30m、|5h、7d"},
+		{"（komitsu.org、2021年1月）", 24, "（komitsu.org、|2021年1月）"},
 		// A combining dakuten stays on its kana rather than starting a line.
 		{"ハンカ\u3099ー", 6, "ハン|カ\u3099ー"},
 		{"ハンカ\u3099Amazon", 8, "ハンカ\u3099|Amazon"},
@@ -123,7 +128,8 @@ func TestWrap(t *testing.T) {
 
 // TestWrapKinsoku wraps Japanese at every width from six cells up and
 // checks that no line starts with a closing mark or ends with an opening
-// one.
+// one. Every unit that must stay whole here fits in six cells (2,925円
+// alone takes seven, but a line may end before it).
 func TestWrapKinsoku(t *testing.T) {
 	texts := []string{
 		"パスワードを変更し、「ログインとセキュリティ」を開きます。",
@@ -131,11 +137,16 @@ func TestWrapKinsoku(t *testing.T) {
 		"カード会社に電話して、カードを止めてもらいます（再発行の手続きもします）。",
 		"『二段階認証』を有効にしてください！まだですか？",
 		"ちょっと待ってください。ショッピングの履歴を見ます。",
+		// A number after 、 or ： does not glue the punctuation to it.
+		"最後のログインは、08:10でした。注文は、2,925円です。",
+		"時間をおいて確認する手順：30m、5h、7d、2w のように書きます。",
 	}
 	for _, s := range texts {
 		for width := 6; width <= 40; width++ {
 			lines := Wrap(s, width)
-			if got := strings.Join(lines, ""); got != s {
+			// Only the blanks at a break may go.
+			nospace := strings.NewReplacer(" ", "").Replace
+			if got := strings.Join(lines, ""); nospace(got) != nospace(s) {
 				t.Errorf("Wrap(%q, %d) lost text: %q", s, width, got)
 			}
 			for i, line := range lines {
