@@ -124,3 +124,17 @@ func TestAmazonTakeoverCoversTheFoundingStory(t *testing.T) {
 		t.Error("no contact links Amazon's official contact page, though phone numbers change")
 	}
 }
+
+// BenchmarkParseBuiltin is what every command about an incident pays to
+// read its built-in playbook: parsing and checking the YAML.
+func BenchmarkParseBuiltin(b *testing.B) {
+	src, err := playbooks.FS.ReadFile("amazon-takeover.yaml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := playbook.Check(playbook.BuiltinName("amazon-takeover"), "amazon-takeover", src); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
