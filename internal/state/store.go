@@ -103,7 +103,7 @@ func (s *Store) DropPrevious() error {
 		return fmt.Errorf("locking state file %q: %w", s.path, err)
 	}
 	defer lock.Unlock()
-	data, err := s.Data()
+	data, err := s.bytes()
 	if err != nil {
 		return err
 	}
@@ -122,21 +122,19 @@ func (s *Store) DropPrevious() error {
 // read returns the decoded file and its bytes; the bytes are nil when the
 // file does not exist.
 func (s *Store) read() (*File, []byte, error) {
-	data, err := s.Data()
+	data, err := s.bytes()
 	if err != nil {
 		return nil, nil, err
 	}
-	f, err := s.Decode(data)
+	f, err := s.parse(data)
 	if err != nil {
 		return nil, nil, err
 	}
 	return f, data, nil
 }
 
-// Data returns the bytes of the state file, or nil when there is none. With
-// Decode it is Load in two halves, for a caller that keys what it works out
-// to exactly the bytes it was worked out from.
-func (s *Store) Data() ([]byte, error) {
+// bytes returns the bytes of the state file, or nil when there is none.
+func (s *Store) bytes() ([]byte, error) {
 	data, err := os.ReadFile(s.path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
@@ -147,9 +145,10 @@ func (s *Store) Data() ([]byte, error) {
 	return data, nil
 }
 
-// Decode returns what data, the bytes of the state file, hold: an empty
-// File for nil, as Load gives for a missing file.
-func (s *Store) Decode(data []byte) (*File, error) {
+// parse returns what data, the bytes of the state file, hold: an empty
+// File for nil, as Load gives for a missing file; damage names the backup
+// when there is one.
+func (s *Store) parse(data []byte) (*File, error) {
 	f, err := decode(s.path, data)
 	var d *DamagedError
 	if errors.As(err, &d) {

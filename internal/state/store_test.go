@@ -726,48 +726,6 @@ func TestReturnedFilesAreTheCallers(t *testing.T) {
 	}
 }
 
-// The identity stays while the file does, and changes with every save and
-// with a write in place.
-func TestIdentity(t *testing.T) {
-	s := newStore(t)
-	id := func() Identity {
-		t.Helper()
-		got, err := s.Identity()
-		if err != nil {
-			t.Fatal(err)
-		}
-		return got
-	}
-	if got := id(); got.Key != "" {
-		t.Errorf("identity of a missing file = %q", got.Key)
-	}
-	add := func(f *File) error { f.NewIncident("p", "", "", "en", time.Now()); return nil }
-	mustUpdate(t, s, add)
-	first := id()
-	if first.Key == "" || id() != first {
-		t.Fatalf("identity %q is not stable", first.Key)
-	}
-	mustUpdate(t, s, add)
-	if id().Key == first.Key {
-		t.Errorf("a save kept the identity %q", first.Key)
-	}
-	second := id()
-	data, err := os.ReadFile(s.Path())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(s.Path(), data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	hourAgo := time.Now().Add(-time.Hour)
-	if err := os.Chtimes(s.Path(), hourAgo, hourAgo); err != nil {
-		t.Fatal(err)
-	}
-	if got := id(); got.Key == second.Key || !got.Modified.Equal(hourAgo) {
-		t.Errorf("after a write in place: identity %q (was %q), modified %v", got.Key, second.Key, got.Modified)
-	}
-}
-
 // After DropPrevious the backup no longer holds what the last save
 // removed, and is still a good copy to recover from.
 func TestDropPrevious(t *testing.T) {
