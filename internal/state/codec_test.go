@@ -8,9 +8,9 @@ import (
 	"time"
 )
 
-// golden is testdata/main-ddb864f.json, written by the hand-written encoder
-// that encoding/json replaced. Every file written since reads and rewrites
-// exactly as it did then.
+// golden is testdata/main-ddb864f.json, written by the hand-written codec
+// that the standard codecs replaced. Every file written since reads and
+// rewrites exactly as it did then.
 const golden = "testdata/main-ddb864f.json"
 
 // goldenFile is what golden holds.

@@ -2,15 +2,17 @@ package state
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // DamagedError reports a state file that cannot be read as one. The file is
@@ -66,13 +68,15 @@ type plainError struct {
 func (e *plainError) Error() string { return e.msg }
 func (e *plainError) Unwrap() error { return e.err }
 
-// kinds turns the words UnmarshalTypeError.Value uses into plain ones.
-var kinds = map[string]string{
-	"string": "text",
-	"number": "a number",
-	"bool":   "true or false",
-	"array":  "a list",
-	"object": "an object",
+// kinds names what each kind of JSON value is, plainly.
+var kinds = map[jsontext.Kind]string{
+	'"': "text",
+	'0': "a number",
+	't': "true or false",
+	'f': "true or false",
+	'n': "null",
+	'[': "a list",
+	'{': "an object",
 }
 
 // kindOf names what a Go type is written as in JSON.
@@ -83,77 +87,82 @@ func kindOf(t reflect.Type) string {
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
 		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
 		reflect.Float32, reflect.Float64:
-		return kinds["number"]
+		return kinds['0']
 	case reflect.String:
-		return kinds["string"]
+		return kinds['"']
 	case reflect.Bool:
-		return kinds["bool"]
+		return kinds['t']
 	case reflect.Slice, reflect.Array:
-		return kinds["array"]
+		return kinds['[']
 	}
-	return kinds["object"]
+	return kinds['{']
 }
 
-func plainTypeError(e *json.UnmarshalTypeError) error {
-	got, _, _ := strings.Cut(e.Value, " ") // "number 1e400" is still a number
-	if k, ok := kinds[got]; ok {
-		got = k
+// fieldPath names where a value is as its keys joined by dots, as
+// "incidents.id": the list positions would mean nothing to a person, who
+// is shown the line and column instead.
+func fieldPath(p jsontext.Pointer) string {
+	var keys []string
+	for tok := range p.Tokens() {
+		if _, err := strconv.Atoi(tok); err != nil {
+			keys = append(keys, tok)
+		}
+	}
+	return strings.Join(keys, ".")
+}
+
+// plainSemanticError restates a value of the wrong kind without Go type
+// names, which mean nothing to the person reading it.
+func plainSemanticError(e *json.SemanticError) error {
+	var tim *time.ParseError
+	var plain *plainError
+	switch {
+	case errors.As(e.Err, &tim):
+		return &plainError{fmt.Sprintf("%q is not a date and time like %q", tim.Value, "2025-03-14T21:30:00+09:00"), e}
+	case errors.As(e.Err, &plain):
+		return &plainError{plain.msg, e}
 	}
 	what := "the file"
-	if e.Field != "" {
-		what = strconv.Quote(e.Field)
+	if path := fieldPath(e.JSONPointer); path != "" {
+		what = strconv.Quote(path)
 	}
-	return &plainError{fmt.Sprintf("%s should be %s, not %s", what, kindOf(e.Type), got), e}
+	if e.GoType == nil {
+		return &plainError{fmt.Sprintf("%s cannot be read", what), e}
+	}
+	if e.JSONKind == '0' && kindOf(e.GoType) == kinds['0'] {
+		return &plainError{fmt.Sprintf("%s should be a whole number, not %s", what, e.JSONValue), e}
+	}
+	got, ok := kinds[e.JSONKind]
+	if !ok {
+		got = "something else"
+	}
+	return &plainError{fmt.Sprintf("%s should be %s, not %s", what, kindOf(e.GoType), got), e}
 }
 
 // damaged builds the DamagedError for err, a decoding error on data,
-// finding the position of the damage where the error allows it.
+// with the position of the damage where the error gives it.
 func damaged(path string, data []byte, err error) *DamagedError {
 	e := &DamagedError{Path: path, Err: err}
 	off := -1
-	var syn *json.SyntaxError
-	var typ *json.UnmarshalTypeError
-	var tim *time.ParseError
+	var syn *jsontext.SyntacticError
+	var sem *json.SemanticError
 	switch {
 	case errors.As(err, &syn):
-		// Offset counts the offending byte itself.
-		off = int(syn.Offset) - 1
-		if syn.Offset >= int64(len(data)) && syn.Error() == "unexpected end of JSON input" {
+		off = int(syn.ByteOffset)
+		e.Err = &plainError{syn.Err.Error(), err}
+		if errors.Is(syn.Err, io.ErrUnexpectedEOF) {
 			// Something is missing, not wrong: point just after the last
 			// thing that is there, which is where a truncated file stops.
 			off = len(bytes.TrimRight(data, " \t\r\n"))
+			e.Err = &plainError{"unexpected end of JSON input", err}
 		}
-	case errors.As(err, &typ):
-		// Offset is just past a scalar, or just past the opening bracket
-		// of an object or array: either way its last byte is in the value.
-		off = int(typ.Offset) - 1
-		e.Err = plainTypeError(typ)
-	case errors.As(err, &tim):
-		// time.Time reports no offset; the bad value itself, quoted, is
-		// almost always unique in the file.
-		if tim.Value != "" {
-			off = bytes.Index(data, []byte(`"`+tim.Value+`"`))
-		}
-		e.Err = &plainError{fmt.Sprintf("%q is not a date and time like %q", tim.Value, "2025-03-14T21:30:00+09:00"), err}
+	case errors.As(err, &sem):
+		// The offset of the value itself.
+		off = int(sem.ByteOffset)
+		e.Err = plainSemanticError(sem)
 	}
 	if off >= 0 {
 		e.Line, e.Col = position(data, off)
-	}
-	return e
-}
-
-// badAction builds the DamagedError for event j of incident i of f, decoded
-// from data, whose action is not one we know.
-func badAction(path string, data []byte, f *File, i, j int) *DamagedError {
-	a := f.Incidents[i].Events[j].Action
-	e := &DamagedError{Path: path, Err: fmt.Errorf("unknown action %q", a)}
-	// encoding/json says nothing of where it found a value. The first
-	// action with this value is the one, unless a key is given twice.
-	re := regexp.MustCompile(`(?i:"action")\s*:\s*("` + regexp.QuoteMeta(string(a)) + `")`)
-	if m := re.FindSubmatchIndex(data); m != nil {
-		e.Line, e.Col = position(data, m[2])
-	} else if a == "" {
-		e.Err = fmt.Errorf(`event %d of incident %d has no "action"`, j+1, f.Incidents[i].ID)
 	}
 	return e
 }

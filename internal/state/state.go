@@ -11,6 +11,7 @@ package state
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"time"
 )
@@ -46,6 +47,16 @@ func (a Action) known() bool {
 	return false
 }
 
+// UnmarshalText refuses an action this package does not know, so that the
+// decoder reports it where it stands in the file.
+func (a *Action) UnmarshalText(text []byte) error {
+	if v := Action(text); v.known() {
+		*a = v
+		return nil
+	}
+	return &plainError{msg: fmt.Sprintf("unknown action %q", text)}
+}
+
 // File is the whole state file.
 type File struct {
 	Schema int `json:"schema"`
@@ -69,7 +80,7 @@ type Incident struct {
 	ClosedAt       *time.Time `json:"closed_at"`
 	// DropFollowUps is set when the incident was closed with its
 	// follow-ups dropped; otherwise they keep showing until done.
-	DropFollowUps bool `json:"drop_follow_ups,omitempty"`
+	DropFollowUps bool `json:"drop_follow_ups,omitzero"`
 	// Events is append-only: a step's state is derived from its events, so
 	// changing one in place would rewrite what the user did and when.
 	Events []Event `json:"events"`

@@ -361,7 +361,7 @@ func TestDamagedFileIsNeverOverwritten(t *testing.T) {
 			name:    "trailing comma",
 			content: "{\n  \"schema\": 1,\n  \"incidents\": [],\n}\n",
 			withBak: true,
-			want:    " at line 4, column 1: invalid character '}' looking for beginning of object key string",
+			want:    " at line 3, column 18: invalid character ',' at start of value",
 		},
 		{
 			name:    "garbage after the object",
@@ -376,7 +376,12 @@ func TestDamagedFileIsNeverOverwritten(t *testing.T) {
 		{
 			name:    "wrong type",
 			content: "{\n  \"schema\": 1,\n  \"incidents\": [\n    {\"id\": \"one\"}\n  ]\n}\n",
-			want:    ` at line 4, column 16: "incidents.id" should be a number, not text`,
+			want:    ` at line 4, column 12: "incidents.id" should be a number, not text`,
+		},
+		{
+			name:    "fraction",
+			content: "{\n  \"schema\": 1.5\n}\n",
+			want:    ` at line 2, column 13: "schema" should be a whole number, not 1.5`,
 		},
 		{
 			name:    "not an object",
@@ -416,13 +421,13 @@ func TestDamagedFileIsNeverOverwritten(t *testing.T) {
 			want:    ` at line 13, column 43: unknown action "電話した"`,
 		},
 		{
-			// encoding/json matches keys to fields whatever their case.
+			// Keys match fields whatever their case, as encoding/json had it.
 			name:    "action key in another case",
 			content: withEvents(`{"step": "a", "ACTION": "Done"}`),
 			want:    ` at line 13, column 42: unknown action "Done"`,
 		},
 		{
-			// Of a key given twice, encoding/json keeps the last value.
+			// Of a key given twice, the first unknown action is refused.
 			name:    "action given twice",
 			content: withEvents(`{"step": "a", "action": "done", "action": "dnoe"}`),
 			want:    ` at line 13, column 60: unknown action "dnoe"`,
