@@ -259,3 +259,53 @@ func TestInteractiveEditInATerminal(t *testing.T) {
 		t.Errorf("saved:\n%s\nwant:\n%s", saved, want)
 	}
 }
+
+const lockedPlaybook = `schema: 1
+id: locked
+title: Locked out
+steps:
+  - id: mail
+    title: Note when the lock email came
+    phase: contain
+    kind: time
+    question: "When did the email arrive?"
+  - {id: reset, title: Reset the password, phase: contain, delay: 5h, delay-from: mail}
+`
+
+// TestTimeAnswerInATerminal answers a time step through the real menu and
+// text prompt: a time it cannot read is asked again, and the reset then
+// waits five hours from the moment typed, not from the answer.
+func TestTimeAnswerInATerminal(t *testing.T) {
+	env, stateFile := ptyEnv(t)
+	env = append(env, "TZ=UTC")
+	for _, e := range env {
+		if dir, ok := strings.CutPrefix(e, "XDG_CONFIG_HOME="); ok {
+			if err := os.WriteFile(filepath.Join(dir, "acctguard", "playbooks", "locked.yaml"), []byte(lockedPlaybook), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	// ACCTGUARD_NOW is 21:00 in Tokyo, 12:00 UTC.
+	p := startPTY(t, env, "respond", "locked")
+	p.expect("[1/2] Contain · Note when the lock email came")
+	p.expect("When did the email arrive?")
+	p.key("\x1b[B\r") // Earlier: I will type the time
+	p.expect("What time was it?")
+	p.key("soon\r")
+	p.expect(`acctguard cannot read "soon" as a time`)
+	p.expect("What time was it?")
+	p.key("11:40\r")
+	p.expect("Time saved: Thu 26 Nov 11:40")
+	p.expect("Reset the password")
+	p.expect("16:40")
+	if code := p.wait(); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+	raw, err := os.ReadFile(stateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(raw), `"answer": "2026-11-26T11:40:00Z"`) {
+		t.Errorf("state file lacks the time typed:\n%s", raw)
+	}
+}

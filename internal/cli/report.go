@@ -126,10 +126,15 @@ func buildReport(p *playbook.Playbook, inc *state.Incident, v incident.View, lan
 		},
 	}
 	answerLabel := func(stepID, value string) string {
-		if s, ok := p.Step(stepID); ok {
-			if o, ok := s.Option(value); ok {
-				return text(o.Label)
-			}
+		s, ok := p.Step(stepID)
+		if !ok {
+			return value
+		}
+		if o, ok := s.Option(value); ok {
+			return text(o.Label)
+		}
+		if t, err := time.Parse(time.RFC3339, value); err == nil && s.Kind == playbook.KindTime {
+			return t.In(r.Location).Format("2006-01-02 15:04")
 		}
 		return value
 	}

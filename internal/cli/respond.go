@@ -407,13 +407,18 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 		var options []string
 		var actions []menuItem
 		message := r.l.T("respond.what-now")
-		if step.Kind == playbook.KindQuestion {
+		switch step.Kind {
+		case playbook.KindQuestion:
 			message = r.text(step.Question)
 			for _, o := range step.Options {
 				options, actions = append(options, r.text(o.Label)), append(actions, menuAnswer)
 			}
 			options, actions = append(options, r.l.T("respond.answer-later")), append(actions, menuLater)
-		} else {
+		case playbook.KindTime:
+			message = r.text(step.Question)
+			options = append(options, r.l.T("respond.time-now"), r.l.T("respond.time-earlier"), r.l.T("respond.time-unknown"), r.l.T("respond.answer-later"))
+			actions = append(actions, menuTimeNow, menuTimeEarlier, menuTimeUnknown, menuLater)
+		default:
 			options = append(options, r.l.T("respond.done"), r.l.T("respond.skip"), r.l.T("respond.later"))
 			actions = append(actions, menuDone, menuSkip, menuLater)
 		}
@@ -427,6 +432,18 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 		case menuAnswer:
 			o := step.Options[choice]
 			return false, r.save(state.Event{Step: step.ID, Action: state.ActionAnswer, Answer: o.Value}, r.l.Tf("respond.saved-answer", r.text(o.Label)))
+		case menuTimeNow:
+			return false, r.saveTime(step, r.Now())
+		case menuTimeEarlier:
+			t, ok, err := r.askMoment()
+			if err != nil {
+				return false, err
+			}
+			if ok {
+				return false, r.saveTime(step, t)
+			}
+		case menuTimeUnknown:
+			return false, r.save(state.Event{Step: step.ID, Action: state.ActionSkip, Reason: r.l.T("respond.time-no-reason")}, r.l.T("respond.saved-skip"))
 		case menuDone:
 			return false, r.save(state.Event{Step: step.ID, Action: state.ActionDone}, r.l.T("respond.saved-done"))
 		case menuSkip:
@@ -458,7 +475,37 @@ const (
 	menuLater
 	menuNote
 	menuQuit
+	menuTimeNow
+	menuTimeEarlier
+	menuTimeUnknown
 )
+
+// askMoment asks when something happened until the answer is a time that
+// has come; ok is false when the person leaves it empty to go back.
+func (r *responder) askMoment() (t time.Time, ok bool, err error) {
+	for {
+		text, err := r.Prompter.Input(r.l.T("respond.time-prompt"), r.l.T("respond.time-help"))
+		if err != nil || strings.TrimSpace(text) == "" {
+			return time.Time{}, false, err
+		}
+		now := r.Now()
+		t, err := incident.ParseMoment(text, now.Local())
+		switch {
+		case errors.Is(err, incident.ErrMomentFuture):
+			r.printf("%s\n", r.cs.Red(r.l.Tf("respond.time-future", strings.TrimSpace(text))))
+		case err != nil:
+			r.printf("%s\n", r.cs.Red(r.l.Tf("respond.time-bad", strings.TrimSpace(text))))
+		default:
+			return t, true, nil
+		}
+	}
+}
+
+// saveTime records t as the answer to a time step.
+func (r *responder) saveTime(step *playbook.Step, t time.Time) error {
+	e := state.Event{Step: step.ID, Action: state.ActionAnswer, Answer: t.Format(time.RFC3339)}
+	return r.save(e, r.l.Tf("respond.saved-time", r.l.Time(t.Local(), r.Now())))
+}
 
 // note asks for a note until it holds no card number, then saves it. An
 // empty note saves nothing.

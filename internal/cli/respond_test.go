@@ -321,3 +321,65 @@ Picking up incident 1 where you left off.
 		t.Errorf("incidents: %+v", file.Incidents)
 	}
 }
+
+const timePlaybook = `schema: 1
+id: locked
+title: {en: Locked out, ja: ログインできない}
+languages: [en, ja]
+steps:
+  - id: mail
+    title: {en: Note when the lock email came, ja: ロックのメールの時刻を控える}
+    phase: contain
+    kind: time
+    question: {en: "When did the email arrive?", ja: メールはいつ届きましたか？}
+  - {id: reset, title: {en: Reset the password, ja: パスワードを再設定する}, phase: contain, delay: 5h, delay-from: mail}
+`
+
+// A time typed wrong, then one still to come, is asked again; the reset
+// then waits five hours from the time given.
+func TestRespondAsksForATime(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.English, "Earlier: I will type the time", "soon", "2026-11-27 09:00", "20:40")
+	opts.Catalogue.Builtin = fstest.MapFS{"locked.yaml": {Data: []byte(timePlaybook)}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	want := `Incident 1 · Locked out · opened Thu 26 Nov 21:00
+0 of 2 steps finished
+A new incident has been started.
+
+[1/2] Contain · Note when the lock email came
+
+? When did the email arrive? Earlier: I will type the time
+? What time was it? soon
+acctguard cannot read "soon" as a time. Write it like 00:40 or 2026-11-25 23:10.
+? What time was it? 2026-11-27 09:00
+2026-11-27 09:00 has not come yet. Give the time it happened.
+? What time was it? 20:40
+✓ Time saved: Thu 26 Nov 20:40
+
+Nothing more to do right now.
+Finished 1 of 2 steps.
+
+Waiting:
+  Reset the password: available at Fri 27 Nov 01:40, in 4 h 40 min
+
+Next: run "acctguard respond" again after Fri 27 Nov 01:40. "acctguard status" shows where you are.
+`
+	if out.String() != want {
+		t.Errorf("screen:\n%s\nwant:\n%s", out, want)
+	}
+
+	// Without a terminal, "now" and a clock time are answers too.
+	ios, _, stepOut, _ := iostreams.Test()
+	sopts := &stepOptions{IO: ios, Store: opts.Store, Catalogue: opts.Catalogue, Now: opts.Now, Action: state.ActionAnswer, StepID: "mail", Value: "21:30"}
+	if err := runStep(sopts); err != nil {
+		t.Fatal(err)
+	}
+	if got := stepOut.String(); got != "incident 1: mail: answered "+time.Date(2026, 11, 25, 21, 30, 0, 0, time.Local).Format(time.RFC3339)+"\n" {
+		t.Errorf("step answer: %q", got)
+	}
+	sopts.Value = "tomorrow"
+	if code, hint, _ := exitCode(runStep(sopts)); code != exitUsage || !strings.Contains(hint, "00:40") {
+		t.Errorf("step answer tomorrow: exit %d, hint %q", code, hint)
+	}
+}

@@ -93,6 +93,10 @@ func (s *showWriter) step(i int, st *playbook.Step) {
 // reading the whole playbook needs: conditions, timing and sources.
 func (s *showWriter) body(st *playbook.Step, full bool) {
 	l := s.l
+	if st.Kind == playbook.KindTime && full {
+		s.field("show.question", s.text(st.Question))
+		s.field("show.answer-kind", l.T("show.answer-time"))
+	}
 	if st.Kind == playbook.KindQuestion && full {
 		s.field("show.question", s.text(st.Question))
 		var answers []string
@@ -134,11 +138,14 @@ func (s *showWriter) body(st *playbook.Step, full bool) {
 		s.field("show.after", strings.Join(names, ", "))
 	}
 	if !st.Delay.IsZero() {
-		key := "show.delay"
-		if len(st.After) == 0 {
-			key = "show.delay-start"
+		switch {
+		case st.DelayFrom != "":
+			s.field("show.wait", l.Tf("show.delay-from", humanDuration(l, st.Delay), s.stepRef(st.DelayFrom)))
+		case len(st.After) == 0:
+			s.field("show.wait", l.Tf("show.delay-start", humanDuration(l, st.Delay)))
+		default:
+			s.field("show.wait", l.Tf("show.delay", humanDuration(l, st.Delay)))
 		}
-		s.field("show.wait", l.Tf(key, humanDuration(l, st.Delay)))
 	}
 	if st.Repeat != nil {
 		s.field("show.repeat", l.Tf("show.repeat-every", humanDuration(l, st.Repeat.Every), st.Repeat.Times))

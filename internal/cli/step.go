@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/acctguard/acctguard/internal/incident"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/state"
@@ -120,6 +121,12 @@ func runStep(opts *stepOptions) error {
 	}
 	e := state.Event{Step: step.ID, Action: state.Action(opts.Action), At: opts.Now(), Note: strings.TrimSpace(note), Reason: strings.TrimSpace(opts.Reason)}
 	switch {
+	case opts.Action == state.ActionAnswer && step.Kind == playbook.KindTime:
+		t, err := incident.ParseMoment(opts.Value, opts.Now().Local())
+		if err != nil {
+			return usageError("write when it happened: now, a time such as 00:40, or a date and time such as 2026-11-25 23:10", "%q is not a time that has come (%v)", opts.Value, err)
+		}
+		e.Answer = t.Format(time.RFC3339)
 	case opts.Action == state.ActionAnswer && step.Kind != playbook.KindQuestion:
 		return usageError(fmt.Sprintf(`mark it with "acctguard step done %s"`, step.ID), "step %q is not a question", step.ID)
 	case opts.Action == state.ActionAnswer:
@@ -128,6 +135,8 @@ func runStep(opts *stepOptions) error {
 			return usageError("answer with one of: "+optionList(step, inc.Lang), "%q is not an answer to %q", opts.Value, step.ID)
 		}
 		e.Answer = o.Value
+	case opts.Action == state.ActionDone && step.Kind == playbook.KindTime:
+		return usageError(fmt.Sprintf(`answer it with "acctguard step answer %s TIME", such as now or 00:40`, step.ID), "step %q asks for a time", step.ID)
 	case opts.Action == state.ActionDone && step.Kind == playbook.KindQuestion:
 		return usageError(fmt.Sprintf(`answer it with "acctguard step answer %s VALUE", one of: %s`, step.ID, optionList(step, inc.Lang)), "step %q is a question", step.ID)
 	}
@@ -176,7 +185,7 @@ func completeStepIDs(f *Factory, questionsOnly bool) cobra.CompletionFunc {
 		}
 		var out []string
 		for _, s := range p.Steps {
-			if strings.HasPrefix(s.ID, toComplete) && (!questionsOnly || s.Kind == playbook.KindQuestion) {
+			if strings.HasPrefix(s.ID, toComplete) && (!questionsOnly || s.Asks()) {
 				out = append(out, s.ID+"\t"+strings.TrimSpace(s.Title.Get(lang)))
 			}
 		}

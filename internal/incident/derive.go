@@ -122,7 +122,7 @@ func (d *deriver) eval(i int) *Status {
 	step := &d.p.Steps[i]
 	r := d.records[i]
 	*st = Status{Step: step, Index: i, Notes: r.notes, Completions: r.completions, Reason: r.reason}
-	if step.Kind == playbook.KindQuestion && r.answered {
+	if step.Asks() && r.answered {
 		st.Answer = r.answer
 	}
 
@@ -154,7 +154,7 @@ func (d *deriver) eval(i int) *Status {
 	}
 
 	switch {
-	case step.Kind == playbook.KindQuestion && r.answered, r.done && step.Repeat == nil:
+	case step.Asks() && r.answered, r.done && step.Repeat == nil:
 		st.State, st.FinishedAt = Done, r.finishedAt
 		return st
 	case r.skipped:
@@ -182,6 +182,22 @@ func (d *deriver) eval(i int) *Status {
 			st.WaitingFor = append(st.WaitingFor, id)
 		}
 	}
+	// delay-from: the delay counts from the moment answered at a time
+	// step, such as when the lock email arrived, unless the after steps
+	// finish later still. A time step skipped ("I do not know") or that
+	// does not apply leaves the delay counting from the after steps.
+	var answeredAt time.Time
+	if step.DelayFrom != "" {
+		if ti, ok := d.p.StepIndex(step.DelayFrom); ok {
+			q := d.eval(ti)
+			switch {
+			case q == nil || !q.IsFinished():
+				st.WaitingFor = append(st.WaitingFor, step.DelayFrom)
+			case q.State == Done:
+				answeredAt, _ = q.AnswerTime()
+			}
+		}
+	}
 	if len(st.WaitingFor) > 0 {
 		st.State = Waiting
 		return st
@@ -191,6 +207,9 @@ func (d *deriver) eval(i int) *Status {
 		from = later(from, decidedAt)
 	}
 	available := from.Add(step.Delay.D)
+	if !answeredAt.IsZero() {
+		available = later(from, answeredAt.Add(step.Delay.D))
+	}
 
 	if step.Repeat != nil && r.completions > 0 {
 		if r.completions >= step.Repeat.Times {

@@ -77,6 +77,15 @@ type Status struct {
 	Completions int
 }
 
+// AnswerTime returns the moment answered at a time step.
+func (s *Status) AnswerTime() (time.Time, bool) {
+	if s.Step.Kind != playbook.KindTime || s.Answer == "" {
+		return time.Time{}, false
+	}
+	t, err := time.Parse(time.RFC3339, s.Answer)
+	return t, err == nil
+}
+
 // IsFinished reports whether the step no longer holds others back.
 func (s *Status) IsFinished() bool {
 	return s.State == Done || s.State == Skipped || s.State == NotApplicable

@@ -51,7 +51,7 @@ var (
 	playbookKeys = []string{"schema", "id", "version", "title", "summary", "languages", "service", "sources", "contacts", "steps"}
 	sourceKeys   = []string{"id", "title", "url"}
 	contactKeys  = []string{"id", "name", "phone", "url", "verified", "source", "note"}
-	stepKeys     = []string{"id", "title", "phase", "kind", "critical", "why", "how", "links", "contacts", "sources", "question", "options", "when", "after", "delay", "repeat"}
+	stepKeys     = []string{"id", "title", "phase", "kind", "critical", "why", "how", "links", "contacts", "sources", "question", "options", "when", "after", "delay", "delay-from", "repeat"}
 	linkKeys     = []string{"title", "url"}
 	optionKeys   = []string{"value", "label"}
 	repeatKeys   = []string{"every", "times"}
@@ -125,12 +125,13 @@ type textRef struct {
 // stepNodes keeps the nodes of a step's references for positioned errors
 // in the cross-checks.
 type stepNodes struct {
-	step     *yaml.Node
-	id       *yaml.Node
-	contacts []*yaml.Node
-	sources  []*yaml.Node
-	after    []*yaml.Node
-	when     []whenNodes
+	step      *yaml.Node
+	id        *yaml.Node
+	contacts  []*yaml.Node
+	sources   []*yaml.Node
+	after     []*yaml.Node
+	when      []whenNodes
+	delayFrom *yaml.Node
 }
 
 type whenNodes struct {
@@ -675,8 +676,8 @@ func (d *decoder) step(n *yaml.Node, i int) (Step, stepNodes) {
 	if f, ok := m["kind"]; ok {
 		if v, ok := d.scalar(f.val, "kind of "+what); ok {
 			s.Kind = Kind(v)
-			if s.Kind != KindTask && s.Kind != KindQuestion {
-				d.errf(f.val, "unknown kind %q in %s", v, what).Hint = "use task or question"
+			if s.Kind != KindTask && s.Kind != KindQuestion && s.Kind != KindTime {
+				d.errf(f.val, "unknown kind %q in %s", v, what).Hint = "use task, question or time"
 			}
 		}
 	}
@@ -710,6 +711,14 @@ func (d *decoder) step(n *yaml.Node, i int) (Step, stepNodes) {
 	if f, ok := m["delay"]; ok {
 		s.Delay = d.duration(f.val, "delay of "+what)
 	}
+	if f, ok := m["delay-from"]; ok {
+		if id, ok := d.id(f.val, "delay-from of "+what); ok {
+			s.DelayFrom, nodes.delayFrom = id, f.val
+		}
+		if _, ok := m["delay"]; !ok {
+			d.errf(f.key, "%s has delay-from but no delay", what).Hint = `say how long to wait after that time, such as "delay: 5h"`
+		}
+	}
 	if f, ok := m["repeat"]; ok {
 		s.Repeat = d.repeat(f.val, what)
 	}
@@ -739,12 +748,26 @@ func phaseNames() []string {
 }
 
 func (d *decoder) questionFields(s *Step, m map[string]field, what string) {
-	if s.Kind != KindQuestion {
+	switch s.Kind {
+	case KindTask:
 		for _, k := range []string{"question", "options"} {
 			if f, ok := m[k]; ok {
 				d.errf(f.key, "%q is only for question steps, and %s is a task", k, what).Hint = `add "kind: question" to the step, or remove "` + k + `"`
 			}
 		}
+		return
+	case KindTime:
+		if _, ok := m["question"]; !ok {
+			d.errf(m["kind"].key, "time %s is missing %q", what, "question")
+		} else {
+			s.Question = d.text(m["question"].val, "question of "+what)
+		}
+		if f, ok := m["options"]; ok {
+			d.errf(f.key, "%s asks for a time, so it has no options", what).Hint = `acctguard offers "just now" and "at a time I type"; remove "options", or use "kind: question"`
+		}
+		return
+	case KindQuestion:
+	default:
 		return
 	}
 	stepNode := m["kind"].key

@@ -31,6 +31,13 @@ const question = `  - id: q
       - {value: "no", label: {en: "No", ja: いいえ}}
 `
 
+const timeStep = `  - id: mail
+    title: {en: Note when the email came, ja: メールの時刻を控える}
+    phase: verify
+    kind: time
+    question: {en: "When did the email arrive?", ja: メールはいつ届きましたか？}
+`
+
 // TestParseRules has one case per validation rule, each with the exact
 // position and message the user sees.
 func TestParseRules(t *testing.T) {
@@ -76,6 +83,18 @@ func TestParseRules(t *testing.T) {
 		{"when on a later question", head + okStep + "    when: {q: \"yes\"}\n" + question, []string{`9:12: when of step "ok" uses question "q", which comes later`}},
 		{"when on a value that is not an option", head + question + "  - id: a\n    title: x\n    phase: verify\n    when: {q: [\"no\", maybe]}\n",
 			[]string{`17:22: "maybe" is not an answer to question "q"`}},
+		{"time step without question", head + "  - id: a\n    title: x\n    phase: verify\n    kind: time\n", []string{`9:5: time step "a" is missing "question"`}},
+		{"time step with options", head + "  - id: a\n    title: x\n    phase: verify\n    kind: time\n    question: When?\n    options: [{value: x, label: X}, {value: y, label: Y}]\n",
+			[]string{`11:5: step "a" asks for a time, so it has no options`}},
+		{"delay-from without delay", head + timeStep + "  - id: a\n    title: x\n    phase: contain\n    delay-from: mail\n", []string{`14:5: step "a" has delay-from but no delay`}},
+		{"delay-from unknown step", head + timeStep + "  - id: a\n    title: x\n    phase: contain\n    delay: 5h\n    delay-from: mial\n", []string{`15:17: unknown step "mial"`}},
+		{"delay-from a question", head + question + "  - id: a\n    title: x\n    phase: contain\n    delay: 5h\n    delay-from: q\n",
+			[]string{`18:17: delay-from of step "a" uses "q", which does not ask for a time`}},
+		{"delay-from a later time", head + "  - id: a\n    title: x\n    phase: contain\n    delay: 5h\n    delay-from: mail\n" + timeStep,
+			[]string{`10:17: delay-from of step "a" uses "mail", which comes later`}},
+		{"when on a time step", head + timeStep + "  - id: a\n    title: x\n    phase: verify\n    when: {mail: now}\n", []string{`14:12: when of step "a" uses "mail", which is not a question`}},
+		{"cycle through delay-from", head + "  - id: mail\n    title: x\n    phase: verify\n    kind: time\n    question: When?\n    after: [a]\n  - id: a\n    title: x\n    phase: contain\n    delay: 5h\n    delay-from: mail\n",
+			[]string{`16:17: steps wait for each other in a loop: mail -> a -> mail`}},
 		{"unknown contact", head + okStep + "    contacts: [bank]\n", []string{`9:16: unknown contact "bank"`}},
 		{"unknown source", head + okStep + "    sources: [blog]\n", []string{`9:15: unknown source "blog"`}},
 		{"unknown source of a contact", strings.Replace(head, "steps:\n", "contacts:\n  - {id: c, name: C, phone: \"1\", source: nope}\nsteps:\n", 1) + okStep,
@@ -244,5 +263,26 @@ func TestTextFallback(t *testing.T) {
 		if got := tt.text.Get(tt.lang); got != tt.want {
 			t.Errorf("Get(%q) = %q, want %q", tt.lang, got, tt.want)
 		}
+	}
+}
+
+func TestParseTimeStep(t *testing.T) {
+	src := head + timeStep + `  - id: reset
+    title: {en: Reset the password, ja: パスワードを再設定する}
+    phase: contain
+    delay: 5h
+    delay-from: mail
+`
+	p, err := Parse("p.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mail, _ := p.Step("mail")
+	reset, _ := p.Step("reset")
+	if mail.Kind != KindTime || !mail.Asks() || mail.Question.Get("en") != "When did the email arrive?" {
+		t.Errorf("mail = %+v", mail)
+	}
+	if reset.DelayFrom != "mail" || reset.Delay.D != 5*time.Hour || reset.Asks() {
+		t.Errorf("reset = %+v", reset)
 	}
 }

@@ -73,7 +73,15 @@ type Kind string
 const (
 	KindTask     Kind = "task"
 	KindQuestion Kind = "question"
+	// KindTime is a question whose answer is a moment: when something
+	// happened, such as when Amazon's email arrived. A delay can count
+	// from it (DelayFrom).
+	KindTime Kind = "time"
 )
+
+// Asks reports whether the step is answered rather than done: a question
+// or a time.
+func (s *Step) Asks() bool { return s.Kind == KindQuestion || s.Kind == KindTime }
 
 // Step is one thing the person does or answers.
 type Step struct {
@@ -93,7 +101,11 @@ type Step struct {
 	When     []Condition
 	After    []string
 	Delay    Duration
-	Repeat   *Repeat
+	// DelayFrom names a time step: Delay then counts from the moment
+	// answered there rather than from when the after steps finished,
+	// whichever is later.
+	DelayFrom string
+	Repeat    *Repeat
 }
 
 // Link is a page worth opening for a step.

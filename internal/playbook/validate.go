@@ -50,6 +50,7 @@ func (d *decoder) crossCheck(p *Playbook) {
 			d.checkRef(n, "step", stepIDs)
 		}
 		d.checkWhen(p, i, stepIndex, stepIDs)
+		d.checkDelayFrom(p, i, stepIndex, stepIDs)
 	}
 	d.checkCycles(p, stepIndex)
 	if !d.skipLanguages {
@@ -110,6 +111,24 @@ func (d *decoder) checkWhen(p *Playbook, i int, stepIndex map[string]int, stepID
 	}
 }
 
+// checkDelayFrom makes sure a step's delay counts from a time asked
+// before it.
+func (d *decoder) checkDelayFrom(p *Playbook, i int, stepIndex map[string]int, stepIDs map[string]*yaml.Node) {
+	s, n := p.Steps[i], d.steps[i].delayFrom
+	if n == nil {
+		return
+	}
+	qi, ok := stepIndex[s.DelayFrom]
+	switch {
+	case !ok:
+		d.checkRef(n, "step", stepIDs)
+	case p.Steps[qi].Kind != KindTime:
+		d.errf(n, "delay-from of step %q uses %q, which does not ask for a time", s.ID, s.DelayFrom).Hint = "delay-from can only use a step with kind: time"
+	case qi >= i:
+		d.errf(n, "delay-from of step %q uses %q, which comes later", s.ID, s.DelayFrom).Hint = "move the time step above this step: it must be asked first"
+	}
+}
+
 // checkCycles reports each loop in after once, at the reference that
 // closes it.
 func (d *decoder) checkCycles(p *Playbook, stepIndex map[string]int) {
@@ -124,7 +143,14 @@ func (d *decoder) checkCycles(p *Playbook, stepIndex map[string]int) {
 	visit = func(i int) {
 		state[i] = active
 		path = append(path, i)
-		for j, id := range p.Steps[i].After {
+		// A step waits for the steps in its after and for the time step
+		// its delay counts from.
+		ids, nodes := p.Steps[i].After, d.steps[i].after
+		if p.Steps[i].DelayFrom != "" && d.steps[i].delayFrom != nil {
+			ids = append(slices.Clip(ids), p.Steps[i].DelayFrom)
+			nodes = append(slices.Clip(nodes), d.steps[i].delayFrom)
+		}
+		for j, id := range ids {
 			next, ok := stepIndex[id]
 			if !ok || next == i {
 				continue
@@ -139,7 +165,7 @@ func (d *decoder) checkCycles(p *Playbook, stepIndex map[string]int) {
 					names = append(names, p.Steps[k].ID)
 				}
 				names = append(names, id)
-				d.errf(d.steps[i].after[j], "steps wait for each other in a loop: %s", strings.Join(names, " -> ")).Hint = "remove one of these from after, so that one step can start"
+				d.errf(nodes[j], "steps wait for each other in a loop: %s", strings.Join(names, " -> ")).Hint = "remove one of these from after, so that one step can start"
 			}
 		}
 		path = path[:len(path)-1]
