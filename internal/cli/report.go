@@ -126,7 +126,7 @@ func buildReport(p *playbook.Playbook, inc *state.Incident, v incident.View, lan
 		},
 	}
 	answerLabel := func(stepID, value string) string {
-		s, ok := p.Step(stepID)
+		s, ok := p.RecordStep(stepID)
 		if !ok {
 			return value
 		}
@@ -140,7 +140,7 @@ func buildReport(p *playbook.Playbook, inc *state.Incident, v incident.View, lan
 	}
 	entry := func(e state.Event) report.Entry {
 		en := report.Entry{At: e.At, StepID: e.Step, Action: string(e.Action), Reason: e.Reason, Note: e.Note}
-		if s, ok := p.Step(e.Step); ok {
+		if s, ok := p.RecordStep(e.Step); ok {
 			en.StepTitle = text(s.Title)
 		}
 		if e.Answer != "" {

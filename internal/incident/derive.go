@@ -64,7 +64,7 @@ func Derive(p *playbook.Playbook, opened time.Time, events []Event, now time.Tim
 		if e.Step == "" {
 			continue // about the whole incident: closed, reopened
 		}
-		if i, ok := p.StepIndex(e.Step); ok {
+		if i, ok := p.RecordIndex(e.Step); ok {
 			byStep[i] = append(byStep[i], e)
 			continue
 		}

@@ -97,3 +97,28 @@ func TestDelayFromATimeAnswer(t *testing.T) {
 		t.Errorf("mail: %s, answer time %v %v", describe(mail), got, ok)
 	}
 }
+
+// A step renamed in a later edition of the playbook keeps what incidents
+// recorded under its old id; a step removed keeps its records apart.
+func TestRecordsUnderAFormerID(t *testing.T) {
+	p, err := playbook.Parse("t.yaml", []byte(`schema: 1
+id: t
+title: T
+steps:
+  - {id: note-lock-email, title: Note the lock email, phase: contain, was: [note-lock]}
+  - {id: reset, title: Reset, phase: contain, after: [note-lock-email], delay: 5h}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := []Event{ev("note-lock", ActionDone, 0), ev("gone", ActionDone, 0)}
+	v := Derive(p, t0, events, at(time.Hour))
+	note, _ := v.Status("note-lock-email")
+	reset, _ := v.Status("reset")
+	if note.State != Done || describe(reset) != "waiting until +5h0m0s" {
+		t.Errorf("note-lock-email %s, reset %s", describe(note), describe(reset))
+	}
+	if len(v.Orphans) != 1 || v.Orphans[0].Step != "gone" {
+		t.Errorf("orphans = %+v, want only gone", v.Orphans)
+	}
+}

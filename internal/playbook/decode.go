@@ -51,7 +51,7 @@ var (
 	playbookKeys = []string{"schema", "id", "version", "title", "summary", "languages", "service", "sources", "contacts", "steps"}
 	sourceKeys   = []string{"id", "title", "url"}
 	contactKeys  = []string{"id", "name", "phone", "url", "verified", "source", "note"}
-	stepKeys     = []string{"id", "title", "phase", "kind", "critical", "why", "how", "links", "contacts", "sources", "question", "options", "when", "after", "delay", "delay-from", "repeat"}
+	stepKeys     = []string{"id", "title", "phase", "kind", "critical", "why", "how", "links", "contacts", "sources", "question", "options", "when", "after", "delay", "delay-from", "repeat", "was"}
 	linkKeys     = []string{"title", "url"}
 	optionKeys   = []string{"value", "label"}
 	repeatKeys   = []string{"every", "times"}
@@ -132,6 +132,7 @@ type stepNodes struct {
 	after     []*yaml.Node
 	when      []whenNodes
 	delayFrom *yaml.Node
+	was       []*yaml.Node
 }
 
 type whenNodes struct {
@@ -721,6 +722,9 @@ func (d *decoder) step(n *yaml.Node, i int) (Step, stepNodes) {
 	}
 	if f, ok := m["repeat"]; ok {
 		s.Repeat = d.repeat(f.val, what)
+	}
+	if f, ok := m["was"]; ok {
+		s.Was, nodes.was = d.ids(f.val, "former id in was of "+what)
 	}
 	return s, nodes
 }

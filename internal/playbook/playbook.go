@@ -30,8 +30,10 @@ type Playbook struct {
 	// Digest identifies the exact bytes the playbook was read from.
 	Digest string
 
-	// stepIndex maps step ids to their place in Steps.
-	stepIndex map[string]int
+	// stepIndex maps step ids to their place in Steps, and formerIndex
+	// the ids steps had in earlier editions.
+	stepIndex   map[string]int
+	formerIndex map[string]int
 }
 
 // Source is a document a step's facts come from.
@@ -106,6 +108,9 @@ type Step struct {
 	// whichever is later.
 	DelayFrom string
 	Repeat    *Repeat
+	// Was lists the ids the step had in earlier editions of the playbook:
+	// what incidents recorded under them belongs to this step.
+	Was []string
 }
 
 // Link is a page worth opening for a step.
@@ -156,14 +161,48 @@ func (p *Playbook) Step(id string) (*Step, bool) {
 
 // StepIndex returns the place in Steps of the step with the given id.
 func (p *Playbook) StepIndex(id string) (int, bool) {
-	if p.stepIndex == nil {
-		p.stepIndex = make(map[string]int, len(p.Steps))
-		for i := range p.Steps {
-			p.stepIndex[p.Steps[i].ID] = i
-		}
-	}
+	p.buildIndex()
 	i, ok := p.stepIndex[id]
 	return i, ok
+}
+
+// RecordStep returns the step that records made under id belong to.
+func (p *Playbook) RecordStep(id string) (*Step, bool) {
+	i, ok := p.RecordIndex(id)
+	if !ok {
+		return nil, false
+	}
+	return &p.Steps[i], true
+}
+
+// RecordIndex returns the place in Steps of the step that records made
+// under id belong to: the step with that id, or the one that was once
+// called so (see Step.Was).
+func (p *Playbook) RecordIndex(id string) (int, bool) {
+	p.buildIndex()
+	if i, ok := p.stepIndex[id]; ok {
+		return i, true
+	}
+	i, ok := p.formerIndex[id]
+	return i, ok
+}
+
+func (p *Playbook) buildIndex() {
+	if p.stepIndex != nil {
+		return
+	}
+	p.stepIndex = make(map[string]int, len(p.Steps))
+	for i := range p.Steps {
+		p.stepIndex[p.Steps[i].ID] = i
+	}
+	for i := range p.Steps {
+		for _, old := range p.Steps[i].Was {
+			if p.formerIndex == nil {
+				p.formerIndex = map[string]int{}
+			}
+			p.formerIndex[old] = i
+		}
+	}
 }
 
 // Contact returns the contact with the given id.

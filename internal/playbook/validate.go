@@ -52,6 +52,7 @@ func (d *decoder) crossCheck(p *Playbook) {
 		d.checkWhen(p, i, stepIndex, stepIDs)
 		d.checkDelayFrom(p, i, stepIndex, stepIDs)
 	}
+	d.checkWas(p, stepIDs)
 	d.checkCycles(p, stepIndex)
 	if !d.skipLanguages {
 		d.checkLanguages(p.Languages)
@@ -126,6 +127,25 @@ func (d *decoder) checkDelayFrom(p *Playbook, i int, stepIndex map[string]int, s
 		d.errf(n, "delay-from of step %q uses %q, which does not ask for a time", s.ID, s.DelayFrom).Hint = "delay-from can only use a step with kind: time"
 	case qi >= i:
 		d.errf(n, "delay-from of step %q uses %q, which comes later", s.ID, s.DelayFrom).Hint = "move the time step above this step: it must be asked first"
+	}
+}
+
+// checkWas makes sure each former id names one step only, and no step of
+// this edition: records under it must have one place to go.
+func (d *decoder) checkWas(p *Playbook, stepIDs map[string]*yaml.Node) {
+	seen := map[string]*yaml.Node{}
+	for i, s := range p.Steps {
+		for _, n := range d.steps[i].was {
+			if _, now := stepIDs[n.Value]; now {
+				d.errf(n, "%q in was of step %q is the id of a step in this playbook", n.Value, s.ID).Hint = "was lists ids this playbook no longer uses"
+				continue
+			}
+			if first, dup := seen[n.Value]; dup {
+				d.errf(n, "former id %q is given to two steps (first at line %d)", n.Value, first.Line).Hint = "records under an old id can go to one step only"
+				continue
+			}
+			seen[n.Value] = n
+		}
 	}
 }
 
