@@ -358,11 +358,18 @@ func (r *responder) header() {
 	r.printf("%s\n", r.cs.Dim(r.l.Tf("incident.progress", finished, total)))
 }
 
-// walk asks about each due step until none is left.
+// walk asks about each due step until none is left. When an answer makes
+// a step wait for a time, it says at once when that step opens, so a
+// person is never left wondering where the step they expected went.
 func (r *responder) walk() error {
 	r.putOff = map[string]bool{}
+	var before *incident.View
 	for {
 		v := derive(r.p, r.inc, r.Now())
+		if before != nil {
+			r.announceOpenings(before, &v)
+		}
+		before = &v
 		var next *incident.Status
 		for _, s := range v.Ask(r.Critical) {
 			if !r.putOff[s.Step.ID] {
@@ -377,11 +384,43 @@ func (r *responder) walk() error {
 		quit, err := r.ask(next)
 		if err != nil || quit {
 			if quit {
+				r.printWaiting(derive(r.p, r.inc, r.Now()))
 				r.printf("\n%s\n", r.l.Tf("respond.resume-hint", r.resumeCommand()))
 			}
 			return err
 		}
 	}
+}
+
+// timeGated reports whether a step waits only for a time to come, and is
+// part of tonight's response rather than a follow-up days away.
+func timeGated(s *incident.Status) bool {
+	return s.State == incident.Waiting && len(s.WaitingFor) == 0 && s.Step.Phase != playbook.PhaseFollowUp
+}
+
+// announceOpenings says when each step that has just started waiting for
+// a time opens.
+func (r *responder) announceOpenings(before, after *incident.View) {
+	for i := range after.Steps {
+		s := &after.Steps[i]
+		if timeGated(s) && !timeGated(&before.Steps[i]) {
+			r.printf("%s\n", r.cs.Cyan(r.opens(s)))
+		}
+	}
+}
+
+// printWaiting lists, on stopping, the steps that wait for a time.
+func (r *responder) printWaiting(v incident.View) {
+	for i := range v.Steps {
+		if s := &v.Steps[i]; timeGated(s) {
+			r.printf("%s\n", r.opens(s))
+		}
+	}
+}
+
+func (r *responder) opens(s *incident.Status) string {
+	now := r.Now()
+	return r.l.Tf("respond.opens", r.text(s.Step.Title), r.l.Time(s.AvailableAt.Local(), now), r.l.Until(s.AvailableAt, now))
 }
 
 // ask shows one step and records what the person chooses. It returns

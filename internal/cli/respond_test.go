@@ -101,6 +101,7 @@ A new incident has been started.
 ✓ Note saved.
 ? What now? Done
 ✓ Saved as done.
+⏳ Reset the password opens at Fri 27 Nov 02:00, in 5 h.
 
 Nothing more to do right now.
 Finished 3 of 5 steps.
@@ -356,6 +357,7 @@ acctguard cannot read "soon" as a time. Write it like 00:40 or 2026-11-25 23:10.
 2026-11-27 09:00 has not come yet. Give the time it happened.
 ? What time was it? 20:40
 ✓ Time saved: Thu 26 Nov 20:40
+⏳ Reset the password opens at Fri 27 Nov 01:40, in 4 h 40 min.
 
 Nothing more to do right now.
 Finished 1 of 2 steps.
@@ -381,5 +383,29 @@ Next: run "acctguard respond" again after Fri 27 Nov 01:40. "acctguard status" s
 	sopts.Value = "tomorrow"
 	if code, hint, _ := exitCode(runStep(sopts)); code != exitUsage || !strings.Contains(hint, "00:40") {
 		t.Errorf("step answer tomorrow: exit %d, hint %q", code, hint)
+	}
+}
+
+// Stopping says when the steps that wait for a time open, so the person
+// knows when to come back.
+func TestRespondStopSaysWhenStepsOpen(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.English, "Just now", "Stop for now")
+	opts.Catalogue.Builtin = fstest.MapFS{"locked.yaml": {Data: []byte(timePlaybook + "  - {id: call, title: {en: Call the bank, ja: 銀行に電話する}, phase: contain}\n")}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	want := `? When did the email arrive? Just now
+✓ Time saved: Thu 26 Nov 21:00
+⏳ Reset the password opens at Fri 27 Nov 02:00, in 5 h.
+
+[3/3] Contain · Call the bank
+
+? What now? Stop for now
+⏳ Reset the password opens at Fri 27 Nov 02:00, in 5 h.
+
+To continue, run: acctguard respond
+`
+	if got := out.String(); !strings.HasSuffix(got, want) {
+		t.Errorf("screen:\n%s\nwant it to end with:\n%s", got, want)
 	}
 }

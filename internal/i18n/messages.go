@@ -115,6 +115,7 @@ var messages = NewTable("i18n", func() map[string]Text {
 		"respond.summary":         {En: "Finished %d of %d steps.", Ja: "%d / %d 手順が完了しました。"},
 		"respond.waiting":         {En: "Waiting:", Ja: "待っている手順："},
 		"respond.available":       {En: "available at %s, %s", Ja: "%s から（%s）"},
+		"respond.opens":           {En: "⏳ %s opens at %s, %s.", Ja: "⏳ 「%s」は %s から実施できます（%s）。"},
 		"respond.after-steps":     {En: "after: %s", Ja: "次の手順のあと：%s"},
 		"respond.follow-ups":      {En: "Coming up:", Ja: "今後の予定："},
 		"respond.put-off":         {En: "Put off:", Ja: "あとに回した手順："},

@@ -25,7 +25,7 @@ steps:
     options: [{value: "yes", label: "Yes"}, {value: "no", label: "No"}]
   - {id: change-password, title: Change, phase: contain, critical: true, when: {can-sign-in: "yes"}}
   - {id: note-lock, title: Note the lock, phase: contain, when: {can-sign-in: "no"}}
-  - {id: reset, title: Reset, phase: contain, when: {can-sign-in: "no"}, after: [note-lock], delay: 5h}
+  - {id: reset, title: Reset, phase: contain, critical: true, when: {can-sign-in: "no"}, after: [note-lock], delay: 5h}
   - id: reset-worked
     title: Did it work?
     phase: contain
@@ -216,6 +216,17 @@ func TestAskAndProgress(t *testing.T) {
 	if got := strings.Join(ids, " "); got != "change-password look" {
 		t.Errorf("Ask(critical) = %s", got)
 	}
+	// The critical reset waits for note-lock, which is not critical: with
+	// --critical, note-lock is asked too, or the reset could never open.
+	v = Derive(p, t0, []Event{ev("look", ActionDone, 0), answer("can-sign-in", "no", time.Minute)}, at(time.Hour))
+	ids = nil
+	for _, s := range v.Ask(true) {
+		ids = append(ids, s.Step.ID)
+	}
+	if got := strings.Join(ids, " "); got != "note-lock" {
+		t.Errorf("Ask(critical) on the locked-out path = %q, want the step the critical reset waits for", got)
+	}
+	v = Derive(p, t0, events, at(time.Hour))
 	finished, total := v.Progress()
 	// 11 steps, 4 not applicable on the yes branch; the question is done.
 	if finished != 1 || total != 7 {

@@ -137,12 +137,18 @@ func (v *View) Progress() (finished, total int) {
 
 // Ask returns the steps to ask about now, in order: due and overdue steps
 // in playbook order, then the ones the person put off. With criticalOnly,
-// only critical steps.
+// only critical steps and the steps they wait for (their after, the
+// questions of their when, the time their delay counts from), so that a
+// critical step behind an ordinary one can still be reached.
 func (v *View) Ask(criticalOnly bool) []*Status {
+	var wanted map[string]bool
+	if criticalOnly {
+		wanted = v.criticalClosure()
+	}
 	var now, putOff []*Status
 	for i := range v.Steps {
 		s := &v.Steps[i]
-		if criticalOnly && !s.Step.Critical {
+		if criticalOnly && !wanted[s.Step.ID] {
 			continue
 		}
 		switch s.State {
@@ -153,4 +159,39 @@ func (v *View) Ask(criticalOnly bool) []*Status {
 		}
 	}
 	return append(now, putOff...)
+}
+
+// criticalClosure returns the ids of the critical steps and of every step
+// they wait for, directly or through others.
+func (v *View) criticalClosure() map[string]bool {
+	index := make(map[string]int, len(v.Steps))
+	var queue []int
+	for i := range v.Steps {
+		index[v.Steps[i].Step.ID] = i
+		if v.Steps[i].Step.Critical {
+			queue = append(queue, i)
+		}
+	}
+	wanted := map[string]bool{}
+	for len(queue) > 0 {
+		st := v.Steps[queue[0]].Step
+		queue = queue[1:]
+		if wanted[st.ID] {
+			continue
+		}
+		wanted[st.ID] = true
+		deps := append([]string{}, st.After...)
+		for _, c := range st.When {
+			deps = append(deps, c.Step)
+		}
+		if st.DelayFrom != "" {
+			deps = append(deps, st.DelayFrom)
+		}
+		for _, id := range deps {
+			if i, ok := index[id]; ok && !wanted[id] {
+				queue = append(queue, i)
+			}
+		}
+	}
+	return wanted
 }
