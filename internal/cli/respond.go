@@ -436,6 +436,11 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 	if step.Repeat != nil {
 		title += "  " + r.cs.Dim(r.l.Tf("respond.repeat", st.Completions+1, step.Repeat.Times))
 	}
+	if st.State == incident.Overdue && isFollowUp(st) {
+		// A follow-up done late still counts; saying when it was planned
+		// for tells the person why it is asked now.
+		title += "  " + r.cs.Yellow(r.l.Tf("respond.late", r.l.Time(st.AvailableAt.Local(), r.Now())))
+	}
 	r.printf("\n%s\n", r.cs.Bold(title))
 	w.body(step, false)
 	r.printf("\n")

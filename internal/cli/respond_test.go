@@ -224,8 +224,8 @@ func TestStatusOnATerminal(t *testing.T) {
 	want := `Incident 1 · Locked out · opened Thu 26 Nov 21:00
 [############--------] 3 of 5 steps finished
 
-Overdue
-    Reset the password  due since Fri 27 Nov 02:00 (1 day 11 h ago)
+Running late
+    Reset the password  planned for Fri 27 Nov 02:00 (1 day 11 h ago)
 
 Follow-ups
     Check the card statement  due since Fri 27 Nov 21:00 (16 h ago)
@@ -407,5 +407,26 @@ To continue, run: acctguard respond
 `
 	if got := out.String(); !strings.HasSuffix(got, want) {
 		t.Errorf("screen:\n%s\nwant it to end with:\n%s", got, want)
+	}
+}
+
+// A follow-up asked days after it was planned says so, calmly.
+func TestRespondFlagsALateFollowUp(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.English, "Stop for now")
+	opts.Catalogue.Builtin = fstest.MapFS{"card.yaml": {Data: []byte("schema: 1\nid: card\ntitle: Card\nsteps:\n  - {id: next-day, title: Check the card the next day, phase: follow-up, delay: 1d}\n")}}
+	opened := opts.Now()
+	if _, err := opts.Store.Update(func(f *state.File) error {
+		f.NewIncident("card", "", "sha256:x", "en", opened)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	opts.Now = func() time.Time { return opened.Add(6 * 24 * time.Hour) }
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	want := "[1/1] Follow up · Check the card the next day  running late: planned for Fri 27 Nov 21:00\n"
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("screen:\n%s\nwant a line:\n%s", out, want)
 	}
 }

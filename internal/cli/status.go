@@ -284,8 +284,10 @@ func printStatusText(opts *statusOptions, shown []incidentView, now time.Time) {
 			}
 		}
 		at := func(t time.Time) string { return l.Tf("status.at", l.Time(t.Local(), now), l.Until(t, now)) }
-		section("status.overdue", cs.Red, g.overdue, func(s *incident.Status) string {
-			return l.Tf("status.due-since", at(s.AvailableAt))
+		// Late steps are told calmly, with the date they were planned
+		// for: "overdue" in red frightens a person already frightened.
+		section("status.overdue", cs.Yellow, g.overdue, func(s *incident.Status) string {
+			return l.Tf("status.planned-for", at(s.AvailableAt))
 		})
 		section("status.due", cs.Cyan, g.due, func(*incident.Status) string { return "" })
 		waitingDetail := func(s *incident.Status) string {
@@ -303,7 +305,7 @@ func printStatusText(opts *statusOptions, shown []incidentView, now time.Time) {
 		section("status.follow-ups", cs.Bold, g.followUps, func(s *incident.Status) string {
 			switch {
 			case s.State == incident.Overdue:
-				return cs.Red(l.Tf("status.follow-up-overdue", at(s.AvailableAt)))
+				return cs.Yellow(l.Tf("status.follow-up-overdue", at(s.AvailableAt)))
 			case s.IsDue():
 				return l.Tf("status.due-since", at(s.AvailableAt))
 			}
