@@ -196,7 +196,32 @@ func (r *responder) start(file *state.File) error {
 	r.id, r.inc = created.ID, created
 	r.header()
 	r.printf("%s\n", r.l.T("respond.new"))
+	r.intro()
 	return nil
+}
+
+// intro orients a person on the first screen of a new incident: what this
+// is, how much is urgent, that stopping loses nothing, and that no
+// password is ever asked for.
+func (r *responder) intro() {
+	urgent := 0
+	for _, s := range r.p.Steps {
+		if s.Critical {
+			urgent++
+		}
+	}
+	r.printf("\n%s\n", r.l.Tf("respond.intro", r.text(r.p.Title)))
+	if urgent > 0 {
+		key, args := "respond.intro-urgent", []any{urgent}
+		if urgent == 1 {
+			key, args = key+"-1", nil
+		}
+		if !r.p.CriticalTime.IsZero() {
+			key, args = key+"-in", append(args, humanDuration(r.l, r.p.CriticalTime))
+		}
+		r.printf("%s\n", r.l.Tf(key, args...))
+	}
+	r.printf("%s\n%s\n", r.l.T("respond.intro-stop"), r.l.T("respond.intro-password"))
 }
 
 // recurrenceWindow is how recently an incident of the same playbook may

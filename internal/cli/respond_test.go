@@ -83,6 +83,11 @@ func TestRespondWalksAndSavesEachAnswer(t *testing.T) {
 0 of 6 steps finished
 A new incident has been started.
 
+Locked out: what to do now, one step at a time.
+The urgent step, marked ★, comes first.
+You can stop at any moment, Ctrl-C included: every answer is saved at once.
+acctguard never asks for a password. In notes, write only the last 4 digits of a card.
+
 [1/6] Verify · Look at the email  ★ first 15 minutes
      Why: It may be fake.
 
@@ -348,6 +353,10 @@ func TestRespondAsksForATime(t *testing.T) {
 0 of 2 steps finished
 A new incident has been started.
 
+Locked out: what to do now, one step at a time.
+You can stop at any moment, Ctrl-C included: every answer is saved at once.
+acctguard never asks for a password. In notes, write only the last 4 digits of a card.
+
 [1/2] Contain · Note when the lock email came
 
 ? When did the email arrive? Earlier: I will type the time
@@ -428,5 +437,28 @@ func TestRespondFlagsALateFollowUp(t *testing.T) {
 	want := "[1/1] Follow up · Check the card the next day  running late: planned for Fri 27 Nov 21:00\n"
 	if !strings.Contains(out.String(), want) {
 		t.Errorf("screen:\n%s\nwant a line:\n%s", out, want)
+	}
+}
+
+// The first screen orients a frightened person: what this is, how much is
+// urgent and for how long, that stopping loses nothing, no passwords.
+func TestRespondFirstScreenInJapanese(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.Japanese, "いったん終了する")
+	pb := strings.Replace(timePlaybook, "languages: [en, ja]\n", "languages: [en, ja]\ncritical-time: 1h\n", 1) +
+		"  - {id: call, title: {en: Call the bank, ja: 銀行に電話する}, phase: contain, critical: true}\n" +
+		"  - {id: cards, title: {en: Remove the cards, ja: カードを削除する}, phase: contain, critical: true}\n"
+	opts.Catalogue.Builtin = fstest.MapFS{"locked.yaml": {Data: []byte(pb)}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	want := `新しい対応を始めました。
+
+「ログインできない」でやることを、一つずつ案内します。
+★印の急ぎの手順2個を先に案内します（目安は1時間）。
+途中でいつでも終了できます（Ctrl-Cでもかまいません）。答えはその都度保存されます。
+acctguard がパスワードを聞くことはありません。メモにカード番号を書くときは下4桁だけにしてください。
+`
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("screen:\n%s\nwant:\n%s", out, want)
 	}
 }

@@ -48,7 +48,7 @@ func ValidID(id string) bool {
 const idHint = "use lower-case letters, digits and dashes, starting with a letter or digit"
 
 var (
-	playbookKeys = []string{"schema", "id", "version", "title", "summary", "languages", "service", "sources", "contacts", "steps"}
+	playbookKeys = []string{"schema", "id", "version", "title", "summary", "critical-time", "languages", "service", "sources", "contacts", "steps"}
 	sourceKeys   = []string{"id", "title", "url"}
 	contactKeys  = []string{"id", "name", "phone", "url", "verified", "source", "note"}
 	stepKeys     = []string{"id", "title", "phase", "kind", "critical", "why", "how", "links", "contacts", "sources", "question", "options", "when", "after", "delay", "delay-from", "repeat", "was"}
@@ -516,6 +516,9 @@ func (d *decoder) playbook(n *yaml.Node) *Playbook {
 	}
 	if f, ok := m["service"]; ok {
 		p.Service = d.text(f.val, "service")
+	}
+	if f, ok := m["critical-time"]; ok {
+		p.CriticalTime = d.duration(f.val, "critical-time")
 	}
 	if f, ok := m["languages"]; ok {
 		p.Languages = d.languages(f.val)

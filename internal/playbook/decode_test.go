@@ -98,6 +98,7 @@ func TestParseRules(t *testing.T) {
 		{"was names a current step", head + question + okStep + "    was: [q]\n", []string{`17:11: "q" in was of step "ok" is the id of a step in this playbook`}},
 		{"was given to two steps", head + okStep + "    was: [old]\n  - id: b\n    title: x\n    phase: verify\n    was: [old]\n",
 			[]string{`13:11: former id "old" is given to two steps (first at line 9)`}},
+		{"bad critical-time", strings.Replace(head, "steps:\n", "critical-time: an hour\nsteps:\n", 1) + okStep, []string{`5:16: critical-time: "an hour" is not a duration`}},
 		{"unknown contact", head + okStep + "    contacts: [bank]\n", []string{`9:16: unknown contact "bank"`}},
 		{"unknown source", head + okStep + "    sources: [blog]\n", []string{`9:15: unknown source "blog"`}},
 		{"unknown source of a contact", strings.Replace(head, "steps:\n", "contacts:\n  - {id: c, name: C, phone: \"1\", source: nope}\nsteps:\n", 1) + okStep,

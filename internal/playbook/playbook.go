@@ -15,15 +15,18 @@ type Pos struct {
 
 // Playbook is a decoded, validated playbook.
 type Playbook struct {
-	ID        string
-	Version   string
-	Title     Text
-	Summary   Text
-	Languages []string
-	Service   Text
-	Sources   []Source
-	Contacts  []Contact
-	Steps     []Step
+	ID      string
+	Version string
+	Title   Text
+	Summary Text
+	// CriticalTime is roughly how long the critical steps take, told to
+	// the person on the first screen; zero when the playbook does not say.
+	CriticalTime Duration
+	Languages    []string
+	Service      Text
+	Sources      []Source
+	Contacts     []Contact
+	Steps        []Step
 
 	// File is the name the playbook was read from, as shown in errors.
 	File string
