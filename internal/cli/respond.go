@@ -467,6 +467,13 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 		title += "  " + r.cs.Yellow(r.l.Tf("respond.late", r.l.Time(st.AvailableAt.Local(), r.Now())))
 	}
 	r.printf("\n%s\n", r.cs.Bold(title))
+	if !st.SkippedAt.IsZero() {
+		reason := st.Reason
+		if reason == "" {
+			reason = r.l.T("status.no-reason")
+		}
+		r.printf("%s\n", r.cs.Yellow(r.l.Tf("respond.skipped-back", r.l.Time(st.SkippedAt.Local(), r.Now()), reason)))
+	}
 	w.body(step, false)
 	r.printf("\n")
 
@@ -516,6 +523,13 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 		case menuDone:
 			return false, r.save(state.Event{Step: step.ID, Action: state.ActionDone}, r.l.T("respond.saved-done"))
 		case menuSkip:
+			if step.Critical {
+				// The story's main lesson: the 2-step verification left
+				// "for later" was how the intruder came back.
+				if why := firstSentence(r.text(step.Why)); why != "" {
+					r.printf("%s\n", r.cs.Yellow(r.l.Tf("respond.skip-critical", why)))
+				}
+			}
 			reason, err := r.Prompter.Input(r.l.T("respond.reason"), "")
 			if err != nil {
 				return false, err
@@ -532,6 +546,20 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 			return true, nil
 		}
 	}
+}
+
+// firstSentence returns the first sentence of s, in English or Japanese.
+func firstSentence(s string) string {
+	s = strings.TrimSpace(s)
+	for i, r := range s {
+		switch {
+		case r == '。':
+			return s[:i+len("。")]
+		case r == '.' && (i+1 == len(s) || s[i+1] == ' ' || s[i+1] == '\n'):
+			return s[:i+1]
+		}
+	}
+	return s
 }
 
 // menuItem is what an entry of a step's menu does.

@@ -462,3 +462,43 @@ acctguard がパスワードを聞くことはありません。メモにカー�
 		t.Errorf("screen:\n%s\nwant:\n%s", out, want)
 	}
 }
+
+// Skipping an urgent step says in one sentence why it matters; a week
+// later it is asked again, with when and why it was skipped.
+func TestRespondSkippedUrgentStepComesBack(t *testing.T) {
+	pb := `schema: 1
+id: tsv
+title: 2SV
+steps:
+  - id: turn-on-2sv
+    title: Turn on 2-step verification
+    phase: recover
+    critical: true
+    why: A new password alone does not stop an intruder who has it again. It takes five minutes.
+`
+	opts, out, _ := respondSetup(t, i18n.English, "Skip this step", "too much for tonight")
+	opts.Catalogue.Builtin = fstest.MapFS{"tsv.yaml": {Data: []byte(pb)}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	want := `? What now? Skip this step
+This is one of the urgent steps: A new password alone does not stop an intruder who has it again. It will come back in a week until it is done.
+? Why skip it? (optional) too much for tonight
+✓ Saved as skipped.
+`
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("screen:\n%s\nwant:\n%s", out, want)
+	}
+
+	out.Reset()
+	opened := opts.Now()
+	opts.Now = func() time.Time { return opened.Add(7*24*time.Hour + time.Minute) }
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"Stop for now"}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	want = "[1/1] Recover · Turn on 2-step verification  ★ first 15 minutes\nSkipped on Thu 26 Nov 21:00 (too much for tonight); it is back for the weekly re-check.\n"
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("a week later:\n%s\nwant:\n%s", out, want)
+	}
+}

@@ -157,9 +157,13 @@ func (d *deriver) eval(i int) *Status {
 	case step.Asks() && r.answered, r.done && step.Repeat == nil:
 		st.State, st.FinishedAt = Done, r.finishedAt
 		return st
-	case r.skipped:
-		st.State, st.FinishedAt = Skipped, r.finishedAt
+	case r.skipped && (!step.Critical || d.now.Before(r.finishedAt.Add(SkippedCriticalBack))):
+		st.State, st.FinishedAt, st.SkippedAt = Skipped, r.finishedAt, r.finishedAt
 		return st
+	case r.skipped:
+		// A critical step skipped a week ago is asked again; the steps
+		// after it went on when it was skipped and need not wait again.
+		st.SkippedAt = r.finishedAt
 	}
 
 	// after and delay: the steps it follows must be finished, then the
@@ -178,6 +182,8 @@ func (d *deriver) eval(i int) *Status {
 			// A repeating step lets the steps after it go on from its
 			// first completion; they need not wait for every repeat.
 			from = later(from, a.FinishedAt)
+		case !a.SkippedAt.IsZero():
+			from = later(from, a.SkippedAt)
 		default:
 			st.WaitingFor = append(st.WaitingFor, id)
 		}
@@ -218,6 +224,9 @@ func (d *deriver) eval(i int) *Status {
 		}
 		available = r.lastDone.Add(step.Repeat.Every.D)
 		st.FinishedAt = r.finishedAt
+	}
+	if !st.SkippedAt.IsZero() {
+		available = later(available, st.SkippedAt.Add(SkippedCriticalBack))
 	}
 	st.AvailableAt = available
 	switch {

@@ -54,6 +54,12 @@ const (
 // OverdueAfter is how long a step may be due before it is overdue.
 const OverdueAfter = 24 * time.Hour
 
+// SkippedCriticalBack is how long a skipped critical step stays skipped
+// before it comes back, as part of the weekly re-check, until it is done:
+// in the founding story the 2-step verification skipped on the first night
+// was what the second intrusion came through.
+const SkippedCriticalBack = 7 * 24 * time.Hour
+
 // Status is one step's state with the facts behind it.
 type Status struct {
 	Step  *playbook.Step
@@ -69,6 +75,9 @@ type Status struct {
 	// FinishedAt is when the step was done, skipped, or became not
 	// applicable.
 	FinishedAt time.Time
+	// SkippedAt is when a step was last skipped, also once a skipped
+	// critical step has come back.
+	SkippedAt time.Time
 
 	Answer string // a question's current answer
 	Reason string // why it was skipped

@@ -122,3 +122,49 @@ steps:
 		t.Errorf("orphans = %+v, want only gone", v.Orphans)
 	}
 }
+
+// A skipped critical step comes back a week later, and again a week after
+// each further skip, until it is done; the steps after it do not wait again.
+func TestSkippedCriticalStepComesBack(t *testing.T) {
+	p, err := playbook.Parse("t.yaml", []byte(`schema: 1
+id: t
+title: T
+steps:
+  - {id: turn-on-2sv, title: 2-step verification, phase: recover, critical: true}
+  - {id: addresses, title: Addresses, phase: recover}
+  - {id: after-2sv, title: After, phase: recover, after: [turn-on-2sv]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	skip := func(step string, d time.Duration) Event {
+		return Event{Step: step, Action: ActionSkip, At: at(d), Reason: "too much for tonight"}
+	}
+	week := 7 * 24 * time.Hour
+	tests := []struct {
+		name    string
+		events  []Event
+		now     time.Duration
+		twoSV   string
+		after   string
+		address string
+	}{
+		// after-2sv went on when 2-step verification was skipped, and
+		// stays due (later overdue) when it comes back.
+		{"the night it is skipped", []Event{skip("turn-on-2sv", time.Hour), skip("addresses", time.Hour)}, 2 * time.Hour, "skipped", "due", "skipped"},
+		{"a week on it is back", []Event{skip("turn-on-2sv", time.Hour), skip("addresses", time.Hour)}, week + time.Hour, "due", "overdue", "skipped"},
+		{"skipped again, back a week later", []Event{skip("turn-on-2sv", time.Hour), skip("turn-on-2sv", week+2*time.Hour)}, week + 3*time.Hour, "skipped", "due", "overdue"},
+		{"done at last", []Event{skip("turn-on-2sv", time.Hour), ev("turn-on-2sv", ActionDone, week+2*time.Hour)}, 3 * week, "done", "overdue", "overdue"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := Derive(p, t0, tt.events, at(tt.now))
+			twoSV, _ := v.Status("turn-on-2sv")
+			after, _ := v.Status("after-2sv")
+			addr, _ := v.Status("addresses")
+			if got := []string{string(twoSV.State), string(after.State), string(addr.State)}; got[0] != tt.twoSV || got[1] != tt.after || got[2] != tt.address {
+				t.Errorf("2sv, after, addresses = %v, want %s %s %s", got, tt.twoSV, tt.after, tt.address)
+			}
+		})
+	}
+}
