@@ -11,7 +11,7 @@ import (
 func NewCmdIncident(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "incident",
-		Short: "Open, list, close, reopen and delete incidents",
+		Short: "Open, list, close, reopen and delete incidents; record that an attack came back",
 		Args:  exactArgs(0, "a subcommand"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
@@ -23,6 +23,7 @@ func NewCmdIncident(f *Factory) *cobra.Command {
 	cmd.AddCommand(NewCmdIncidentClose(f, nil))
 	cmd.AddCommand(NewCmdIncidentReopen(f, nil))
 	cmd.AddCommand(NewCmdIncidentDelete(f, nil))
+	cmd.AddCommand(NewCmdIncidentAgain(f, nil))
 	return cmd
 }
 

@@ -157,15 +157,32 @@ func (r *responder) start(file *state.File) error {
 			return err
 		}
 	}
-	if !r.New {
-		var newest *state.Incident
-		for _, inc := range file.Open() {
-			if inc.Playbook == id {
-				newest = inc
-			}
+	var newest *state.Incident
+	for _, inc := range file.Open() {
+		if inc.Playbook == id {
+			newest = inc
 		}
-		if newest != nil {
-			return r.resume(newest)
+	}
+	switch {
+	case newest != nil && !r.New:
+		return r.resume(newest)
+	case newest != nil:
+		// A second alert while the first incident is open is most often
+		// the same attack: two unlinked incidents would split its record.
+		now := r.Now()
+		options := []string{r.l.Tf("respond.same-open-yes", newest.ID), r.l.T("respond.same-open-no")}
+		i, err := r.Prompter.Select(r.l.Tf("respond.same-open", newest.ID, r.l.Time(newest.OpenedAt.Local(), now)), options, 0)
+		if err != nil {
+			return err
+		}
+		if i == 0 {
+			p, err := incidentPlaybook(r.Catalogue, newest, r.IO.ErrOut)
+			if err != nil {
+				return err
+			}
+			r.p, r.id, r.inc = p, newest.ID, newest
+			r.header()
+			return r.again()
 		}
 	}
 	if inc, err := r.recurrence(file, id); err != nil || inc != nil {
@@ -264,28 +281,14 @@ func (r *responder) recurrence(file *state.File, playbookID string) (*state.Inci
 		return nil, err
 	}
 	// The intruder got in again, so locking them out and cleaning up must
-	// be done again: the finished contain and recover steps are reset.
-	// Their records stay in the log; only their state starts afresh.
-	var again []string
-	v := derive(p, recent, now)
-	for i := range v.Steps {
-		s := &v.Steps[i]
-		if (s.Step.Phase == playbook.PhaseContain || s.Step.Phase == playbook.PhaseRecover) &&
-			(s.State == incident.Done || s.State == incident.Skipped) {
-			again = append(again, s.Step.ID)
-		}
-	}
+	// be done again (see attackAgain); the follow-ups start again too.
+	var again []*playbook.Step
 	var reopened *state.Incident
 	err = r.Guard.Saving(func() error {
 		saved, err := updateState(r.Store, func(f *state.File) error {
-			if err := reopen(f, id, now); err != nil {
-				return err
-			}
-			inc, _ := f.Incident(id)
-			for _, step := range again {
-				inc.Events = append(inc.Events, state.Event{Step: step, Action: state.ActionReset, At: now})
-			}
-			return nil
+			var err error
+			again, err = attackAgain(f, id, p, now, now, "")
+			return err
 		})
 		if err == nil {
 			reopened, _ = saved.Incident(id)
@@ -363,6 +366,74 @@ func (r *responder) resume(inc *state.Incident) error {
 	r.p, r.id, r.inc = p, inc.ID, inc
 	r.header()
 	r.printf("%s\n", r.l.Tf("respond.resume", inc.ID))
+	return r.askAnythingNew()
+}
+
+// newsAfter is how long without an answer before respond asks, on
+// resuming, whether the attack has come back: a person back the next
+// evening may have had a second email in between.
+const newsAfter = 6 * time.Hour
+
+// askAnythingNew asks, when nothing was recorded for a while, whether
+// something new has happened; yes brings back the lock-out steps.
+func (r *responder) askAnythingNew() error {
+	now := r.Now()
+	last := lastActivity(r.inc)
+	if now.Sub(last) < newsAfter {
+		return nil
+	}
+	options := []string{r.l.T("respond.nothing-new"), r.l.T("respond.something-new")}
+	i, err := r.Prompter.Select(r.l.Tf("respond.anything-new", r.l.Time(last.Local(), now)), options, 0)
+	if err != nil || i == 0 {
+		return err
+	}
+	return r.again()
+}
+
+// again records that the attack came back, asking when and what, and
+// says what is asked again.
+func (r *responder) again() error {
+	i, err := r.Prompter.Select(r.l.T("respond.again-when"), []string{r.l.T("respond.time-now"), r.l.T("respond.time-earlier")}, 0)
+	if err != nil {
+		return err
+	}
+	when := r.Now()
+	if i == 1 {
+		t, ok, err := r.askMoment()
+		if err != nil || !ok {
+			return err
+		}
+		when = t
+	}
+	what, err := r.Prompter.Input(r.l.T("respond.again-what"), r.l.T("respond.again-help"))
+	if err != nil {
+		return err
+	}
+	if found, ok := cardnum.Find(what); ok {
+		r.printf("%s\n", r.cs.Red(r.l.Tf("respond.card-refused", lastDigits(found, 4))))
+		what = ""
+	}
+	var again []*playbook.Step
+	err = r.Guard.Saving(func() error {
+		saved, err := updateState(r.Store, func(f *state.File) error {
+			var err error
+			again, err = attackAgain(f, r.id, r.p, when, r.Now(), what)
+			return err
+		})
+		if err == nil {
+			r.inc, _ = saved.Incident(r.id)
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	r.printf("%s\n", r.cs.Green(r.l.Tf("respond.again-done", r.l.Time(when.Local(), r.Now()), len(again))))
+	for _, s := range again {
+		if s.Critical {
+			r.printf("%s\n", r.cs.Yellow(r.l.Tf("respond.again-urgent", r.text(s.Title), firstSentence(r.text(s.Why)))))
+		}
+	}
 	return nil
 }
 
@@ -498,8 +569,8 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 			options = append(options, r.l.T("respond.done"), r.l.T("respond.skip"), r.l.T("respond.later"))
 			actions = append(actions, menuDone, menuSkip, menuLater)
 		}
-		options = append(options, r.l.T("respond.note"), r.l.T("respond.quit"))
-		actions = append(actions, menuNote, menuQuit)
+		options = append(options, r.l.T("respond.note"), r.l.T("respond.menu-again"), r.l.T("respond.quit"))
+		actions = append(actions, menuNote, menuAgain, menuQuit)
 		choice, err := r.Prompter.Select(message, options, 0)
 		if err != nil {
 			return false, err
@@ -542,6 +613,8 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 			if err := r.note(step.ID); err != nil {
 				return false, err
 			}
+		case menuAgain:
+			return false, r.again()
 		case menuQuit:
 			return true, nil
 		}
@@ -575,6 +648,7 @@ const (
 	menuTimeNow
 	menuTimeEarlier
 	menuTimeUnknown
+	menuAgain
 )
 
 // askMoment asks when something happened until the answer is a time that

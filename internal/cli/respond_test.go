@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/incident"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/prompt"
@@ -431,6 +432,7 @@ func TestRespondFlagsALateFollowUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	opts.Now = func() time.Time { return opened.Add(6 * 24 * time.Hour) }
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"No, carry on", "Stop for now"}}
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
@@ -493,7 +495,7 @@ This is one of the urgent steps: A new password alone does not stop an intruder 
 	out.Reset()
 	opened := opts.Now()
 	opts.Now = func() time.Time { return opened.Add(7*24*time.Hour + time.Minute) }
-	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"Stop for now"}}
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"No, carry on", "Stop for now"}}
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
@@ -501,4 +503,64 @@ This is one of the urgent steps: A new password alone does not stop an intruder 
 	if !strings.Contains(out.String(), want) {
 		t.Errorf("a week later:\n%s\nwant:\n%s", out, want)
 	}
+}
+
+// The founding story's second night: a week on, the incident still open,
+// respond asks whether anything new happened; yes brings back the lock-out
+// steps and the skipped urgent one, and the follow-ups count from the new
+// date.
+func TestRespondSecondNightOnAnOpenIncident(t *testing.T) {
+	pb := lockPlaybook + `  - id: turn-on-2sv
+    title: {en: Turn on 2-step verification, ja: 2段階認証を設定する}
+    phase: recover
+    critical: true
+    why: {en: A stolen password alone is then not enough. It takes five minutes., ja: パスワードだけではログインできなくなります。5分ほどで終わります。}
+`
+	opts, out, _ := respondSetup(t, i18n.English, "Done", "Yes", "Done", "Skip this step", "too much for tonight")
+	opts.Catalogue.Builtin = fstest.MapFS{"lock.yaml": {Data: []byte(pb)}}
+	if err := runRespond(opts); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	first := opts.Now()
+	week := first.Add(7 * 24 * time.Hour)
+	opts.Now = func() time.Time { return week }
+	out.Reset()
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{
+		"Yes, something new happened", "Earlier: I will type the time", "20:10", "a second email: call customer service",
+		"Stop for now",
+	}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	want := `? Has anything new happened since Thu 26 Nov 21:00? For example another alert email, orders you did not make, or you cannot sign in. Yes, something new happened
+? When did it happen? Earlier: I will type the time
+? What time was it? 20:10
+? What happened? (optional) a second email: call customer service
+✓ Recorded: the attack came back (Thu 3 Dec 20:10). 3 steps to lock the intruder out and clean up are asked again, and the follow-ups count again from then.
+★ Turn on 2-step verification is back: A stolen password alone is then not enough.
+
+[2/7] Contain · Can you sign in?
+`
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("screen:\n%s\nwant:\n%s", out, want)
+	}
+	file, err := opts.Store.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inc := file.Incidents[0]
+	v := derive(mustUsable(t, opts), &inc, week)
+	card, _ := v.Status("check-card")
+	if card.State != incident.Waiting || !card.AvailableAt.Equal(time.Date(2026, 12, 4, 20, 10, 0, 0, time.Local)) {
+		t.Errorf("check-card %s at %v, want waiting for the day after the second email", card.State, card.AvailableAt)
+	}
+}
+
+func mustUsable(t *testing.T, opts *respondOptions) *playbook.Playbook {
+	t.Helper()
+	e, err := opts.Catalogue.Get("lock")
+	if err != nil || e.Playbook == nil {
+		t.Fatal(err, e.Err)
+	}
+	return e.Playbook
 }

@@ -56,13 +56,20 @@ func replay(events []Event) record {
 }
 
 // Derive works out every step's state. opened is when the incident began:
-// a step with a delay and no after counts its delay from then.
+// a step with a delay and no after counts its delay from then, or from the
+// last time the attack came back (ActionAgain, ActionReopen).
 func Derive(p *playbook.Playbook, opened time.Time, events []Event, now time.Time) View {
 	byStep := make([][]Event, len(p.Steps))
 	var orphans []Orphan
 	for _, e := range events {
 		if e.Step == "" {
-			continue // about the whole incident: closed, reopened
+			// About the whole incident. When the attack came back, what
+			// counts from the start of the response (the follow-ups, a
+			// first step's delay) counts from then.
+			if e.Action == ActionAgain || e.Action == ActionReopen {
+				opened = later(opened, e.At)
+			}
+			continue
 		}
 		if i, ok := p.RecordIndex(e.Step); ok {
 			byStep[i] = append(byStep[i], e)

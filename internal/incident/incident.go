@@ -26,6 +26,8 @@ const (
 	// events have no step.
 	ActionClose  Action = "close"
 	ActionReopen Action = "reopen"
+	// ActionAgain is the attack coming back while the incident is open.
+	ActionAgain Action = "again"
 )
 
 // Event is one thing the person told us about a step, in the order told.

@@ -61,6 +61,7 @@ var messages = i18n.NewTable("report", func() map[string]i18n.Text {
 		"action.note":   {En: "Note added", Ja: "メモを追加"},
 		"action.close":  {En: "Incident closed", Ja: "対応を終了"},
 		"action.reopen": {En: "Incident reopened (the attack came back)", Ja: "対応を再開（被害の再発）"},
+		"action.again":  {En: "The attack came back", Ja: "被害が再び起きた"},
 
 		"label.answer":     {En: "Answer", Ja: "回答"},
 		"label.reason":     {En: "Reason", Ja: "理由"},

@@ -37,11 +37,15 @@ const (
 	// events have no step.
 	ActionClose  Action = "close"
 	ActionReopen Action = "reopen"
+	// ActionAgain records that the attack came back while the incident
+	// was open: another alert, orders not made, a sign-in that fails. At
+	// is when it happened; Note says what.
+	ActionAgain Action = "again"
 )
 
 func (a Action) known() bool {
 	switch a {
-	case ActionDone, ActionSkip, ActionLater, ActionReset, ActionAnswer, ActionNote, ActionClose, ActionReopen:
+	case ActionDone, ActionSkip, ActionLater, ActionReset, ActionAnswer, ActionNote, ActionClose, ActionReopen, ActionAgain:
 		return true
 	}
 	return false
