@@ -474,8 +474,23 @@ func (r *responder) walk() error {
 			}
 		}
 		if next == nil {
-			r.summary(v)
-			return nil
+			next, err := r.offerEarly(v)
+			if err != nil {
+				return err
+			}
+			if next == nil {
+				r.summary(v)
+				return nil
+			}
+			quit, err := r.ask(next)
+			if err != nil || quit {
+				if quit {
+					r.printWaiting(derive(r.p, r.inc, r.Now()))
+					r.printf("\n%s\n", r.l.Tf("respond.resume-hint", r.resumeCommand()))
+				}
+				return err
+			}
+			continue
 		}
 		quit, err := r.ask(next)
 		if err != nil || quit {
@@ -486,6 +501,29 @@ func (r *responder) walk() error {
 			return err
 		}
 	}
+}
+
+// offerEarly asks, once nothing else is due, whether to try now a step
+// whose wait the playbook calls advice (early: true). It returns the step
+// to ask, or nil; each step is offered once a run.
+func (r *responder) offerEarly(v incident.View) (*incident.Status, error) {
+	for i := range v.Steps {
+		s := &v.Steps[i]
+		if !s.Step.Early || !timeGated(s) || r.putOff[s.Step.ID] || (r.Critical && !v.NeededForCritical(s.Step.ID)) {
+			continue
+		}
+		r.putOff[s.Step.ID] = true
+		now := r.Now()
+		options := []string{r.l.T("respond.early-wait"), r.l.T("respond.early-try")}
+		question := r.l.Tf("respond.early", r.text(s.Step.Title), r.l.Time(s.AvailableAt.Local(), now), r.l.Until(s.AvailableAt, now))
+		r.printf("\n")
+		i, err := r.Prompter.Select(question, options, 0)
+		if err != nil || i == 0 {
+			return nil, err
+		}
+		return s, nil
+	}
+	return nil, nil
 }
 
 // timeGated reports whether a step waits only for a time to come, and is

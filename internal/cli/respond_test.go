@@ -564,3 +564,29 @@ func mustUsable(t *testing.T, opts *respondOptions) *playbook.Playbook {
 	}
 	return e.Playbook
 }
+
+// A wait the playbook calls advice is offered to be tried sooner, once
+// nothing else is due.
+func TestRespondOffersAnEarlyTry(t *testing.T) {
+	pb := strings.Replace(timePlaybook, "delay: 5h, delay-from: mail}", "delay: 5h, delay-from: mail, early: true}", 1)
+	opts, out, _ := respondSetup(t, i18n.English, "Just now", "Yes, try it now", "Done")
+	opts.Catalogue.Builtin = fstest.MapFS{"locked.yaml": {Data: []byte(pb)}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	want := `⏳ Reset the password opens at Fri 27 Nov 02:00, in 5 h.
+
+? Reset the password opens at Fri 27 Nov 02:00, in 5 h. That wait is advice; trying sooner sometimes works. Try it now? Yes, try it now
+
+[2/2] Contain · Reset the password
+
+? What now? Done
+✓ Saved as done.
+`
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("screen:\n%s\nwant:\n%s", out, want)
+	}
+	if !strings.Contains(out.String(), "Finished 2 of 2 steps.") {
+		t.Errorf("the reset tried early did not count:\n%s", out)
+	}
+}

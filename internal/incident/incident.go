@@ -172,6 +172,10 @@ func (v *View) Ask(criticalOnly bool) []*Status {
 	return append(now, putOff...)
 }
 
+// NeededForCritical reports whether the step with the given id is critical
+// or one that a critical step waits for.
+func (v *View) NeededForCritical(id string) bool { return v.criticalClosure()[id] }
+
 // criticalClosure returns the ids of the critical steps and of every step
 // they wait for, directly or through others.
 func (v *View) criticalClosure() map[string]bool {

@@ -51,7 +51,7 @@ var (
 	playbookKeys = []string{"schema", "id", "version", "title", "summary", "critical-time", "languages", "service", "sources", "contacts", "steps"}
 	sourceKeys   = []string{"id", "title", "url"}
 	contactKeys  = []string{"id", "name", "phone", "url", "verified", "source", "note"}
-	stepKeys     = []string{"id", "title", "phase", "kind", "critical", "why", "how", "links", "contacts", "sources", "question", "options", "when", "after", "delay", "delay-from", "repeat", "was"}
+	stepKeys     = []string{"id", "title", "phase", "kind", "critical", "why", "how", "links", "contacts", "sources", "question", "options", "when", "after", "delay", "delay-from", "early", "repeat", "was"}
 	linkKeys     = []string{"title", "url"}
 	optionKeys   = []string{"value", "label"}
 	repeatKeys   = []string{"every", "times"}
@@ -721,6 +721,12 @@ func (d *decoder) step(n *yaml.Node, i int) (Step, stepNodes) {
 		}
 		if _, ok := m["delay"]; !ok {
 			d.errf(f.key, "%s has delay-from but no delay", what).Hint = `say how long to wait after that time, such as "delay: 5h"`
+		}
+	}
+	if f, ok := m["early"]; ok {
+		s.Early = d.boolean(f.val, "early of "+what)
+		if _, ok := m["delay"]; !ok {
+			d.errf(f.key, "%s has early but no delay", what).Hint = `early says the wait of "delay" may be tried sooner; add a delay, or remove early`
 		}
 	}
 	if f, ok := m["repeat"]; ok {

@@ -99,6 +99,7 @@ func TestParseRules(t *testing.T) {
 		{"was given to two steps", head + okStep + "    was: [old]\n  - id: b\n    title: x\n    phase: verify\n    was: [old]\n",
 			[]string{`13:11: former id "old" is given to two steps (first at line 9)`}},
 		{"bad critical-time", strings.Replace(head, "steps:\n", "critical-time: an hour\nsteps:\n", 1) + okStep, []string{`5:16: critical-time: "an hour" is not a duration`}},
+		{"early without delay", head + okStep + "    early: true\n", []string{`9:5: step "ok" has early but no delay`}},
 		{"unknown contact", head + okStep + "    contacts: [bank]\n", []string{`9:16: unknown contact "bank"`}},
 		{"unknown source", head + okStep + "    sources: [blog]\n", []string{`9:15: unknown source "blog"`}},
 		{"unknown source of a contact", strings.Replace(head, "steps:\n", "contacts:\n  - {id: c, name: C, phone: \"1\", source: nope}\nsteps:\n", 1) + okStep,

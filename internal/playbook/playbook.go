@@ -110,7 +110,11 @@ type Step struct {
 	// answered there rather than from when the after steps finished,
 	// whichever is later.
 	DelayFrom string
-	Repeat    *Repeat
+	// Early says the delay is advice, not a lock: the person may try the
+	// step before it opens (a reset Amazon says to wait for sometimes
+	// works sooner), and respond offers to.
+	Early  bool
+	Repeat *Repeat
 	// Was lists the ids the step had in earlier editions of the playbook:
 	// what incidents recorded under them belongs to this step.
 	Was []string
