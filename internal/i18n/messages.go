@@ -109,7 +109,7 @@ var messages = NewTable("i18n", func() map[string]Text {
 		"respond.answer-later":      {En: "Answer later", Ja: "あとで答える"},
 		"respond.note":              {En: "Add a note", Ja: "メモを追加する"},
 		"respond.quit":              {En: "Stop for now", Ja: "いったん終了する"},
-		"respond.skip-critical":     {En: "This is one of the urgent steps: %s It will come back in a week until it is done.", Ja: "急ぎの手順の一つです。%s 終わるまで、1週間後にもう一度案内します。"},
+		"respond.skip-critical":     {En: "This is one of the urgent steps: %s It will come back in a week until it is done.", Ja: "急ぎの手順の一つです。%s終わるまで、1週間後にもう一度案内します。"},
 		"respond.skipped-back":      {En: "Skipped on %s (%s); it is back for the weekly re-check.", Ja: "%sにスキップした手順です（%s）。週ごとの見直しで、もう一度案内しています。"},
 		"respond.reason":            {En: "Why skip it? (optional)", Ja: "飛ばす理由（任意）："},
 		"respond.note-prompt":       {En: "Note:", Ja: "メモ："},
