@@ -327,6 +327,38 @@ func TestAmazonTakeoverLockedOutPath(t *testing.T) {
 	}
 }
 
+// TestAmazonTakeoverPhoneNumbers holds the phone-number policy: the
+// founding report's numbers are given "as of 2020-09", never as checked
+// facts, with the rule that only a number Amazon itself shows is called;
+// and every step that lists them offers the contact page's chat or
+// call-back first.
+func TestAmazonTakeoverPhoneNumbers(t *testing.T) {
+	p := amazonPlaybook(t)
+	for _, c := range p.Contacts {
+		if c.Source != "founding-report" || c.Phone == "" {
+			continue
+		}
+		en, ja := c.Note.Get("en"), c.Note.Get("ja")
+		if !strings.Contains(en, "As of 2020-09") || !strings.Contains(ja, "2020年9月時点") {
+			t.Errorf("contact %s gives the founding report's number without saying it is as of 2020-09", c.ID)
+		}
+		if !strings.Contains(en, "Amazon") || !strings.Contains(ja, "Amazon自身") {
+			t.Errorf("contact %s does not say to call only a number Amazon itself shows", c.ID)
+		}
+	}
+	for _, s := range p.Steps {
+		if slices.Contains(s.Contacts, "amazon-support-jp") && (len(s.Contacts) == 0 || s.Contacts[0] != "amazon-contact-locked-out") {
+			t.Errorf("step %s lists the phone numbers without the contact page first: %v", s.ID, s.Contacts)
+		}
+		for _, lang := range []string{"en", "ja"} {
+			how := strings.ToLower(s.How.Get(lang))
+			if strings.Contains(how, "verified") || strings.Contains(how, "確認済み") {
+				t.Errorf("step %s (%s) calls a number verified; say \"as of\" / 時点", s.ID, lang)
+			}
+		}
+	}
+}
+
 // BenchmarkParseBuiltin is what every command about an incident pays to
 // read its built-in playbook: parsing and checking the YAML.
 func BenchmarkParseBuiltin(b *testing.B) {
