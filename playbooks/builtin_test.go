@@ -156,18 +156,19 @@ var firstEditionSteps = []string{
 
 // removedSteps were dropped from the Amazon playbook on purpose; their
 // records show as "no longer in the playbook". The value says why.
-var removedSteps = map[string]string{}
+var removedSteps = map[string]string{
+	"compare-order-history": "second edition: its checks are part of cancel-unknown-orders",
+}
 
 // signInSteps need the person signed in to Amazon; while they are locked
 // out they must wait for the steps that get them back in.
 var signInSteps = []string{
-	"check-message-center", "compare-order-history", "sign-out-all-devices",
-	"cancel-unknown-orders", "remove-payment-methods", "turn-on-2sv",
-	"check-addresses", "check-gift-card-and-amazon-pay",
-	"check-orders-and-subscriptions", "remove-connected-sites",
-	"deregister-unknown-devices", "secure-alexa-purchasing",
-	"check-household-members", "make-sure-amazon-mail-arrives",
-	"ask-for-refunds", "recheck-after-a-week",
+	"check-sign-in-details", "turn-on-2sv", "sign-out-all-devices",
+	"cancel-unknown-orders", "remove-payment-methods", "check-addresses",
+	"check-gift-card-and-amazon-pay", "check-orders-and-subscriptions",
+	"remove-connected-sites", "check-other-services", "secure-alexa-purchasing",
+	"check-household-members", "ask-for-refunds", "check-the-message",
+	"check-gift-card-credit", "recheck-after-a-week",
 }
 
 func amazonPlaybook(t *testing.T) *playbook.Playbook {
@@ -292,7 +293,7 @@ func TestAmazonTakeoverLockedOutPath(t *testing.T) {
 	if got := state(v, "contact-amazon-support"); got != incident.NotApplicable {
 		t.Errorf("contact-amazon-support once back in is %s, want not applicable", got)
 	}
-	for _, id := range []string{"sign-out-all-devices", "turn-on-2sv", "cancel-unknown-orders", "remove-payment-methods"} {
+	for _, id := range []string{"check-sign-in-details", "turn-on-2sv", "cancel-unknown-orders", "remove-payment-methods"} {
 		if got := state(v, id); got != incident.Due {
 			t.Errorf("%s once back in is %s, want due", id, got)
 		}
@@ -324,6 +325,59 @@ func TestAmazonTakeoverLockedOutPath(t *testing.T) {
 		if len(s.WaitingFor) > 0 {
 			t.Errorf("%s for someone who could sign in waits for %v", id, s.WaitingFor)
 		}
+	}
+}
+
+// TestAmazonTakeoverTexts holds the playbook's own texts to the house
+// rules: at most five one-line bullets in a how, Japanese quotes and full
+// stops, dates of phone numbers said as "as of", and no promise acctguard
+// does not keep (it does not remind anyone, and cannot offer a waiting step
+// early).
+func TestAmazonTakeoverTexts(t *testing.T) {
+	p := amazonPlaybook(t)
+	promises := []string{"remind", "try sooner", "skip the wait", "お知らせします", "早めに試", "ご案内"}
+	check := func(what string, text playbook.Text) {
+		t.Helper()
+		for _, lang := range []string{"en", "ja"} {
+			s := text.Get(lang)
+			for _, bad := range promises {
+				if strings.Contains(strings.ToLower(s), bad) {
+					t.Errorf("%s (%s) says %q: acctguard does not do that", what, lang, bad)
+				}
+			}
+			if strings.Contains(strings.ToLower(s), "verified") || strings.Contains(s, "確認済み") {
+				t.Errorf("%s (%s) calls something verified; say \"as of\" / 時点", what, lang)
+			}
+		}
+		if ja := text.Get("ja"); strings.ContainsAny(ja, "\"") {
+			t.Errorf("%s (ja) uses \" quotes; use 「」", what)
+		}
+	}
+	for _, s := range p.Steps {
+		check(s.ID+" title", s.Title)
+		check(s.ID+" why", s.Why)
+		check(s.ID+" how", s.How)
+		if why := strings.TrimSpace(s.Why.Get("ja")); !strings.HasSuffix(why, "。") {
+			t.Errorf("%s why (ja) does not end in 。", s.ID)
+		}
+		for _, lang := range []string{"en", "ja"} {
+			lines := strings.Split(strings.TrimSpace(s.How.Get(lang)), "\n")
+			if len(lines) > 5 {
+				t.Errorf("%s how (%s) has %d bullets; at most 5", s.ID, lang, len(lines))
+			}
+			for _, line := range lines {
+				if !strings.HasPrefix(line, "- ") {
+					t.Errorf("%s how (%s) has a line that is not a bullet: %q", s.ID, lang, line)
+				}
+				if lang == "ja" && !strings.HasSuffix(line, "。") {
+					t.Errorf("%s how (ja) has a bullet that does not end in 。: %q", s.ID, line)
+				}
+			}
+		}
+	}
+	for _, c := range p.Contacts {
+		check("contact "+c.ID+" name", c.Name)
+		check("contact "+c.ID+" note", c.Note)
 	}
 }
 
