@@ -2,9 +2,12 @@ package playbooks_test
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/acctguard/acctguard/internal/incident"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/playbooks"
 )
@@ -53,8 +56,10 @@ func TestBuiltinPlaybooks(t *testing.T) {
 				if len(s.Sources) == 0 {
 					t.Errorf("step %q cites no source", s.ID)
 				}
-				if s.Kind == playbook.KindQuestion {
+				if s.Asks() {
 					bilingual(s.ID+" question", s.Question)
+				}
+				if s.Kind == playbook.KindQuestion {
 					for _, o := range s.Options {
 						bilingual(s.ID+" option "+o.Value, o.Label)
 					}
@@ -101,8 +106,11 @@ func TestAmazonTakeoverCoversTheFoundingStory(t *testing.T) {
 	if q := step("can-sign-in"); q.Kind != playbook.KindQuestion {
 		t.Errorf("can-sign-in is not a question")
 	}
-	if s := step("reset-password-after-wait"); s.Delay.String() != "5h" || len(s.When) == 0 {
-		t.Errorf("the reset after Amazon's lock waits %q with when %v; want 5h on the locked-out branch", s.Delay, s.When)
+	if s := step("reset-password-after-wait"); s.Delay.String() != "5h" || len(s.When) == 0 || s.DelayFrom != "lock-email-time" {
+		t.Errorf("the reset after Amazon's lock waits %q from %q with when %v; want 5h from the lock email's time on the locked-out branch", s.Delay, s.DelayFrom, s.When)
+	}
+	if s := step("lock-email-time"); s.Kind != playbook.KindTime {
+		t.Errorf("lock-email-time is a %s step, want a time step", s.Kind)
 	}
 	if s := step("recheck-after-a-week"); s.Delay.String() != "7d" || s.Phase != playbook.PhaseFollowUp {
 		t.Errorf("the one-week re-check is %s in %s", s.Delay, s.Phase)
@@ -122,6 +130,286 @@ func TestAmazonTakeoverCoversTheFoundingStory(t *testing.T) {
 	}
 	if !hasContactPage {
 		t.Error("no contact links Amazon's official contact page, though phone numbers change")
+	}
+}
+
+// firstEditionSteps are the step ids of the first edition of the Amazon
+// playbook (version 2026-11-26). Incidents recorded under them must keep
+// their records: each id is still a step, or a later step lists it in was,
+// or it is one of removedSteps on purpose.
+var firstEditionSteps = []string{
+	"open-amazon-yourself", "check-message-center", "check-sender-and-links",
+	"compare-order-history", "rule-out-innocent-causes", "start-evidence-log",
+	"secure-email-account", "can-sign-in", "change-amazon-password",
+	"note-lock-email", "reset-password-after-wait", "reset-worked",
+	"contact-amazon-support", "sign-out-all-devices", "cancel-unknown-orders",
+	"call-card-issuers", "remove-payment-methods", "change-reused-passwords",
+	"turn-on-2sv", "check-addresses", "check-gift-card-and-amazon-pay",
+	"check-orders-and-subscriptions", "remove-connected-sites",
+	"deregister-unknown-devices", "secure-alexa-purchasing",
+	"check-household-members", "make-sure-amazon-mail-arrives",
+	"scan-and-update-devices", "entered-details-on-link",
+	"report-phishing-message", "ask-for-refunds", "keep-contact-log",
+	"consult-police", "consult-ipa", "check-card-next-day",
+	"recheck-after-a-week", "weekly-recheck", "check-statements",
+}
+
+// removedSteps were dropped from the Amazon playbook on purpose; their
+// records show as "no longer in the playbook". The value says why.
+var removedSteps = map[string]string{
+	"compare-order-history": "second edition: its checks are part of cancel-unknown-orders",
+}
+
+// signInSteps need the person signed in to Amazon; while they are locked
+// out they must wait for the steps that get them back in.
+var signInSteps = []string{
+	"check-sign-in-details", "turn-on-2sv", "sign-out-all-devices",
+	"cancel-unknown-orders", "remove-payment-methods", "check-addresses",
+	"check-gift-card-and-amazon-pay", "check-orders-and-subscriptions",
+	"remove-connected-sites", "check-other-services", "secure-alexa-purchasing",
+	"check-household-members", "ask-for-refunds", "check-the-message",
+	"check-gift-card-credit", "recheck-after-a-week",
+}
+
+func amazonPlaybook(t *testing.T) *playbook.Playbook {
+	t.Helper()
+	src, err := playbooks.FS.ReadFile("amazon-takeover.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := playbook.Parse("amazon-takeover.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestAmazonTakeoverKeepsFirstEditionRecords checks that every step of the
+// first edition still has a home for its records, unless it was removed on
+// purpose, and that was lists only ids the first edition really had.
+func TestAmazonTakeoverKeepsFirstEditionRecords(t *testing.T) {
+	p := amazonPlaybook(t)
+	for _, id := range firstEditionSteps {
+		_, resolves := p.RecordIndex(id)
+		_, removed := removedSteps[id]
+		switch {
+		case removed && resolves:
+			t.Errorf("%s is listed as removed but still has a step", id)
+		case !removed && !resolves:
+			t.Errorf("first-edition step %s is neither a step nor in any step's was; add it to was of the step that replaced it, or to removedSteps", id)
+		}
+	}
+	for _, s := range p.Steps {
+		for _, old := range s.Was {
+			if !slices.Contains(firstEditionSteps, old) {
+				t.Errorf("%s lists %q in was, which no earlier edition had", s.ID, old)
+			}
+		}
+	}
+}
+
+// TestAmazonTakeoverCriticalStepsCanBeReached checks that "respond
+// --critical", which only offers critical steps, can reach each of them:
+// every step a critical step waits for is critical too.
+func TestAmazonTakeoverCriticalStepsCanBeReached(t *testing.T) {
+	p := amazonPlaybook(t)
+	for _, s := range p.Steps {
+		if !s.Critical {
+			continue
+		}
+		deps := slices.Clone(s.After)
+		for _, c := range s.When {
+			deps = append(deps, c.Step)
+		}
+		if s.DelayFrom != "" {
+			deps = append(deps, s.DelayFrom)
+		}
+		for _, id := range deps {
+			if d, ok := p.Step(id); ok && !d.Critical {
+				t.Errorf("critical step %s waits for %s, which is not critical: respond --critical would never reach it", s.ID, id)
+			}
+		}
+	}
+}
+
+// TestAmazonTakeoverLockedOutPath walks the founding story's first lock:
+// locked out at 01:00, Amazon's email arrived at 00:40 and says to reset
+// the password after 5 hours. The reset opens at 05:40, the steps that need
+// a sign-in wait until the person is back in, and someone who could sign
+// in from the start waits for nothing but the new password.
+func TestAmazonTakeoverLockedOutPath(t *testing.T) {
+	p := amazonPlaybook(t)
+	jst := time.FixedZone("JST", 9*60*60)
+	opened := time.Date(2026, 11, 27, 1, 0, 0, 0, jst)
+	at := func(h, m int) time.Time { return time.Date(2026, 11, 27, h, m, 0, 0, jst) }
+	answer := func(step, value string, when time.Time) incident.Event {
+		return incident.Event{Step: step, Action: incident.ActionAnswer, Answer: value, At: when}
+	}
+	state := func(v incident.View, id string) incident.State {
+		t.Helper()
+		s, ok := v.Status(id)
+		if !ok {
+			t.Fatalf("no step %s", id)
+		}
+		return s.State
+	}
+	lockedOut := []incident.Event{
+		answer("can-sign-in", "no", at(1, 1)),
+		answer("lock-email-says", "reset", at(1, 2)),
+		answer("lock-email-time", at(0, 40).Format(time.RFC3339), at(1, 3)),
+	}
+
+	v := incident.Derive(p, opened, lockedOut, at(1, 5))
+	if s, _ := v.Status("reset-password-after-wait"); s.State != incident.Waiting || !s.AvailableAt.Equal(at(5, 40)) {
+		t.Errorf("reset at 01:05 is %s until %s, want waiting until 05:40", s.State, s.AvailableAt)
+	}
+	for _, id := range []string{"contact-amazon-now", "call-amazon-after-wait", "change-amazon-password"} {
+		if got := state(v, id); got != incident.NotApplicable {
+			t.Errorf("%s on the reset branch is %s, want not applicable", id, got)
+		}
+	}
+	for _, id := range signInSteps {
+		if got := state(v, id); got != incident.Waiting {
+			t.Errorf("%s while locked out is %s, want waiting", id, got)
+		}
+	}
+	if got := state(v, "call-card-issuers"); got != incident.Due {
+		t.Errorf("call-card-issuers during the wait is %s, want due", got)
+	}
+
+	v = incident.Derive(p, opened, lockedOut, at(5, 41))
+	var critical []string
+	for _, s := range v.Ask(true) {
+		critical = append(critical, s.Step.ID)
+	}
+	if !slices.Contains(critical, "reset-password-after-wait") {
+		t.Errorf("respond --critical at 05:41 offers %v, not the reset", critical)
+	}
+
+	backIn := append(slices.Clone(lockedOut),
+		incident.Event{Step: "reset-password-after-wait", Action: incident.ActionDone, At: at(5, 45)},
+		answer("back-in", "yes", at(5, 50)))
+	v = incident.Derive(p, opened, backIn, at(5, 51))
+	if got := state(v, "contact-amazon-support"); got != incident.NotApplicable {
+		t.Errorf("contact-amazon-support once back in is %s, want not applicable", got)
+	}
+	for _, id := range []string{"check-sign-in-details", "turn-on-2sv", "cancel-unknown-orders", "remove-payment-methods"} {
+		if got := state(v, id); got != incident.Due {
+			t.Errorf("%s once back in is %s, want due", id, got)
+		}
+	}
+
+	// "call customer service" replaces the reset, and a changed sign-in
+	// email makes contacting Amazon due at once.
+	call := []incident.Event{answer("can-sign-in", "no", at(1, 1)), answer("lock-email-says", "call", at(1, 2))}
+	v = incident.Derive(p, opened, call, at(1, 3))
+	if got := state(v, "reset-password-after-wait"); got != incident.NotApplicable {
+		t.Errorf("reset when the email says to call is %s, want not applicable", got)
+	}
+	changed := []incident.Event{answer("can-sign-in", "no", at(1, 1)), answer("lock-email-says", "changed", at(1, 2))}
+	v = incident.Derive(p, opened, changed, at(1, 3))
+	if got := state(v, "contact-amazon-now"); got != incident.Due {
+		t.Errorf("contact-amazon-now when the sign-in email was changed is %s, want due", got)
+	}
+	if got := state(v, "lock-email-time"); got != incident.NotApplicable {
+		t.Errorf("lock-email-time with no lock email is %s, want not applicable", got)
+	}
+
+	canSignIn := []incident.Event{
+		answer("can-sign-in", "yes", at(1, 1)),
+		{Step: "change-amazon-password", Action: incident.ActionDone, At: at(1, 5)},
+	}
+	v = incident.Derive(p, opened, canSignIn, at(1, 6))
+	for _, id := range signInSteps {
+		s, _ := v.Status(id)
+		if len(s.WaitingFor) > 0 {
+			t.Errorf("%s for someone who could sign in waits for %v", id, s.WaitingFor)
+		}
+	}
+}
+
+// TestAmazonTakeoverTexts holds the playbook's own texts to the house
+// rules: at most five one-line bullets in a how, Japanese quotes and full
+// stops, dates of phone numbers said as "as of", and no promise acctguard
+// does not keep (it does not remind anyone, and cannot offer a waiting step
+// early).
+func TestAmazonTakeoverTexts(t *testing.T) {
+	p := amazonPlaybook(t)
+	promises := []string{"remind", "try sooner", "skip the wait", "お知らせします", "早めに試", "ご案内"}
+	check := func(what string, text playbook.Text) {
+		t.Helper()
+		for _, lang := range []string{"en", "ja"} {
+			s := text.Get(lang)
+			for _, bad := range promises {
+				if strings.Contains(strings.ToLower(s), bad) {
+					t.Errorf("%s (%s) says %q: acctguard does not do that", what, lang, bad)
+				}
+			}
+			if strings.Contains(strings.ToLower(s), "verified") || strings.Contains(s, "確認済み") {
+				t.Errorf("%s (%s) calls something verified; say \"as of\" / 時点", what, lang)
+			}
+		}
+		if ja := text.Get("ja"); strings.ContainsAny(ja, "\"") {
+			t.Errorf("%s (ja) uses \" quotes; use 「」", what)
+		}
+	}
+	for _, s := range p.Steps {
+		check(s.ID+" title", s.Title)
+		check(s.ID+" why", s.Why)
+		check(s.ID+" how", s.How)
+		if why := strings.TrimSpace(s.Why.Get("ja")); !strings.HasSuffix(why, "。") {
+			t.Errorf("%s why (ja) does not end in 。", s.ID)
+		}
+		for _, lang := range []string{"en", "ja"} {
+			lines := strings.Split(strings.TrimSpace(s.How.Get(lang)), "\n")
+			if len(lines) > 5 {
+				t.Errorf("%s how (%s) has %d bullets; at most 5", s.ID, lang, len(lines))
+			}
+			for _, line := range lines {
+				if !strings.HasPrefix(line, "- ") {
+					t.Errorf("%s how (%s) has a line that is not a bullet: %q", s.ID, lang, line)
+				}
+				if lang == "ja" && !strings.HasSuffix(line, "。") {
+					t.Errorf("%s how (ja) has a bullet that does not end in 。: %q", s.ID, line)
+				}
+			}
+		}
+	}
+	for _, c := range p.Contacts {
+		check("contact "+c.ID+" name", c.Name)
+		check("contact "+c.ID+" note", c.Note)
+	}
+}
+
+// TestAmazonTakeoverPhoneNumbers holds the phone-number policy: the
+// founding report's numbers are given "as of 2020-09", never as checked
+// facts, with the rule that only a number Amazon itself shows is called;
+// and every step that lists them offers the contact page's chat or
+// call-back first.
+func TestAmazonTakeoverPhoneNumbers(t *testing.T) {
+	p := amazonPlaybook(t)
+	for _, c := range p.Contacts {
+		if c.Source != "founding-report" || c.Phone == "" {
+			continue
+		}
+		en, ja := c.Note.Get("en"), c.Note.Get("ja")
+		if !strings.Contains(en, "As of 2020-09") || !strings.Contains(ja, "2020年9月時点") {
+			t.Errorf("contact %s gives the founding report's number without saying it is as of 2020-09", c.ID)
+		}
+		if !strings.Contains(en, "Amazon") || !strings.Contains(ja, "Amazon自身") {
+			t.Errorf("contact %s does not say to call only a number Amazon itself shows", c.ID)
+		}
+	}
+	for _, s := range p.Steps {
+		if slices.Contains(s.Contacts, "amazon-support-jp") && (len(s.Contacts) == 0 || s.Contacts[0] != "amazon-contact-locked-out") {
+			t.Errorf("step %s lists the phone numbers without the contact page first: %v", s.ID, s.Contacts)
+		}
+		for _, lang := range []string{"en", "ja"} {
+			how := strings.ToLower(s.How.Get(lang))
+			if strings.Contains(how, "verified") || strings.Contains(how, "確認済み") {
+				t.Errorf("step %s (%s) calls a number verified; say \"as of\" / 時点", s.ID, lang)
+			}
+		}
 	}
 }
 
