@@ -224,7 +224,7 @@ func TestRespondSignalRestoresTerminal(t *testing.T) {
 	}
 }
 
-// TestInteractiveEditInATerminal marks a step as first-15-minutes and
+// TestInteractiveEditInATerminal marks a step as first-hour and
 // saves, through the real survey menus.
 func TestInteractiveEditInATerminal(t *testing.T) {
 	env, _ := ptyEnv(t)
@@ -238,10 +238,10 @@ func TestInteractiveEditInATerminal(t *testing.T) {
 
 	p := startPTY(t, env, "playbook", "edit", "walk", "--interactive")
 	p.expect("What do you want to do?")
-	p.key("\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\r") // five down: the first-15-minutes item
+	p.key("\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\r") // five down: the first-hour item
 	p.expect("Which step?")
 	p.key("\r") // 1. Look at the email
-	p.expect("is now one of the first 15 minutes")
+	p.expect("is now one of the first hour")
 	p.expect("What do you want to do?")
 	p.key("\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\x1b[B\r") // seven down: save
 	p.expect("Save these changes to")

@@ -186,7 +186,7 @@ func TestPlaybookShowWrapsOnTerminal(t *testing.T) {
 	if code := Run(f, []string{"--lang", "ja", "playbook", "show", "card"}); code != 0 {
 		t.Fatalf("exit code %d", code)
 	}
-	want := ` 1. カード会社に電話する  ★ 最初の15分
+	want := ` 1. カード会社に電話する  ★ 最初の1時間
      理由：カードを止められるのはカー
        ド会社だけです。早めに電話してく
        ださい。

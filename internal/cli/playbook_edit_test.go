@@ -61,7 +61,7 @@ func TestInteractiveEditKeepsCommentsAndLayout(t *testing.T) {
 			"Only the bank can stop a debit card.", "Call the number on the back of the card.\nAsk for a new card.",
 			"2. Call the card issuer",
 			"Move a step", "3. Call my bank", "up",
-			"Mark a step as one of the first 15 minutes, or not", "2. Call my bank",
+			"Mark a step as one of the first hour, or not", "2. Call my bank",
 			"Remove a step", "4. Turn off Alexa purchasing", "yes",
 			"Save and finish", "yes",
 		}},
@@ -109,7 +109,7 @@ steps:
 	for _, line := range []string{
 		"✓ added \"Call my bank\" (call-my-bank) as step 3",
 		"✓ moved \"Call my bank\" up",
-		"✓ \"Call my bank\" is now one of the first 15 minutes",
+		"✓ \"Call my bank\" is now one of the first hour",
 		"✓ removed \"Turn off Alexa purchasing\"",
 		"saved " + path,
 	} {

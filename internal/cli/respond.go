@@ -63,7 +63,7 @@ on where you left off.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.New, "new", false, "start a new incident even if one is open")
-	cmd.Flags().BoolVar(&opts.Critical, "critical", false, "only the steps of the first 15 minutes")
+	cmd.Flags().BoolVar(&opts.Critical, "critical", false, "only the steps of the first hour")
 	incidentFlag(cmd, f, &opts.Incident)
 	return cmd
 }

@@ -89,7 +89,7 @@ The urgent step, marked ★, comes first.
 You can stop at any moment, Ctrl-C included: every answer is saved at once.
 acctguard never asks for a password. In notes, write only the last 4 digits of a card.
 
-[1/6] Verify · Look at the email  ★ first 15 minutes
+[1/6] Verify · Look at the email  ★ first hour
      Why: It may be fake.
 
 ? What now? Done
@@ -177,7 +177,7 @@ func TestRespondRefusesCardNumbersInNotes(t *testing.T) {
 	}
 	for _, want := range []string{
 		"保存していません：メモにカード番号の全桁（末尾 1111）が含まれているようです。下4桁だけを書いてください。\n? メモ： カード末尾1111を止めた\n✓ メモを保存しました。",
-		"[1/6] 確認 · メールを見る  ★ 最初の15分\n     理由：偽物かもしれません。",
+		"[1/6] 確認 · メールを見る  ★ 最初の1時間\n     理由：偽物かもしれません。",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("screen:\n%s\nwant it to contain:\n%s", out, want)
@@ -210,7 +210,7 @@ func TestRespondCriticalOnly(t *testing.T) {
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(out.String(), "Can you sign in") || !strings.Contains(out.String(), "The first-15-minutes steps are finished for now.") {
+	if strings.Contains(out.String(), "Can you sign in") || !strings.Contains(out.String(), "The first-hour steps are finished for now.") {
 		t.Errorf("screen:\n%s", out)
 	}
 }
@@ -499,7 +499,7 @@ This is one of the urgent steps: A new password alone does not stop an intruder 
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
-	want = "[1/1] Recover · Turn on 2-step verification  ★ first 15 minutes\nSkipped on Thu 26 Nov 21:00 (too much for tonight); it is back for the weekly re-check.\n"
+	want = "[1/1] Recover · Turn on 2-step verification  ★ first hour\nSkipped on Thu 26 Nov 21:00 (too much for tonight); it is back for the weekly re-check.\n"
 	if !strings.Contains(out.String(), want) {
 		t.Errorf("a week later:\n%s\nwant:\n%s", out, want)
 	}

@@ -25,7 +25,7 @@ func TestWidth(t *testing.T) {
 		{"a\u200bb", 2},         // zero-width space
 		{"\ufeffok", 2},         // byte-order mark
 		{"★", 1},                // ambiguous: narrow in Western terminals
-		{"★ 最初の15分", 12},        // the critical mark as status prints it
+		{"★ 最初の1時間", 13},        // the critical mark as status prints it
 		{"✓ 完了", 6},             // the saved mark of respond
 		{"— … “”", 6},           // ambiguous punctuation
 		{"⚠", 1},                // text presentation by default
