@@ -308,4 +308,33 @@ func TestTimeAnswerInATerminal(t *testing.T) {
 	if !strings.Contains(string(raw), `"answer": "2026-11-26T11:40:00Z"`) {
 		t.Errorf("state file lacks the time typed:\n%s", raw)
 	}
+
+	// The second night, a week on, with the incident still open: respond
+	// asks whether anything new happened, and the lock-out steps come back.
+	for i, e := range env {
+		if strings.HasPrefix(e, "ACCTGUARD_NOW=") {
+			env[i] = "ACCTGUARD_NOW=2026-12-03T22:30:00+09:00"
+		}
+	}
+	p = startPTY(t, env, "respond")
+	p.expect("Has anything new happened since")
+	p.key("\x1b[B\r") // Yes, something new happened
+	p.expect("When did it happen?")
+	p.key("\r") // Just now
+	p.expect("What happened? (optional)")
+	p.key("second email: call customer service\r")
+	p.expect("Recorded: the attack came back")
+	p.expect("[1/2] Contain · Note when the lock email came")
+	p.expect("When did the email arrive?")
+	p.key("\x03")
+	if code := p.wait(); code != 130 {
+		t.Fatalf("second night: exit code %d, want 130", code)
+	}
+	raw, err = os.ReadFile(stateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(raw), `"action": "again"`) || !strings.Contains(string(raw), "second email: call customer service") {
+		t.Errorf("state file lacks the second night:\n%s", raw)
+	}
 }
