@@ -15,7 +15,7 @@ import (
 // report command writes with an independent iCalendar parser, as a
 // calendar application would import it.
 func TestReportICSImports(t *testing.T) {
-	opts, _, _ := respondSetup(t, i18n.Japanese, "完了した", "いいえ", "完了した")
+	opts, _, _ := respondSetup(t, i18n.Japanese, "完了にする", "いいえ", "完了にする")
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}

@@ -252,7 +252,7 @@ func TestRespondAsksWhichPlaybookAndWhichIncident(t *testing.T) {
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(out.String(), "? Which playbook fits what happened? Card stolen\nIncident 1 · Card stolen") {
+	if !strings.HasPrefix(out.String(), "? Which guide fits what happened? Card stolen\nIncident 1 · Card stolen") {
 		t.Errorf("screen:\n%s", out)
 	}
 

@@ -19,14 +19,14 @@ var messages = i18n.NewTable("report", func() map[string]i18n.Text {
 		"colon":      {En: ": ", Ja: "："},
 		"when-sep":   {En: " — ", Ja: "　"},
 		"step-ref":   {En: "%s (step %d)", Ja: "%s（手順%d）"},
-		"removed-as": {En: "%s (no longer in the playbook)", Ja: "%s（プレイブックから削除された手順）"},
+		"removed-as": {En: "%s (no longer in the playbook)", Ja: "%s（手順書から削除された手順）"},
 		"paren":      {En: "%s (%s)", Ja: "%s（%s）"},
 		"list-sep":   {En: ", ", Ja: "、"},
 
 		"lang.en": {En: "English", Ja: "英語"},
 		"lang.ja": {En: "Japanese", Ja: "日本語"},
 
-		"head.playbook":         {En: "Playbook", Ja: "プレイブック"},
+		"head.playbook":         {En: "Playbook", Ja: "手順書"},
 		"head.playbook-version": {En: "%s, version %s", Ja: "%s（バージョン %s）"},
 		"head.service":          {En: "Service", Ja: "サービス"},
 		"head.incident":         {En: "Incident", Ja: "対応番号"},
@@ -36,12 +36,12 @@ var messages = i18n.NewTable("report", func() map[string]i18n.Text {
 		"head.lang":             {En: "Language", Ja: "言語"},
 		"head.lang-recorded":    {En: "%s (recorded in %s)", Ja: "%s（記録時の言語：%s）"},
 		"head.generated":        {En: "Report made", Ja: "作成日時"},
-		"head.zone":             {En: "Time zone", Ja: "時刻の基準"},
+		"head.zone":             {En: "Time zone", Ja: "タイムゾーン"},
 
 		"summary":               {En: "Summary", Ja: "概要"},
 		"summary.apply":         {En: "Steps that apply", Ja: "対象の手順"},
 		"summary.apply-of":      {En: "%d of %d (%d do not apply)", Ja: "全%[2]d手順中%[1]d手順（対象外 %[3]d手順）"},
-		"summary.apply-all":     {En: "%d (all the playbook's steps)", Ja: "%d手順（プレイブックの全手順）"},
+		"summary.apply-all":     {En: "%d (all the playbook's steps)", Ja: "%d手順（手順書の全手順）"},
 		"summary.done":          {En: "Done", Ja: "完了"},
 		"summary.skipped":       {En: "Skipped", Ja: "スキップ"},
 		"summary.open":          {En: "Still to do", Ja: "未完了"},
@@ -70,8 +70,8 @@ var messages = i18n.NewTable("report", func() map[string]i18n.Text {
 		"label.done-times": {En: "Done %d times so far", Ja: "これまでに%d回実施"},
 		"label.done-once":  {En: "Done once so far", Ja: "これまでに1回実施"},
 
-		"steps":       {En: "Steps by phase", Ja: "手順ごとの状況"},
-		"steps.intro": {En: "Every step of the playbook, in order. [x] marks a step that was done.", Ja: "プレイブックのすべての手順を順に並べています。[x] は完了した手順です。"},
+		"steps":       {En: "Steps by phase", Ja: "段階ごとの手順"},
+		"steps.intro": {En: "Every step of the playbook, in order. [x] marks a step that was done.", Ja: "手順書のすべての手順を順に並べています。[x] は完了した手順です。"},
 
 		"state.done":            {En: "Done: %s", Ja: "完了：%s"},
 		"state.done-undated":    {En: "Done", Ja: "完了"},
@@ -86,8 +86,8 @@ var messages = i18n.NewTable("report", func() map[string]i18n.Text {
 		"state.overdue-undated": {En: "Overdue", Ja: "期限切れ（未実施）"},
 		"state.later":           {En: "Put off, still to do", Ja: "あとに回した（未実施）"},
 
-		"removed":       {En: "No longer in the playbook", Ja: "プレイブックから削除された手順"},
-		"removed.intro": {En: "These steps were taken out of the playbook after they were recorded. Their records are kept as they were.", Ja: "以下の手順は、記録したあとでプレイブックから削除されました。記録はそのまま残しています。"},
+		"removed":       {En: "No longer in the playbook", Ja: "手順書から削除された手順"},
+		"removed.intro": {En: "These steps were taken out of the playbook after they were recorded. Their records are kept as they were.", Ja: "以下の手順は、記録したあとで手順書から削除されました。記録はそのまま残しています。"},
 
 		"open":         {En: "Open items and follow-ups", Ja: "未完了の項目と今後の確認"},
 		"open.none":    {En: "Nothing is open.", Ja: "未完了の項目はありません。"},
@@ -95,11 +95,11 @@ var messages = i18n.NewTable("report", func() map[string]i18n.Text {
 		"open.waiting": {En: "Waiting for other steps", Ja: "ほかの手順の完了を待っている手順"},
 		"open.dates":   {En: "Dates ahead", Ja: "今後の予定"},
 		"open.gate":    {En: "Can be done from this time", Ja: "この時刻から実施できます"},
-		"open.repeat":  {En: "Check %d of %d", Ja: "%d / %d 回目の確認"},
+		"open.repeat":  {En: "Check %d of %d", Ja: "%[2]d回中%[1]d回目の確認"},
 		"open.past":    {En: "This time has passed", Ja: "この日時は過ぎています"},
 
 		"contacts":          {En: "Contacts", Ja: "連絡先"},
-		"contacts.intro":    {En: "As listed in the playbook, with when each was last confirmed. Numbers change: check the official page before calling.", Ja: "プレイブックに載っている連絡先と、その情報を確認した時期です。電話番号は変わることがあるため、かける前に公式のページで確かめてください。"},
+		"contacts.intro":    {En: "As listed in the playbook, with when each was last confirmed. Numbers change: check the official page before calling.", Ja: "手順書に載っている連絡先と、その情報を確認した時期です。電話番号は変わることがあるため、かける前に公式のページで確かめてください。"},
 		"contacts.phone":    {En: "Phone", Ja: "電話"},
 		"contacts.web":      {En: "Web", Ja: "Web"},
 		"contacts.verified": {En: "Verified", Ja: "情報の確認時期"},
@@ -109,7 +109,7 @@ var messages = i18n.NewTable("report", func() map[string]i18n.Text {
 
 		"ics.calendar": {En: "acctguard: incident %d", Ja: "acctguard：対応 %d"},
 		"ics.summary":  {En: "acctguard: %s", Ja: "acctguard：%s"},
-		"ics.repeat":   {En: "%s (%d of %d)", Ja: "%s（%d / %d 回目）"},
+		"ics.repeat":   {En: "%s (%d of %d)", Ja: "%[1]s（%[3]d回中%[2]d回目）"},
 		"ics.gate":     {En: "Can be done from this time: %s", Ja: "この時刻から実施できます：%s"},
 		"ics.step":     {En: "Time for this step: %s", Ja: "実施する手順：%s"},
 		"ics.incident": {En: "Incident %d: %s", Ja: "対応 %d：%s"},
