@@ -431,7 +431,7 @@ func (r *responder) again() error {
 	r.printf("%s\n", r.cs.Green(r.l.Tf("respond.again-done", r.l.Time(when.Local(), r.Now()), len(again))))
 	for _, s := range again {
 		if s.Critical {
-			r.printf("%s\n", r.cs.Yellow(r.l.Tf("respond.again-urgent", r.text(s.Title), firstSentence(r.text(s.Why)))))
+			r.printf("%s\n", r.cs.Yellow(r.l.Tf("respond.again-urgent", r.l.Inner(r.text(s.Title)), firstSentence(r.text(s.Why)))))
 		}
 	}
 	return nil
@@ -515,7 +515,7 @@ func (r *responder) offerEarly(v incident.View) (*incident.Status, error) {
 		r.putOff[s.Step.ID] = true
 		now := r.Now()
 		options := []string{r.l.T("respond.early-wait"), r.l.T("respond.early-try")}
-		question := r.l.Tf("respond.early", r.text(s.Step.Title), r.l.Time(s.AvailableAt.Local(), now), r.l.Until(s.AvailableAt, now))
+		question := r.l.Tf("respond.early", r.l.Inner(r.text(s.Step.Title)), r.l.Time(s.AvailableAt.Local(), now), r.l.Until(s.AvailableAt, now))
 		r.printf("\n")
 		i, err := r.Prompter.Select(question, options, 0)
 		if err != nil || i == 0 {
@@ -554,7 +554,7 @@ func (r *responder) printWaiting(v incident.View) {
 
 func (r *responder) opens(s *incident.Status) string {
 	now := r.Now()
-	return r.l.Tf("respond.opens", r.text(s.Step.Title), r.l.Time(s.AvailableAt.Local(), now), r.l.Until(s.AvailableAt, now))
+	return r.l.Tf("respond.opens", r.l.Inner(r.text(s.Step.Title)), r.l.Time(s.AvailableAt.Local(), now), r.l.Until(s.AvailableAt, now))
 }
 
 // ask shows one step and records what the person chooses. It returns

@@ -67,6 +67,16 @@ func Keys() []string {
 	return keys
 }
 
+// Inner prepares text to go inside a message's own quotation marks: in
+// Japanese, quotes within 「」 are written 『』, so 「「パスワードを…」から
+// 再設定する」 reads 「『パスワードを…』から再設定する」.
+func (l Lang) Inner(text string) string {
+	if l != Japanese {
+		return text
+	}
+	return strings.NewReplacer("「", "『", "」", "』").Replace(text)
+}
+
 // T returns the text for key in l, falling back to English.
 func (l Lang) T(key string) string { return messages.Get(l, key) }
 

@@ -71,3 +71,12 @@ func TestTimeFormats(t *testing.T) {
 		}
 	}
 }
+
+func TestInner(t *testing.T) {
+	if got := Japanese.Inner("「パスワードをお忘れですか？」から再設定する"); got != "『パスワードをお忘れですか？』から再設定する" {
+		t.Errorf("Japanese.Inner = %q", got)
+	}
+	if got := English.Inner(`"Forgot your password?"`); got != `"Forgot your password?"` {
+		t.Errorf("English.Inner = %q", got)
+	}
+}
