@@ -590,3 +590,29 @@ func TestRespondOffersAnEarlyTry(t *testing.T) {
 		t.Errorf("the reset tried early did not count:\n%s", out)
 	}
 }
+
+// respond --new while an incident of the same playbook is open asks
+// whether it is the same attack, and keeps one incident if so.
+func TestRespondNewAsksAboutTheOpenIncident(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.English, "Done", "Stop for now")
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	opts.New, opts.PlaybookID = true, "lock"
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"Yes, the same attack: add it to incident 1", "Just now", "", "Stop for now"}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "? Incident 1 for this playbook is still open (opened Thu 26 Nov 21:00). Is this the same attack coming back? Yes, the same attack: add it to incident 1\n") ||
+		!strings.Contains(out.String(), "✓ Recorded: the attack came back (Thu 26 Nov 21:00).") {
+		t.Errorf("screen:\n%s", out)
+	}
+	file, err := opts.Store.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(file.Incidents) != 1 {
+		t.Errorf("%d incidents, want the one", len(file.Incidents))
+	}
+}
