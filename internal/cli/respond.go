@@ -282,19 +282,7 @@ func (r *responder) recurrence(file *state.File, playbookID string) (*state.Inci
 	}
 	// The intruder got in again, so locking them out and cleaning up must
 	// be done again (see attackAgain); the follow-ups start again too.
-	var again []*playbook.Step
-	var reopened *state.Incident
-	err = r.Guard.Saving(func() error {
-		saved, err := updateState(r.Store, func(f *state.File) error {
-			var err error
-			again, err = attackAgain(f, id, p, now, now, "")
-			return err
-		})
-		if err == nil {
-			reopened, _ = saved.Incident(id)
-		}
-		return err
-	})
+	again, reopened, err := r.saveAttackAgain(id, p, now, "")
 	if err != nil {
 		return nil, err
 	}
@@ -405,29 +393,15 @@ func (r *responder) again() error {
 		}
 		when = t
 	}
-	what, err := r.Prompter.Input(r.l.T("respond.again-what"), r.l.T("respond.again-help"))
+	what, err := r.inputNote(r.l.T("respond.again-what"), r.l.T("respond.again-help"))
 	if err != nil {
 		return err
 	}
-	if found, ok := cardnum.Find(what); ok {
-		r.printf("%s\n", r.cs.Red(r.l.Tf("respond.card-refused", lastDigits(found, 4))))
-		what = ""
-	}
-	var again []*playbook.Step
-	err = r.Guard.Saving(func() error {
-		saved, err := updateState(r.Store, func(f *state.File) error {
-			var err error
-			again, err = attackAgain(f, r.id, r.p, when, r.Now(), what)
-			return err
-		})
-		if err == nil {
-			r.inc, _ = saved.Incident(r.id)
-		}
-		return err
-	})
+	again, inc, err := r.saveAttackAgain(r.id, r.p, when, what)
 	if err != nil {
 		return err
 	}
+	r.inc = inc
 	r.printf("%s\n", r.cs.Green(r.l.Tf("respond.again-done", r.l.Time(when.Local(), r.Now()), len(again))))
 	for _, s := range again {
 		if s.Critical {
@@ -435,6 +409,26 @@ func (r *responder) again() error {
 		}
 	}
 	return nil
+}
+
+// saveAttackAgain records, under the signal guard, that the attack on
+// incident id came back at when, and returns the steps asked again and the
+// incident as saved.
+func (r *responder) saveAttackAgain(id int, p *playbook.Playbook, when time.Time, what string) ([]*playbook.Step, *state.Incident, error) {
+	var again []*playbook.Step
+	var saved *state.Incident
+	err := r.Guard.Saving(func() error {
+		file, err := updateState(r.Store, func(f *state.File) error {
+			var err error
+			again, err = attackAgain(f, id, p, when, r.Now(), what)
+			return err
+		})
+		if err == nil {
+			saved, _ = file.Incident(id)
+		}
+		return err
+	})
+	return again, saved, err
 }
 
 // text returns a playbook text in the incident's language.
@@ -474,23 +468,14 @@ func (r *responder) walk() error {
 			}
 		}
 		if next == nil {
-			next, err := r.offerEarly(v)
-			if err != nil {
+			var err error
+			if next, err = r.offerEarly(v); err != nil {
 				return err
 			}
-			if next == nil {
-				r.summary(v)
-				return nil
-			}
-			quit, err := r.ask(next)
-			if err != nil || quit {
-				if quit {
-					r.printWaiting(derive(r.p, r.inc, r.Now()))
-					r.printf("\n%s\n", r.l.Tf("respond.resume-hint", r.resumeCommand()))
-				}
-				return err
-			}
-			continue
+		}
+		if next == nil {
+			r.summary(v)
+			return nil
 		}
 		quit, err := r.ask(next)
 		if err != nil || quit {
@@ -507,15 +492,18 @@ func (r *responder) walk() error {
 // whose wait the playbook calls advice (early: true). It returns the step
 // to ask, or nil; each step is offered once a run.
 func (r *responder) offerEarly(v incident.View) (*incident.Status, error) {
+	var needed map[string]bool
+	if r.Critical {
+		needed = v.CriticalNeeds()
+	}
 	for i := range v.Steps {
 		s := &v.Steps[i]
-		if !s.Step.Early || !timeGated(s) || r.putOff[s.Step.ID] || (r.Critical && !v.NeededForCritical(s.Step.ID)) {
+		if !s.Step.Early || !timeGated(s) || r.putOff[s.Step.ID] || (r.Critical && !needed[s.Step.ID]) {
 			continue
 		}
 		r.putOff[s.Step.ID] = true
-		now := r.Now()
 		options := []string{r.l.T("respond.early-wait"), r.l.T("respond.early-try")}
-		question := r.l.Tf("respond.early", r.l.Inner(r.text(s.Step.Title)), r.l.Time(s.AvailableAt.Local(), now), r.l.Until(s.AvailableAt, now))
+		question := r.l.Tf("respond.early", r.opensArgs(s)...)
 		r.printf("\n")
 		i, err := r.Prompter.Select(question, options, 0)
 		if err != nil || i == 0 {
@@ -553,8 +541,13 @@ func (r *responder) printWaiting(v incident.View) {
 }
 
 func (r *responder) opens(s *incident.Status) string {
+	return r.l.Tf("respond.opens", r.opensArgs(s)...)
+}
+
+// opensArgs are the step's title, when it opens and how long until then.
+func (r *responder) opensArgs(s *incident.Status) []any {
 	now := r.Now()
-	return r.l.Tf("respond.opens", r.l.Inner(r.text(s.Step.Title)), r.l.Time(s.AvailableAt.Local(), now), r.l.Until(s.AvailableAt, now))
+	return []any{r.l.Inner(r.text(s.Step.Title)), r.l.Time(s.AvailableAt.Local(), now), r.l.Until(s.AvailableAt, now)}
 }
 
 // ask shows one step and records what the person chooses. It returns
@@ -719,20 +712,27 @@ func (r *responder) saveTime(step *playbook.Step, t time.Time) error {
 // note asks for a note until it holds no card number, then saves it. An
 // empty note saves nothing.
 func (r *responder) note(stepID string) error {
+	text, err := r.inputNote(r.l.T("respond.note-prompt"), r.l.T("respond.note-help"))
+	if err != nil || text == "" {
+		return err
+	}
+	return r.save(state.Event{Step: stepID, Action: state.ActionNote, Note: text}, r.l.T("respond.saved-note"))
+}
+
+// inputNote asks for a line of text to keep until it holds no full card
+// number, and returns it trimmed; empty means the person wrote nothing.
+func (r *responder) inputNote(message, help string) (string, error) {
 	for {
-		text, err := r.Prompter.Input(r.l.T("respond.note-prompt"), r.l.T("respond.note-help"))
+		text, err := r.Prompter.Input(message, help)
 		if err != nil {
-			return err
+			return "", err
 		}
 		text = strings.TrimSpace(text)
-		if text == "" {
-			return nil
+		found, ok := cardnum.Find(text)
+		if !ok {
+			return text, nil
 		}
-		if found, ok := cardnum.Find(text); ok {
-			r.printf("%s\n", r.cs.Red(r.l.Tf("respond.card-refused", lastDigits(found, 4))))
-			continue
-		}
-		return r.save(state.Event{Step: stepID, Action: state.ActionNote, Note: text}, r.l.T("respond.saved-note"))
+		r.printf("%s\n", r.cs.Red(r.l.Tf("respond.card-refused", lastDigits(found, 4))))
 	}
 }
 

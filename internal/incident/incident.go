@@ -154,7 +154,7 @@ func (v *View) Progress() (finished, total int) {
 func (v *View) Ask(criticalOnly bool) []*Status {
 	var wanted map[string]bool
 	if criticalOnly {
-		wanted = v.criticalClosure()
+		wanted = v.CriticalNeeds()
 	}
 	var now, putOff []*Status
 	for i := range v.Steps {
@@ -172,13 +172,9 @@ func (v *View) Ask(criticalOnly bool) []*Status {
 	return append(now, putOff...)
 }
 
-// NeededForCritical reports whether the step with the given id is critical
-// or one that a critical step waits for.
-func (v *View) NeededForCritical(id string) bool { return v.criticalClosure()[id] }
-
-// criticalClosure returns the ids of the critical steps and of every step
+// CriticalNeeds returns the ids of the critical steps and of every step
 // they wait for, directly or through others.
-func (v *View) criticalClosure() map[string]bool {
+func (v *View) CriticalNeeds() map[string]bool {
 	index := make(map[string]int, len(v.Steps))
 	var queue []int
 	for i := range v.Steps {
@@ -195,14 +191,7 @@ func (v *View) criticalClosure() map[string]bool {
 			continue
 		}
 		wanted[st.ID] = true
-		deps := append([]string{}, st.After...)
-		for _, c := range st.When {
-			deps = append(deps, c.Step)
-		}
-		if st.DelayFrom != "" {
-			deps = append(deps, st.DelayFrom)
-		}
-		for _, id := range deps {
+		for _, id := range st.Needs() {
 			if i, ok := index[id]; ok && !wanted[id] {
 				queue = append(queue, i)
 			}

@@ -84,6 +84,19 @@ const (
 	KindTime Kind = "time"
 )
 
+// Needs returns the ids of the steps this one waits for: those of its
+// after, the questions of its when, and the time its delay counts from.
+func (s *Step) Needs() []string {
+	ids := append([]string{}, s.After...)
+	for _, c := range s.When {
+		ids = append(ids, c.Step)
+	}
+	if s.DelayFrom != "" {
+		ids = append(ids, s.DelayFrom)
+	}
+	return ids
+}
+
 // Asks reports whether the step is answered rather than done: a question
 // or a time.
 func (s *Step) Asks() bool { return s.Kind == KindQuestion || s.Kind == KindTime }
