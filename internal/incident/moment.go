@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/width"
@@ -16,9 +17,15 @@ var (
 	ErrMomentFuture = errors.New("in the future")
 )
 
+// The patterns are compiled on first use, not at start: every run of
+// acctguard, a shell prompt's status included, would pay for them.
 var (
-	clockTime = regexp.MustCompile(`^(\d{1,2})(?::(\d{2})|時(?:(\d{1,2})分?)?)$`)
-	dateTime  = regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T]+(\d{1,2}):(\d{2})$`)
+	clockTime = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d{1,2})(?::(\d{2})|時(?:(\d{1,2})分?)?)$`)
+	})
+	dateTime = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T]+(\d{1,2}):(\d{2})$`)
+	})
 )
 
 // ParseMoment reads when something happened, as a person types it at
@@ -33,8 +40,8 @@ func ParseMoment(s string, now time.Time) (time.Time, error) {
 	switch {
 	case strings.EqualFold(s, "now"):
 		return now, nil
-	case clockTime.MatchString(s):
-		m := clockTime.FindStringSubmatch(s)
+	case clockTime().MatchString(s):
+		m := clockTime().FindStringSubmatch(s)
 		h, _ := strconv.Atoi(m[1])
 		minute := 0
 		if v := m[2] + m[3]; v != "" {
@@ -48,8 +55,8 @@ func ParseMoment(s string, now time.Time) (time.Time, error) {
 			t = t.AddDate(0, 0, -1)
 		}
 		return t, nil
-	case dateTime.MatchString(s):
-		m := dateTime.FindStringSubmatch(s)
+	case dateTime().MatchString(s):
+		m := dateTime().FindStringSubmatch(s)
 		n := make([]int, 5)
 		for i := range n {
 			n[i], _ = strconv.Atoi(m[i+1])
