@@ -18,12 +18,10 @@ func stepsAgain(v incident.View) []*playbook.Step {
 	var again []*playbook.Step
 	for i := range v.Steps {
 		s := &v.Steps[i]
+		lockOut := s.Step.Phase == playbook.PhaseContain || s.Step.Phase == playbook.PhaseRecover || s.Step.Phase == playbook.PhaseFollowUp
 		finished := s.State == incident.Done || s.State == incident.Skipped || s.Completions > 0
-		switch phase := s.Step.Phase; {
-		case !finished && s.SkippedAt.IsZero():
-		case phase == playbook.PhaseContain, phase == playbook.PhaseRecover, phase == playbook.PhaseFollowUp:
-			again = append(again, s.Step)
-		case s.Step.Critical && (s.State == incident.Skipped || !s.SkippedAt.IsZero()):
+		skipped := s.State == incident.Skipped || !s.SkippedAt.IsZero()
+		if (lockOut && (finished || skipped)) || (s.Step.Critical && skipped) {
 			again = append(again, s.Step)
 		}
 	}
