@@ -3,7 +3,7 @@ package i18n
 // messages holds every text of acctguard's own screens. Keys name the
 // place a text is used. Labels carry their own punctuation, since English
 // and Japanese punctuate differently.
-var messages = NewTable("i18n", func() map[string]Text {
+var messages = NewTable(func() map[string]Text {
 	return map[string]Text{
 		"phase.verify":          {En: "Verify", Ja: "確認"},
 		"phase.contain":         {En: "Contain", Ja: "被害の拡大を防ぐ"},

@@ -17,15 +17,14 @@ func (t Text) In(l Lang) string {
 // start: most runs print a handful of texts, and tables built at start
 // would slow every run, "status" in a shell prompt included.
 type Table struct {
-	name  string
 	build func() map[string]Text
 	once  sync.Once
 	texts map[string]Text
 }
 
 // NewTable returns a table that build fills when it is first used.
-func NewTable(name string, build func() map[string]Text) *Table {
-	return &Table{name: name, build: build}
+func NewTable(build func() map[string]Text) *Table {
+	return &Table{build: build}
 }
 
 // All returns every text by key.

@@ -12,7 +12,7 @@ import (
 // never saw acctguard's screens (a card issuer, the police): the wording
 // is for them. Labels are bare; the colon comes from "colon", since
 // English and Japanese punctuate differently.
-var messages = i18n.NewTable("report", func() map[string]i18n.Text {
+var messages = i18n.NewTable(func() map[string]i18n.Text {
 	return map[string]i18n.Text{
 		"title": {En: "Account takeover response record", Ja: "不正アクセス被害の対応記録"},
 
