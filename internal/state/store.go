@@ -120,13 +120,19 @@ func (s *Store) DropPrevious() error {
 }
 
 // read returns the decoded file and its bytes; the bytes are nil when the
-// file does not exist.
+// file does not exist. Damage names the backup when there is one.
 func (s *Store) read() (*File, []byte, error) {
 	data, err := s.bytes()
 	if err != nil {
 		return nil, nil, err
 	}
-	f, err := s.parse(data)
+	f, err := decode(s.path, data)
+	var d *DamagedError
+	if errors.As(err, &d) {
+		if _, statErr := os.Stat(s.backupPath()); statErr == nil {
+			d.Backup = s.backupPath()
+		}
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -143,20 +149,6 @@ func (s *Store) bytes() ([]byte, error) {
 		return nil, fmt.Errorf("reading state file %q: %w", s.path, err)
 	}
 	return data, nil
-}
-
-// parse returns what data, the bytes of the state file, hold: an empty
-// File for nil, as Load gives for a missing file; damage names the backup
-// when there is one.
-func (s *Store) parse(data []byte) (*File, error) {
-	f, err := decode(s.path, data)
-	var d *DamagedError
-	if errors.As(err, &d) {
-		if _, statErr := os.Stat(s.backupPath()); statErr == nil {
-			d.Backup = s.backupPath()
-		}
-	}
-	return f, err
 }
 
 // save replaces the state file with data, keeping old (the current file's
