@@ -10,19 +10,19 @@ import (
 	"github.com/acctguard/acctguard/internal/state"
 )
 
-// stepsAgain returns the steps to ask again when the attack comes back:
-// the lock-out, clean-up and follow-up steps already finished, and every
-// critical step that was skipped. Checking the alert and the reports made
+// stepsAgain returns the steps to ask again when the attack comes back, as
+// they stood before: the lock-out, clean-up and follow-up steps already
+// finished, and every critical step that was skipped. Checking the alert and the reports made
 // are not asked again.
-func stepsAgain(v incident.View) []*playbook.Step {
-	var again []*playbook.Step
+func stepsAgain(v incident.View) []incident.Status {
+	var again []incident.Status
 	for i := range v.Steps {
 		s := &v.Steps[i]
 		lockOut := s.Step.Phase == playbook.PhaseContain || s.Step.Phase == playbook.PhaseRecover || s.Step.Phase == playbook.PhaseFollowUp
 		finished := s.State == incident.Done || s.State == incident.Skipped || s.Completions > 0
 		skipped := s.State == incident.Skipped || !s.SkippedAt.IsZero()
 		if (lockOut && (finished || skipped)) || (s.Step.Critical && skipped) {
-			again = append(again, s.Step)
+			again = append(again, *s)
 		}
 	}
 	return again
@@ -33,7 +33,7 @@ func stepsAgain(v incident.View) []*playbook.Step {
 // records of those steps stay in the log; a reset only starts their state
 // afresh, and what counts from the start of the response, the follow-ups
 // included, counts from when. A closed incident is reopened.
-func attackAgain(f *state.File, id int, p *playbook.Playbook, when, now time.Time, what string) ([]*playbook.Step, error) {
+func attackAgain(f *state.File, id int, p *playbook.Playbook, when, now time.Time, what string) ([]incident.Status, error) {
 	inc, ok := f.Incident(id)
 	if !ok {
 		return nil, fmt.Errorf("incident %d no longer exists; was it deleted in another window?", id)
@@ -49,7 +49,7 @@ func attackAgain(f *state.File, id int, p *playbook.Playbook, when, now time.Tim
 		inc.Events = append(inc.Events, state.Event{Action: state.ActionAgain, At: when, Note: strings.TrimSpace(what)})
 	}
 	for _, s := range again {
-		inc.Events = append(inc.Events, state.Event{Step: s.ID, Action: state.ActionReset, At: now})
+		inc.Events = append(inc.Events, state.Event{Step: s.Step.ID, Action: state.ActionReset, At: now})
 	}
 	return again, nil
 }

@@ -73,7 +73,7 @@ func runIncidentAgain(opts *incidentAgainOptions) error {
 		return err
 	}
 	id := inc.ID
-	var again []*playbook.Step
+	var again []incident.Status
 	_, err = updateState(opts.Store, func(f *state.File) error {
 		again, err = attackAgain(f, id, p, when, now, opts.Note)
 		return err

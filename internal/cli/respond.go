@@ -403,9 +403,11 @@ func (r *responder) again() error {
 	}
 	r.inc = inc
 	r.printf("%s\n", r.cs.Green(r.l.Tf("respond.again-done", r.l.Time(when.Local(), r.Now()), len(again))))
+	// The urgent steps skipped the first time are the ones the attack may
+	// have come back through: say in one sentence why each matters now.
 	for _, s := range again {
-		if s.Critical {
-			r.printf("%s\n", r.cs.Yellow(r.l.Tf("respond.again-urgent", r.l.Inner(r.text(s.Title)), firstSentence(r.text(s.Why)))))
+		if s.Step.Critical && (s.State == incident.Skipped || !s.SkippedAt.IsZero()) {
+			r.printf("%s\n", r.cs.Yellow(r.l.Tf("respond.again-urgent", r.l.Inner(r.text(s.Step.Title)), firstSentence(r.text(s.Step.Why)))))
 		}
 	}
 	return nil
@@ -414,8 +416,8 @@ func (r *responder) again() error {
 // saveAttackAgain records, under the signal guard, that the attack on
 // incident id came back at when, and returns the steps asked again and the
 // incident as saved.
-func (r *responder) saveAttackAgain(id int, p *playbook.Playbook, when time.Time, what string) ([]*playbook.Step, *state.Incident, error) {
-	var again []*playbook.Step
+func (r *responder) saveAttackAgain(id int, p *playbook.Playbook, when time.Time, what string) ([]incident.Status, *state.Incident, error) {
+	var again []incident.Status
 	var saved *state.Incident
 	err := r.Guard.Saving(func() error {
 		file, err := updateState(r.Store, func(f *state.File) error {
