@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"github.com/acctguard/acctguard/internal/incident"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/state"
 )
 
 type incidentListOptions struct {
@@ -59,6 +61,11 @@ type incidentListJSON struct {
 	// NextDue is when the next step falls due: now or earlier when
 	// something is due already; null when nothing is left.
 	NextDue *time.Time `json:"next_due"`
+	// Related lists the incidents linked to this one (see
+	// state.Incident.Related).
+	Related []int `json:"related"`
+
+	relatedTo int // the earlier incident it is shown under, or 0
 }
 
 func runIncidentList(opts *incidentListOptions) error {
@@ -67,13 +74,21 @@ func runIncidentList(opts *incidentListOptions) error {
 		return err
 	}
 	now := opts.Now()
-	var rows []incidentListJSON
+	var chosen []*state.Incident
 	for i := range file.Incidents {
-		inc := &file.Incidents[i]
-		if inc.ClosedAt != nil && !opts.All {
-			continue
+		if inc := &file.Incidents[i]; inc.ClosedAt == nil || opts.All {
+			chosen = append(chosen, inc)
 		}
-		row := incidentListJSON{ID: inc.ID, Playbook: inc.Playbook, Title: inc.Playbook, OpenedAt: inc.OpenedAt, ClosedAt: inc.ClosedAt}
+	}
+	var rows []incidentListJSON
+	for _, inc := range togetherWithRelated(chosen) {
+		row := incidentListJSON{
+			ID: inc.ID, Playbook: inc.Playbook, Title: inc.Playbook, OpenedAt: inc.OpenedAt, ClosedAt: inc.ClosedAt,
+			Related: append([]int{}, file.Related(inc.ID)...),
+		}
+		if inc.Related != 0 && slices.ContainsFunc(rows, func(r incidentListJSON) bool { return r.ID == inc.Related }) {
+			row.relatedTo = inc.Related
+		}
 		if e, err := opts.Catalogue.Get(inc.Playbook); err == nil && e.Playbook != nil {
 			v := derive(e.Playbook, inc, now)
 			row.Title = strings.TrimSpace(e.Playbook.Title.Get(inc.Lang))
@@ -121,7 +136,11 @@ func runIncidentList(opts *incidentListOptions) error {
 				next = l.T("incidents.now")
 			}
 		}
-		table = append(table, []string{strconv.Itoa(r.ID), r.Title, l.Time(r.OpenedAt.Local(), now), closed, fmt.Sprintf("%d/%d", r.Done, r.Total), next})
+		title := r.Title
+		if r.relatedTo != 0 {
+			title = l.Tf("incidents.related-to", title, r.relatedTo)
+		}
+		table = append(table, []string{strconv.Itoa(r.ID), title, l.Time(r.OpenedAt.Local(), now), closed, fmt.Sprintf("%d/%d", r.Done, r.Total), next})
 	}
 	printTable(opts.IO, table, cs.Bold)
 	return nil

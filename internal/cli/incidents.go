@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/incident"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/state"
@@ -159,4 +160,56 @@ func incidentNumberArg(target *int, required bool) cobra.PositionalArgs {
 		}
 		return nil
 	}
+}
+
+// togetherWithRelated orders incidents so that each one linked to an
+// earlier one (state.Incident.Related) comes right after it, and the rest
+// keep their order: related incidents are read together.
+func togetherWithRelated(incs []*state.Incident) []*state.Incident {
+	present := make(map[int]bool, len(incs))
+	for _, inc := range incs {
+		present[inc.ID] = true
+	}
+	anchor := func(inc *state.Incident) int {
+		if inc.Related != 0 && inc.Related < inc.ID && present[inc.Related] {
+			return inc.Related
+		}
+		return inc.ID
+	}
+	out := make([]*state.Incident, 0, len(incs))
+	placed := make(map[int]bool, len(incs))
+	for _, inc := range incs {
+		if placed[inc.ID] || anchor(inc) != inc.ID {
+			continue
+		}
+		out = append(out, inc)
+		placed[inc.ID] = true
+		for _, other := range incs {
+			if !placed[other.ID] && anchor(other) == inc.ID {
+				out = append(out, other)
+				placed[other.ID] = true
+			}
+		}
+	}
+	for _, inc := range incs { // links that go round in a hand-edited file
+		if !placed[inc.ID] {
+			out = append(out, inc)
+			placed[inc.ID] = true
+		}
+	}
+	return out
+}
+
+// relatedLine says which incidents are linked to inc, for the line under
+// its heading; "" when none are.
+func relatedLine(l i18n.Lang, file *state.File, inc *state.Incident, now time.Time) string {
+	var parts []string
+	for _, id := range file.Related(inc.ID) {
+		other, _ := file.Incident(id)
+		parts = append(parts, l.Tf("incidents.related-one", id, l.Time(other.OpenedAt.Local(), now)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return l.Tf("incidents.related", strings.Join(parts, l.T("incidents.related-sep")))
 }

@@ -85,7 +85,15 @@ func runReport(opts *reportOptions) error {
 			return withHint(fmt.Errorf("%s already exists", opts.Output), "add --force to replace it")
 		}
 	}
-	inc, p, err := loadIncident(opts.Store, opts.Catalogue, opts.Incident, opts.IO.ErrOut)
+	file, err := loadState(opts.Store)
+	if err != nil {
+		return err
+	}
+	inc, err := pickIncident(file, opts.Incident)
+	if err != nil {
+		return err
+	}
+	p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut)
 	if err != nil {
 		return err
 	}
@@ -95,6 +103,10 @@ func runReport(opts *reportOptions) error {
 	}
 	now := opts.Now()
 	r := buildReport(p, inc, derive(p, inc, now), lang, now)
+	for _, id := range file.Related(inc.ID) {
+		other, _ := file.Incident(id)
+		r.Incident.Related = append(r.Incident.Related, report.Related{ID: id, OpenedAt: other.OpenedAt, ClosedAt: other.ClosedAt})
+	}
 
 	var b bytes.Buffer
 	if err := reportFormats[opts.Format](&b, r); err != nil {

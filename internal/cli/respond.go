@@ -163,6 +163,9 @@ func (r *responder) start(file *state.File) error {
 			newest = inc
 		}
 	}
+	// related is the incident of the same playbook the person said this
+	// one is not part of: the two are shown together.
+	related := 0
 	switch {
 	case newest != nil && !r.New:
 		return r.resume(newest)
@@ -184,12 +187,16 @@ func (r *responder) start(file *state.File) error {
 			r.header()
 			return r.again()
 		}
-	}
-	if inc, err := r.recurrence(file, id); err != nil || inc != nil {
-		if err != nil {
-			return err
+		related = newest.ID
+	default:
+		inc, closed, err := r.recurrence(file, id)
+		if err != nil || inc != nil {
+			if err != nil {
+				return err
+			}
+			return r.resume(inc)
 		}
-		return r.resume(inc)
+		related = closed
 	}
 	p, err := usablePlaybook(r.Catalogue, id, r.IO.ErrOut)
 	if err != nil {
@@ -200,6 +207,9 @@ func (r *responder) start(file *state.File) error {
 	err = r.Guard.Saving(func() error {
 		saved, err := updateState(r.Store, func(f *state.File) error {
 			created = f.NewIncident(p.ID, p.Version, p.Digest, string(r.l), r.Now())
+			if _, ok := f.Incident(related); ok {
+				created.Related = related
+			}
 			return nil
 		})
 		if err == nil {
@@ -248,11 +258,12 @@ const recurrenceWindow = 30 * 24 * time.Hour
 
 // recurrence asks, when an incident of the playbook was closed recently,
 // whether this is the same attack coming back; if so it reopens that
-// incident, keeping its history, and returns it. It returns nil for a new
-// incident.
-func (r *responder) recurrence(file *state.File, playbookID string) (*state.Incident, error) {
+// incident, keeping its history, and returns it. For a new incident it
+// returns nil, and the id of the recent one the person said was something
+// else (zero when none was asked about).
+func (r *responder) recurrence(file *state.File, playbookID string) (*state.Incident, int, error) {
 	if r.New {
-		return nil, nil
+		return nil, 0, nil
 	}
 	now := r.Now()
 	var recent *state.Incident
@@ -265,33 +276,36 @@ func (r *responder) recurrence(file *state.File, playbookID string) (*state.Inci
 		}
 	}
 	if recent == nil {
-		return nil, nil
+		return nil, 0, nil
 	}
 	options := []string{
 		r.l.Tf("respond.same-attack", recent.ID, r.l.Time(recent.ClosedAt.Local(), now)),
 		r.l.T("respond.new-attack"),
 	}
 	i, err := r.Prompter.Select(r.l.Tf("respond.recurrence", r.l.Time(recent.ClosedAt.Local(), now)), options, 0)
-	if err != nil || i == 1 {
-		return nil, err
+	if err != nil {
+		return nil, 0, err
+	}
+	if i == 1 {
+		return nil, recent.ID, nil
 	}
 	id := recent.ID
 	p, err := incidentPlaybook(r.Catalogue, recent, r.IO.ErrOut)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	// The intruder got in again, so locking them out and cleaning up must
 	// be done again (see attackAgain); the follow-ups start again too.
 	again, reopened, err := r.saveAttackAgain(id, p, now, "")
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if len(again) == 0 {
 		r.printf("%s\n", r.l.Tf("reopen.done", id))
 	} else {
 		r.printf("%s\n", r.l.Tf("respond.reopened", id, len(again)))
 	}
-	return reopened, nil
+	return reopened, 0, nil
 }
 
 // chooseOpenIncident returns the open incident to resume when no playbook

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -614,5 +615,80 @@ func TestRespondNewAsksAboutTheOpenIncident(t *testing.T) {
 	}
 	if len(file.Incidents) != 1 {
 		t.Errorf("%d incidents, want the one", len(file.Incidents))
+	}
+}
+
+// Another attack of the same playbook, said to be something else, starts
+// a second incident linked to the first: status, incident list and the
+// report show the two together.
+func TestRespondNewSomethingElseIsShownTogether(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.English, "Stop for now")
+	opts.PlaybookID = "lock"
+	opts.Catalogue.Builtin.(fstest.MapFS)["card.yaml"] = &fstest.MapFile{Data: []byte(cardPlaybook)}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	// An unrelated incident in between, then the second one of "lock".
+	opts.PlaybookID, opts.Prompter = "card", &prompt.Fake{Out: out, Answers: []string{"Stop for now"}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	opts.New, opts.PlaybookID = true, "lock"
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"No, something else: start a new incident", "Stop for now"}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	file, err := opts.Store.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inc, _ := file.Incident(3); len(file.Incidents) != 3 || inc.Related != 1 || inc.Playbook != "lock" {
+		t.Fatalf("incidents: %+v", file.Incidents)
+	}
+
+	ios, _, sout, _ := iostreams.Test()
+	ios.SetTTY(false, true)
+	sopts := &statusOptions{IO: ios, Store: opts.Store, Catalogue: opts.Catalogue, Now: opts.Now, Lang: i18n.English}
+	if err := runStatus(sopts); err != nil {
+		t.Fatal(err)
+	}
+	var headers []string
+	for _, line := range strings.Split(sout.String(), "\n") {
+		if strings.HasPrefix(line, "Incident ") || strings.HasPrefix(line, "Related: ") {
+			headers = append(headers, line)
+		}
+	}
+	want := []string{
+		"Incident 1 · Locked out · opened Thu 26 Nov 21:00",
+		"Related: incident 3, opened Thu 26 Nov 21:00",
+		"Incident 3 · Locked out · opened Thu 26 Nov 21:00",
+		"Related: incident 1, opened Thu 26 Nov 21:00",
+		"Incident 2 · Card stolen · opened Thu 26 Nov 21:00",
+	}
+	if !slices.Equal(headers, want) {
+		t.Errorf("status headings:\n%s\nwant:\n%s\nfull:\n%s", strings.Join(headers, "\n"), strings.Join(want, "\n"), sout)
+	}
+
+	ios, _, lout, _ := iostreams.Test()
+	ios.SetTTY(false, true)
+	lopts := &incidentListOptions{IO: ios, Store: opts.Store, Catalogue: opts.Catalogue, Now: opts.Now, Lang: i18n.English}
+	if err := runIncidentList(lopts); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, line := range strings.Split(strings.TrimSpace(lout.String()), "\n")[1:] {
+		ids = append(ids, strings.Join(strings.Fields(line)[:5], " "))
+	}
+	if want := []string{"1 Locked out Thu 26", "3 Locked out (related to", "2 Card stolen Thu 26"}; !slices.Equal(ids, want) {
+		t.Errorf("incident list rows %q, want %q:\n%s", ids, want, lout)
+	}
+
+	ios, _, rout, _ := iostreams.Test()
+	ropts := &reportOptions{IO: ios, Store: opts.Store, Catalogue: opts.Catalogue, Now: opts.Now, Incident: 1, Format: "txt"}
+	if err := runReport(ropts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(rout.String(), "Related incidents: 3, opened Thu 26 Nov 2026 21:00, still open\n") {
+		t.Errorf("report:\n%s", rout)
 	}
 }

@@ -67,6 +67,10 @@ type incidentView struct {
 	// finished and total count the whole incident, even when view holds
 	// only its pending follow-ups.
 	finished, total int
+	// related lists the incidents linked to this one, and relatedText says
+	// so under its heading ("" when none).
+	related     []int
+	relatedText string
 }
 
 // text returns t in the incident's language.
@@ -118,14 +122,15 @@ func statusViews(opts *statusOptions, file *state.File, now time.Time) (shown []
 			}
 		}
 	}
-	for _, inc := range chosen {
+	for _, inc := range togetherWithRelated(chosen) {
 		p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut)
 		if err != nil {
 			fmt.Fprintf(opts.IO.ErrOut, "acctguard: %v\n", err)
 			failed = err
 			continue
 		}
-		v := incidentView{inc: inc, p: p, view: derive(p, inc, now)}
+		v := incidentView{inc: inc, p: p, view: derive(p, inc, now), related: file.Related(inc.ID)}
+		v.relatedText = relatedLine(opts.Lang, file, inc, now)
 		v.finished, v.total = v.view.Progress()
 		if inc.ClosedAt != nil && opts.Incident == 0 && !opts.All {
 			if v.view = pendingFollowUps(v.view); len(v.view.Steps) == 0 {
@@ -255,6 +260,9 @@ func printStatusText(opts *statusOptions, shown []incidentView, now time.Time) {
 			header += l.Tf("incident.closed", l.Time(v.inc.ClosedAt.Local(), now))
 		}
 		fmt.Fprintln(out, cs.Bold(header))
+		if v.relatedText != "" {
+			fmt.Fprintln(out, cs.Dim(v.relatedText))
+		}
 		fmt.Fprintf(out, "%s %s\n", progressBar(v.finished, v.total, 20, cs), l.Tf("incident.progress", v.finished, v.total))
 
 		g := groupSteps(v)
@@ -368,14 +376,17 @@ type statusJSON struct {
 }
 
 type incidentJSON struct {
-	ID           int           `json:"id"`
-	Playbook     string        `json:"playbook"`
-	Title        string        `json:"title"`
-	Lang         string        `json:"lang"`
-	OpenedAt     time.Time     `json:"opened_at"`
-	ClosedAt     *time.Time    `json:"closed_at"`
-	Done         int           `json:"done"`
-	Total        int           `json:"total"`
+	ID       int        `json:"id"`
+	Playbook string     `json:"playbook"`
+	Title    string     `json:"title"`
+	Lang     string     `json:"lang"`
+	OpenedAt time.Time  `json:"opened_at"`
+	ClosedAt *time.Time `json:"closed_at"`
+	Done     int        `json:"done"`
+	Total    int        `json:"total"`
+	// Related lists the incidents linked to this one (see
+	// state.Incident.Related).
+	Related      []int         `json:"related"`
 	Steps        []stepJSON    `json:"steps"`
 	RemovedSteps []removedJSON `json:"removed_steps"`
 }
@@ -408,7 +419,7 @@ func printStatusJSON(opts *statusOptions, views []incidentView) error {
 		j := incidentJSON{
 			ID: v.inc.ID, Playbook: v.inc.Playbook, Title: strings.TrimSpace(v.p.Title.Get(v.inc.Lang)), Lang: v.inc.Lang,
 			OpenedAt: v.inc.OpenedAt, ClosedAt: v.inc.ClosedAt, Done: finished, Total: total,
-			Steps: []stepJSON{}, RemovedSteps: []removedJSON{},
+			Related: append([]int{}, v.related...), Steps: []stepJSON{}, RemovedSteps: []removedJSON{},
 		}
 		for i := range v.view.Steps {
 			s := &v.view.Steps[i]

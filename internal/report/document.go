@@ -206,10 +206,19 @@ func (b *builder) header() []field {
 	if inc.Lang != "" && inc.Lang != b.r.Lang {
 		lang = b.msgf("head.lang-recorded", lang, b.langName(inc.Lang))
 	}
-	return append(fs,
+	fs = append(fs,
 		field{label: b.t("head.incident"), value: strconv.Itoa(inc.ID)},
 		field{label: b.t("head.opened"), value: b.time(inc.OpenedAt)},
 		field{label: b.t("head.closed"), value: closed},
+	)
+	for _, o := range inc.Related {
+		key, args := "head.related-open", []any{o.ID, b.time(o.OpenedAt)}
+		if o.ClosedAt != nil {
+			key, args = "head.related-closed", append(args, b.time(*o.ClosedAt))
+		}
+		fs = append(fs, field{label: b.t("head.related"), value: b.msgf(key, args...)})
+	}
+	return append(fs,
 		field{label: b.t("head.lang"), value: lang},
 		field{label: b.t("head.generated"), value: b.time(b.r.GeneratedAt)},
 		field{label: b.t("head.zone"), value: b.zone()},

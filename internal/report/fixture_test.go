@@ -91,6 +91,7 @@ func fixture(lang i18n.Lang) *Report {
 	}
 
 	opened := jstAt(11, 23, 22, 50)
+	earlierClosed := jstAt(11, 22, 22, 50)
 	return &Report{
 		Lang:        string(lang),
 		GeneratedAt: jstAt(11, 26, 21, 0),
@@ -103,6 +104,10 @@ func fixture(lang i18n.Lang) *Report {
 			Service:         tr("Amazon (amazon.co.jp)", "Amazon（amazon.co.jp）"),
 			Lang:            "ja",
 			OpenedAt:        opened,
+			Related: []Related{
+				{ID: 1, OpenedAt: opened.Add(-72 * time.Hour), ClosedAt: &earlierClosed},
+				{ID: 4, OpenedAt: opened.Add(2 * time.Hour)},
+			},
 		},
 		Summary: Summary{Done: 11, Skipped: 1, Open: 4, Waiting: 3, NotApplicable: 2, Total: 19},
 		Timeline: []Entry{

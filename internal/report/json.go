@@ -17,7 +17,10 @@ package report
 //	    "service": "..." | null,
 //	    "lang": "ja",                    // language it was recorded in
 //	    "opened_at": "RFC 3339",
-//	    "closed_at": "RFC 3339" | null
+//	    "closed_at": "RFC 3339" | null,
+//	    "related": [                     // incidents linked to this one
+//	      {"id": 4, "opened_at": "RFC 3339", "closed_at": "RFC 3339" | null}
+//	    ]
 //	  },
 //	  "summary": {"done": 11, "skipped": 1, "open": 4, "waiting": 3,
 //	              "not_applicable": 2, "total": 19},
@@ -85,14 +88,21 @@ type jsonReport struct {
 }
 
 type jsonIncident struct {
-	ID              int     `json:"id"`
-	Playbook        string  `json:"playbook"`
-	PlaybookTitle   string  `json:"playbook_title"`
-	PlaybookVersion *string `json:"playbook_version"`
-	Service         *string `json:"service"`
-	Lang            string  `json:"lang"`
-	OpenedAt        string  `json:"opened_at"`
-	ClosedAt        *string `json:"closed_at"`
+	ID              int           `json:"id"`
+	Playbook        string        `json:"playbook"`
+	PlaybookTitle   string        `json:"playbook_title"`
+	PlaybookVersion *string       `json:"playbook_version"`
+	Service         *string       `json:"service"`
+	Lang            string        `json:"lang"`
+	OpenedAt        string        `json:"opened_at"`
+	ClosedAt        *string       `json:"closed_at"`
+	Related         []jsonRelated `json:"related"`
+}
+
+type jsonRelated struct {
+	ID       int     `json:"id"`
+	OpenedAt string  `json:"opened_at"`
+	ClosedAt *string `json:"closed_at"`
 }
 
 type jsonSummary struct {
@@ -218,6 +228,7 @@ func JSON(w io.Writer, r *Report) error {
 			Service:         optional(inc.Service),
 			Lang:            inc.Lang,
 			OpenedAt:        stamp(inc.OpenedAt),
+			Related:         []jsonRelated{},
 		},
 		Summary: jsonSummary{
 			Done:          r.Summary.Done,
@@ -237,6 +248,14 @@ func JSON(w io.Writer, r *Report) error {
 	if inc.ClosedAt != nil {
 		closed := stamp(*inc.ClosedAt)
 		out.Incident.ClosedAt = &closed
+	}
+	for _, o := range inc.Related {
+		jr := jsonRelated{ID: o.ID, OpenedAt: stamp(o.OpenedAt)}
+		if o.ClosedAt != nil {
+			closed := stamp(*o.ClosedAt)
+			jr.ClosedAt = &closed
+		}
+		out.Incident.Related = append(out.Incident.Related, jr)
 	}
 	for _, e := range r.Timeline {
 		out.Timeline = append(out.Timeline, entry(e))

@@ -46,6 +46,17 @@ type Incident struct {
 	Lang     string
 	OpenedAt time.Time
 	ClosedAt *time.Time
+	// Related are the incidents linked to this one: the same playbook,
+	// started while this one was open or recently closed, and said by the
+	// person to be a different attack. In id order.
+	Related []Related
+}
+
+// Related is an incident linked to the one reported on.
+type Related struct {
+	ID       int
+	OpenedAt time.Time
+	ClosedAt *time.Time
 }
 
 // Summary counts the steps by where they stand.

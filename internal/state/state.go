@@ -85,6 +85,11 @@ type Incident struct {
 	// DropFollowUps is set when the incident was closed with its
 	// follow-ups dropped; otherwise they keep showing until done.
 	DropFollowUps bool `json:"drop_follow_ups,omitzero"`
+	// Related is the id of the incident of the same playbook that was open
+	// or recently closed when this one was started, and which the person
+	// said was a different attack: the two are shown together. Zero when
+	// there was none.
+	Related int `json:"related,omitzero"`
 	// Events is append-only: a step's state is derived from its events, so
 	// changing one in place would rewrite what the user did and when.
 	Events []Event `json:"events"`
@@ -147,6 +152,25 @@ func (f *File) Open() []*Incident {
 	// them by number, so list them by number.
 	slices.SortStableFunc(open, func(a, b *Incident) int { return cmp.Compare(a.ID, b.ID) })
 	return open
+}
+
+// Related returns the ids of the incidents linked to incident id either
+// way (see Incident.Related), in id order, without id itself.
+func (f *File) Related(id int) []int {
+	var ids []int
+	inc, ok := f.Incident(id)
+	if ok && inc.Related != 0 && inc.Related != id {
+		if _, ok := f.Incident(inc.Related); ok {
+			ids = append(ids, inc.Related)
+		}
+	}
+	for _, other := range f.Incidents {
+		if other.Related == id && other.ID != id && !slices.Contains(ids, other.ID) {
+			ids = append(ids, other.ID)
+		}
+	}
+	slices.Sort(ids)
+	return ids
 }
 
 func (f *File) maxID() int {

@@ -141,3 +141,42 @@ func TestDropFollowUpsRoundTrip(t *testing.T) {
 		t.Error("drop_follow_ups was not read back")
 	}
 }
+
+func TestRelated(t *testing.T) {
+	f := &File{Incidents: []Incident{
+		{ID: 1},
+		{ID: 2, Related: 1},
+		{ID: 3},
+		{ID: 4, Related: 1},
+		{ID: 5, Related: 9}, // a hand-edited link to an incident that is gone
+		{ID: 6, Related: 6},
+	}}
+	for id, want := range map[int][]int{1: {2, 4}, 2: {1}, 3: nil, 4: {1}, 5: nil, 6: nil} {
+		if got := f.Related(id); !slices.Equal(got, want) {
+			t.Errorf("Related(%d) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+func TestRelatedRoundTrip(t *testing.T) {
+	s := New(filepath.Join(t.TempDir(), "state.json"))
+	_, err := s.Update(func(f *File) error {
+		f.NewIncident("p", "", "sha256:x", "en", t0)
+		f.NewIncident("p", "", "sha256:x", "en", t0).Related = 1
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(s.Path())
+	if n := strings.Count(string(raw), `"related"`); n != 1 {
+		t.Errorf("file has %d related fields, want 1 (omitted when zero):\n%s", n, raw)
+	}
+	f, err := New(s.Path()).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if inc, _ := f.Incident(2); inc.Related != 1 {
+		t.Errorf("related = %d, want 1", inc.Related)
+	}
+}
