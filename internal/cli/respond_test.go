@@ -688,7 +688,60 @@ func TestRespondNewSomethingElseIsShownTogether(t *testing.T) {
 	if err := runReport(ropts); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(rout.String(), "Related incidents: 3, opened Thu 26 Nov 2026 21:00, still open\n") {
+	if !strings.Contains(rout.String(), "Related:     incident 3, from Thu 26 Nov 2026 21:00, still open\n") {
 		t.Errorf("report:\n%s", rout)
+	}
+}
+
+// Waiting steps are listed under what they wait for, and details that do
+// not fit beside their titles go under them.
+func TestStatusGroupsWaitingSteps(t *testing.T) {
+	opts, _, _ := respondSetup(t, i18n.English, "Done", "No", "Stop for now")
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		lang  i18n.Lang
+		width int
+		want  string
+	}{
+		{i18n.English, 80, `Incident 1 · Locked out · opened Thu 26 Nov 21:00
+[########------------] 2 of 5 steps finished
+
+Due now
+    Note when the lock email came
+
+Waiting
+  After Note when the lock email came:
+      Reset the password
+
+Follow-ups
+    Check the card statement  Fri 27 Nov 21:00 (in 1 day)
+`},
+		{i18n.Japanese, 40, `対応 1 ・ Locked out ・ 11月26日(木) 21:00 開始
+[########------------] 5手順中2手順が完了
+
+今できること
+    Note when the lock email came
+
+待っている手順
+  「Note when the lock email came」の完了後：
+      Reset the password
+
+今後の確認
+    Check the card statement
+      11月27日(金) 21:00（あと1日）
+`},
+	} {
+		ios, _, out, _ := iostreams.Test()
+		ios.SetTTY(false, true)
+		ios.SetWidth(tt.width)
+		sopts := &statusOptions{IO: ios, Store: opts.Store, Catalogue: opts.Catalogue, Now: opts.Now, Lang: tt.lang}
+		if err := runStatus(sopts); err != nil {
+			t.Fatal(err)
+		}
+		if out.String() != tt.want {
+			t.Errorf("status in %s at %d columns:\n%s\nwant:\n%s", tt.lang, tt.width, out, tt.want)
+		}
 	}
 }

@@ -281,14 +281,27 @@ func printStatusText(opts *statusOptions, shown []incidentView, now time.Time) {
 				titles[i] = mark + v.text(s.Step.Title)
 				width = max(width, wrap.Width(stripANSI(titles[i])))
 			}
+			details := make([]string, len(steps))
+			// Side by side when every line fits the terminal; otherwise
+			// each detail goes under its title, so that none is cut.
+			beside := true
 			for i, s := range steps {
-				d := detail(s)
-				if d == "" {
-					fmt.Fprintf(out, "  %s\n", titles[i])
-					continue
+				details[i] = detail(s)
+				if details[i] != "" && 2+width+2+wrap.Width(stripANSI(details[i])) > opts.IO.WrapWidth() {
+					beside = false
 				}
-				pad := strings.Repeat(" ", width-wrap.Width(stripANSI(titles[i]))+2)
-				fmt.Fprintf(out, "  %s%s%s\n", titles[i], pad, cs.Dim(d))
+			}
+			for i := range steps {
+				d := details[i]
+				switch {
+				case d == "":
+					fmt.Fprintf(out, "  %s\n", titles[i])
+				case beside:
+					pad := strings.Repeat(" ", width-wrap.Width(stripANSI(titles[i]))+2)
+					fmt.Fprintf(out, "  %s%s%s\n", titles[i], pad, cs.Dim(d))
+				default:
+					fmt.Fprintf(out, "  %s\n      %s\n", titles[i], cs.Dim(d))
+				}
 			}
 		}
 		at := func(t time.Time) string { return l.Tf("status.at", l.Time(t.Local(), now), l.Until(t, now)) }
@@ -309,7 +322,40 @@ func printStatusText(opts *statusOptions, shown []incidentView, now time.Time) {
 			}
 			return ""
 		}
-		section("status.waiting", cs.Bold, g.waiting, waitingDetail)
+		// Waiting steps are listed under what they wait for: while locked
+		// out, a dozen steps wait for the same sign-in, and saying so once
+		// reads better than a dozen times.
+		if len(g.waiting) > 0 {
+			fmt.Fprintf(out, "\n%s\n", cs.Bold(l.T("status.waiting")))
+			var order []string
+			groups := map[string][]*incident.Status{}
+			for _, s := range g.waiting {
+				heading := ""
+				if len(s.WaitingFor) == 0 {
+					heading = l.Tf("status.group-from", l.Time(s.AvailableAt.Local(), now), l.Until(s.AvailableAt, now))
+				} else if w, ok := v.p.Step(s.WaitingFor[0]); ok {
+					heading = l.Tf("status.group-after", v.text(w.Title))
+				}
+				if _, ok := groups[heading]; !ok {
+					order = append(order, heading)
+				}
+				groups[heading] = append(groups[heading], s)
+			}
+			for _, heading := range order {
+				indent := "  "
+				if heading != "" {
+					fmt.Fprintf(out, "  %s\n", cs.Dim(heading))
+					indent = "    "
+				}
+				for _, s := range groups[heading] {
+					mark := "  "
+					if s.Step.Critical {
+						mark = cs.Yellow("★") + " "
+					}
+					fmt.Fprintf(out, "%s%s%s\n", indent, mark, v.text(s.Step.Title))
+				}
+			}
+		}
 		section("status.follow-ups", cs.Bold, g.followUps, func(s *incident.Status) string {
 			switch {
 			case s.State == incident.Overdue:
