@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -777,7 +778,12 @@ func (r *responder) summary(v incident.View) {
 	r.printf("\n%s\n", r.cs.Bold(r.l.T(map[bool]string{false: "respond.all-clear", true: "respond.critical-clear"}[r.Critical])))
 	r.printf("%s\n", r.l.Tf("respond.summary", finished, total))
 
-	var waiting, coming, putOff []string
+	type dated struct {
+		at   time.Time
+		line string
+	}
+	var waiting, putOff []string
+	var coming []dated
 	var next time.Time
 	for i := range v.Steps {
 		s := &v.Steps[i]
@@ -786,7 +792,7 @@ func (r *responder) summary(v incident.View) {
 			at := r.l.Tf("respond.available", r.l.Clock(s.AvailableAt.Local(), now), r.l.Until(s.AvailableAt, now))
 			line := r.l.Tf("respond.item", r.text(s.Step.Title), at)
 			if s.Step.Phase == playbook.PhaseFollowUp {
-				coming = append(coming, r.l.Tf("respond.item", r.text(s.Step.Title), r.l.Time(s.AvailableAt.Local(), now)))
+				coming = append(coming, dated{s.AvailableAt, r.l.Tf("respond.item", r.text(s.Step.Title), r.l.Time(s.AvailableAt.Local(), now))})
 			} else {
 				waiting = append(waiting, line)
 			}
@@ -795,12 +801,24 @@ func (r *responder) summary(v incident.View) {
 			}
 		case s.State == incident.Later:
 			putOff = append(putOff, "  "+r.text(s.Step.Title))
+		case s.State == incident.Skipped && s.Step.Critical:
+			// It comes back: say when, or the person would think it gone.
+			back := s.SkippedAt.Add(incident.SkippedCriticalBack)
+			coming = append(coming, dated{back, r.l.Tf("respond.item", r.l.Tf("respond.skipped-returns", r.text(s.Step.Title)), r.l.Time(back.Local(), now))})
+			if next.IsZero() || back.Before(next) {
+				next = back
+			}
 		}
+	}
+	slices.SortStableFunc(coming, func(a, b dated) int { return a.at.Compare(b.at) })
+	var comingLines []string
+	for _, c := range coming {
+		comingLines = append(comingLines, c.line)
 	}
 	for _, group := range []struct {
 		key   string
 		lines []string
-	}{{"respond.waiting", waiting}, {"respond.follow-ups", coming}, {"respond.put-off", putOff}} {
+	}{{"respond.waiting", waiting}, {"respond.follow-ups", comingLines}, {"respond.put-off", putOff}} {
 		if len(group.lines) > 0 {
 			r.printf("\n%s\n%s\n", r.cs.Bold(r.l.T(group.key)), strings.Join(group.lines, "\n"))
 		}

@@ -485,9 +485,17 @@ steps:
 		t.Fatal(err)
 	}
 	want := `? What now? Skip this step
-This is one of the urgent steps: A new password alone does not stop an intruder who has it again. It will come back in a week until it is done.
+This is one of the urgent steps. A new password alone does not stop an intruder who has it again. It will come back in a week until it is done.
 ? Why skip it? (optional) too much for tonight
 ✓ Saved as skipped.
+
+Nothing more to do right now.
+Finished 1 of 1 steps.
+
+Coming up:
+  Turn on 2-step verification (skipped, asked again): Thu 3 Dec 21:00
+
+Next: run "acctguard respond" again after Thu 3 Dec 21:00. "acctguard status" shows where you are.
 `
 	if !strings.Contains(out.String(), want) {
 		t.Errorf("screen:\n%s\nwant:\n%s", out, want)
