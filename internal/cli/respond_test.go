@@ -457,7 +457,7 @@ func TestRespondFirstScreenInJapanese(t *testing.T) {
 	want := `新しい対応を始めました。
 
 「ログインできない」でやることを、一つずつ案内します。
-★印の急ぎの手順2個を先に案内します（目安は1時間）。
+★印の付いた急ぎの2手順を先に案内します（目安は1時間）。
 途中でいつでも終了できます（Ctrl-Cでもかまいません）。答えはその都度保存されます。
 acctguard がパスワードを聞くことはありません。メモにカード番号を書くときは下4桁だけにしてください。
 `
@@ -546,7 +546,7 @@ func TestRespondSecondNightOnAnOpenIncident(t *testing.T) {
 ? What time was it? 20:10
 ? What happened? (optional) a second email: call customer service
 ✓ Recorded: the attack came back (Thu 3 Dec 20:10). 3 steps to lock the intruder out and clean up are asked again, and the follow-ups count again from then.
-★ Turn on 2-step verification is back: A stolen password alone is then not enough.
+★ Turn on 2-step verification is back. A stolen password alone is then not enough.
 
 [2/7] Contain · Can you sign in?
 `
