@@ -4,7 +4,7 @@ BIN     := bin/acctguard
 PKG     := ./cmd/acctguard
 TARGETS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
-.PHONY: build test install cross fuzz bench clean
+.PHONY: build test install cross fuzz bench reliability clean
 
 build:
 	CGO_ENABLED=0 go build -trimpath -o $(BIN) $(PKG)
@@ -37,6 +37,12 @@ bench:
 # A short fuzzing run of the playbook decoder.
 fuzz:
 	go test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/playbook
+
+# The README's reliability figures, measured on the real binary: 3,000
+# processes killed while saving, 8 x 125 notes at once, damaged files, a
+# full disk (as root), file modes, hostile playbooks. About two minutes.
+reliability: build
+	go run ./scripts/reliability -bin $(BIN)
 
 clean:
 	rm -rf bin
