@@ -40,9 +40,17 @@ type ptySession struct {
 	t       *testing.T
 	console *expect.Console
 	cmd     *exec.Cmd
+	screen  vt10x.Terminal
 }
 
 func startPTY(t *testing.T, env []string, args ...string) *ptySession {
+	t.Helper()
+	return startPTYSize(t, 100, 40, env, args...)
+}
+
+// startPTYSize is startPTY on a terminal of cols x rows, which the
+// program sees as its window size.
+func startPTYSize(t *testing.T, cols, rows int, env []string, args ...string) *ptySession {
 	t.Helper()
 	bin, err := exec.LookPath("acctguard") // installed by testscript.Main
 	if err != nil {
@@ -51,9 +59,13 @@ func startPTY(t *testing.T, env []string, args ...string) *ptySession {
 	// The emulator answers survey's cursor-position queries; its answers
 	// go back to the program as typed input.
 	answers := &forward{}
-	term := vt10x.New(vt10x.WithSize(100, 40), vt10x.WithWriter(answers))
+	term := vt10x.New(vt10x.WithSize(cols, rows), vt10x.WithWriter(answers))
 	console, err := expect.NewConsole(expect.WithStdout(term), expect.WithDefaultTimeout(20*time.Second))
 	if err != nil {
+		t.Fatal(err)
+	}
+	ws := &unix.Winsize{Col: uint16(cols), Row: uint16(rows)}
+	if err := unix.IoctlSetWinsize(int(console.Tty().Fd()), unix.TIOCSWINSZ, ws); err != nil {
 		t.Fatal(err)
 	}
 	answers.to = console
@@ -65,7 +77,7 @@ func startPTY(t *testing.T, env []string, args ...string) *ptySession {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	return &ptySession{t: t, console: console, cmd: cmd}
+	return &ptySession{t: t, console: console, cmd: cmd, screen: term}
 }
 
 type forward struct{ to *expect.Console }
@@ -337,4 +349,31 @@ func TestTimeAnswerInATerminal(t *testing.T) {
 	if !strings.Contains(string(raw), `"action": "again"`) || !strings.Contains(string(raw), "second email: call customer service") {
 		t.Errorf("state file lacks the second night:\n%s", raw)
 	}
+}
+
+// TestLongMenuFitsTheTerminal opens the interactive editor's "move" menu
+// on the built-in playbook's 40 steps in a 20-row terminal: the question
+// and the cursor stay on the screen while the list scrolls under them.
+// Letters typed that match nothing say so, and Backspace clears them.
+func TestLongMenuFitsTheTerminal(t *testing.T) {
+	env, _ := ptyEnv(t)
+	p := startPTYSize(t, 100, 20, env, "playbook", "edit", "amazon-takeover", "--interactive")
+	p.expect("What do you want to do?")
+	p.key("\x1b[B\x1b[B\x1b[B\x1b[B\r") // four down: move a step
+	p.expect("Which step do you want to move?")
+	for range 30 {
+		p.key("\x1b[B")
+	}
+	p.expect("> 31. ")
+	time.Sleep(200 * time.Millisecond)
+	screen := p.screen.String()
+	if !strings.HasPrefix(screen, "? Which step do you want to move?") || !strings.Contains(screen, "> 31. ") {
+		t.Errorf("the question or the cursor is off a 20-row screen:\n%s", screen)
+	}
+	p.key("zq")
+	p.expect("no choice has what you typed; press Backspace to clear it")
+	p.key("\x7f\x7f")
+	p.expect("Use arrows to move")
+	p.key("\x03")
+	p.wait()
 }

@@ -56,6 +56,8 @@ func (f *Factory) Prompter() prompt.Prompter {
 		SelectHint:    f.Lang.T("prompt.select-hint"),
 		MoreHelp:      f.Lang.T("prompt.more-help"),
 		MultilineHint: f.Lang.T("prompt.multiline-hint"),
+		Filtering:     f.Lang.T("prompt.filtering"),
+		NoMatch:       f.Lang.T("prompt.no-match"),
 	})
 }
 

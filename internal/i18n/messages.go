@@ -154,6 +154,8 @@ var messages = NewTable(func() map[string]Text {
 		"prompt.select-hint":    {En: "Use arrows to move, Enter to choose", Ja: "↑↓で選んで Enter"},
 		"prompt.multiline-hint": {En: "press Enter on two empty lines to finish", Ja: "何も書かずに Enter を2回押すと入力を終わります"},
 		"prompt.more-help":      {En: "for help", Ja: "でヘルプ"},
+		"prompt.filtering":      {En: "showing the choices with what you typed; Backspace clears it", Ja: "入力した文字を含む選択肢だけを表示中。Backspace で消せます"},
+		"prompt.no-match":       {En: "no choice has what you typed; press Backspace to clear it", Ja: "入力した文字を含む選択肢はありません。Backspace で消せます"},
 
 		"edit.builtin":   {En: "%s is built in: your changes will be saved as your own copy, %s, which replaces it. \"%s\" brings the built-in back.", Ja: "%s は組み込みの手順書です。変更は自分用のコピー（%s）に保存され、組み込みの代わりに使われます。元に戻すには「%s」を実行します。"},
 		"edit.unchanged": {En: "no changes made", Ja: "変更はありませんでした"},

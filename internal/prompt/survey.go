@@ -8,12 +8,17 @@ import (
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
+	"golang.org/x/term"
+
+	"github.com/acctguard/acctguard/internal/wrap"
 )
 
 // Survey is the Prompter for a real terminal. This is the only file of
 // acctguard that may import survey.
 type Survey struct {
 	stdio survey.AskOpt
+	out   terminal.FileWriter
+	hint  string // the select hint, to measure the question's lines
 }
 
 // Texts are survey's own words, in the person's language.
@@ -24,6 +29,9 @@ type Texts struct {
 	MoreHelp string
 	// MultilineHint replaces "Enter 2 empty lines to finish".
 	MultilineHint string
+	// Filtering replaces the select hint while typed letters narrow the
+	// options; NoMatch while they leave none. Both say how to clear them.
+	Filtering, NoMatch string
 }
 
 // NewSurvey returns a Prompter reading in and drawing on out; errOut
@@ -32,9 +40,26 @@ func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer
 	// survey keeps its colour switch and templates in package variables;
 	// they are set here, once, from the caller's decisions.
 	core.DisableColor = !color
+	hint := "Use arrows to move, type to filter"
 	if texts.SelectHint != "" {
 		survey.SelectQuestionTemplate = strings.Replace(survey.SelectQuestionTemplate,
 			"[Use arrows to move, type to filter", "["+texts.SelectHint, 1)
+		hint = texts.SelectHint
+	}
+	// Typed letters filter the options; without a word about it, a person
+	// who types sees the menu shrink, or vanish, for no reason.
+	if texts.Filtering != "" && texts.NoMatch != "" {
+		const open = `{{- color "cyan"}}[`
+		if i := strings.Index(survey.SelectQuestionTemplate, open); i >= 0 && !strings.Contains(survey.SelectQuestionTemplate, texts.NoMatch) {
+			j := i + len(open)
+			rest := survey.SelectQuestionTemplate[j:]
+			if k := strings.Index(rest, `]{{color "reset"}}`); k >= 0 {
+				survey.SelectQuestionTemplate = survey.SelectQuestionTemplate[:i] + `{{- color "cyan"}}` +
+					`{{- if not .FilterMessage}}[` + rest[:k] + `]` +
+					`{{- else if .PageEntries}}[` + texts.Filtering + `]` +
+					`{{- else}}[` + texts.NoMatch + `]{{- end}}` + rest[k+1:]
+			}
+		}
 	}
 	if texts.MultilineHint != "" {
 		survey.MultilineQuestionTemplate = strings.Replace(survey.MultilineQuestionTemplate,
@@ -44,12 +69,12 @@ func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer
 		survey.InputQuestionTemplate = strings.Replace(survey.InputQuestionTemplate, " for help", " "+texts.MoreHelp, 1)
 		survey.SelectQuestionTemplate = strings.Replace(survey.SelectQuestionTemplate, " for more help", " "+texts.MoreHelp, 1)
 	}
-	return &Survey{stdio: survey.WithStdio(in, out, errOut)}
+	return &Survey{stdio: survey.WithStdio(in, out, errOut), out: out, hint: hint}
 }
 
 func (s *Survey) Select(message string, options []string, defaultIndex int) (int, error) {
 	var i int
-	q := &survey.Select{Message: message, Options: options, Default: defaultIndex, PageSize: len(options)}
+	q := &survey.Select{Message: message, Options: options, Default: defaultIndex, PageSize: s.pageSize(message, len(options))}
 	err := survey.AskOne(q, &i, s.stdio, survey.WithShowCursor(true))
 	return i, translate(err)
 }
@@ -79,6 +104,25 @@ func (s *Survey) Confirm(message string, defaultYes bool) (bool, error) {
 	var yes bool
 	err := survey.AskOne(&survey.Confirm{Message: message, Default: defaultYes}, &yes, s.stdio)
 	return yes, translate(err)
+}
+
+// pageSize is how many of n options fit on the terminal under the
+// question: a longer menu would push the question, and the cursor, off the
+// top of the screen. survey scrolls the rest into view.
+func (s *Survey) pageSize(message string, n int) int {
+	cols, rows, err := term.GetSize(int(s.out.Fd()))
+	if err != nil || rows <= 0 || cols <= 0 {
+		return n
+	}
+	return PageSize(rows, cols, wrap.Width("? "+message+"  ["+s.hint+"]"), n)
+}
+
+// PageSize is how many of n options fit in a terminal of rows x cols
+// under a question of the given width: the question's lines and one spare
+// line are kept, and at least 3 options are shown.
+func PageSize(rows, cols, question, n int) int {
+	lines := (question + cols - 1) / cols
+	return max(min(n, rows-lines-1), min(n, 3))
 }
 
 // translate keeps survey's errors inside this file.
