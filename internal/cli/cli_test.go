@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -57,6 +58,11 @@ func TestRunExitCodes(t *testing.T) {
 		{[]string{"playbook", "show"}, nil, 2, "acctguard: acctguard playbook show needs a playbook id\nacctguard: hint: usage: acctguard playbook show ID [flags]\n"},
 		{[]string{"playbook", "list", "--colour"}, nil, 2, "acctguard: unknown flag: --colour\nacctguard: hint: run \"acctguard playbook list --help\" to see its flags\n"},
 		{[]string{"plybook", "list"}, nil, 2, "acctguard: unknown command \"plybook\" for \"acctguard\"\nacctguard: hint: did you mean \"playbook\"?\n"},
+		{[]string{"playbook", "shwo"}, nil, 2, "acctguard: unknown command \"shwo\" for \"acctguard playbook\"\nacctguard: hint: did you mean \"show\"?\n"},
+		{[]string{"incident", "xyzzy"}, nil, 2, "acctguard: unknown command \"xyzzy\" for \"acctguard incident\"\nacctguard: hint: run \"acctguard incident --help\" to see its commands\n"},
+		{[]string{"step", "dne", "call"}, nil, 2, "acctguard: unknown command \"dne\" for \"acctguard step\"\nacctguard: hint: did you mean \"done\"?\n"},
+		{[]string{"report", "--fromat", "txt"}, nil, 2, "acctguard: unknown flag: --fromat\nacctguard: hint: did you mean --format? run \"acctguard report --help\" to see its flags\n"},
+		{[]string{"status", "--stat", "x"}, nil, 2, "acctguard: unknown flag: --stat\nacctguard: hint: did you mean --state? run \"acctguard status --help\" to see its flags\n"},
 		{[]string{"--lang", "de", "playbook", "list"}, nil, 2, "acctguard: unsupported language \"de\"\nacctguard: hint: use --lang en or --lang ja\n"},
 		{[]string{"playbook", "list"}, map[string]string{"ACCTGUARD_LANG": "xx"}, 2, "acctguard: ACCTGUARD_LANG: unsupported language \"xx\"\nacctguard: hint: set ACCTGUARD_LANG to en or ja, or leave it unset\n"},
 		{[]string{"playbook", "list"}, map[string]string{"ACCTGUARD_NOW": "yesterday"}, 2, "acctguard: ACCTGUARD_NOW \"yesterday\" is not an RFC 3339 time\nacctguard: hint: write it as 2026-11-26T21:30:00+09:00, or unset it\n"},
@@ -196,5 +202,53 @@ func TestPlaybookShowWrapsOnTerminal(t *testing.T) {
 `
 	if !strings.Contains(out.String(), want) {
 		t.Errorf("stdout:\n%s\nwant it to contain:\n%s", out, want)
+	}
+}
+
+// With two incidents open, every command that needs one says how to name
+// it; the hint is then tried as written, and must not be wrong usage.
+func TestSeveralOpenHintsWork(t *testing.T) {
+	stateFile := filepath.Join(t.TempDir(), "state.json")
+	run := func(args ...string) (int, string) {
+		f, _, errOut := testFactory(t, nil)
+		code := Run(f, append([]string{"--state", stateFile}, args...))
+		return code, errOut.String()
+	}
+	for range 2 {
+		if code, errOut := run("incident", "new", "card"); code != 0 {
+			t.Fatalf("incident new: %d %s", code, errOut)
+		}
+	}
+	hintRE := regexp.MustCompile(`(?m)^acctguard: hint: (?:add (--incident N)|name one: acctguard (.*) N); open incidents: 1 \(card\), 2 \(card\)$`)
+	for _, args := range [][]string{
+		{"step", "done", "call"},
+		{"step", "skip", "call"},
+		{"step", "later", "call"},
+		{"step", "reset", "call"},
+		{"note", "call", "rang them"},
+		{"incident", "show"},
+		{"incident", "again", "--at", "20:00"},
+		{"report"},
+		{"incident", "close", "--yes"}, // last: following its hint closes one
+	} {
+		code, errOut := run(args...)
+		m := hintRE.FindStringSubmatch(errOut)
+		if code != 2 || m == nil {
+			t.Errorf("%v: exit %d, stderr:\n%s", args, code, errOut)
+			continue
+		}
+		var again []string
+		if m[1] != "" {
+			again = append(append([]string{}, args...), "--incident", "1")
+		} else {
+			if !strings.HasPrefix(strings.Join(args, " "), m[2]) {
+				t.Errorf("%v: the hint names another command: %q", args, m[2])
+			}
+			again = append(strings.Fields(m[2]), "1")
+			again = append(again, args[len(strings.Fields(m[2])):]...)
+		}
+		if code, errOut := run(again...); code == 2 {
+			t.Errorf("%v, as the hint says: exit %d:\n%s", again, code, errOut)
+		}
 	}
 }

@@ -12,7 +12,7 @@ func NewCmdIncident(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "incident",
 		Short: "Open, list, close, reopen and delete incidents; record that an attack came back",
-		Args:  exactArgs(0, "a subcommand"),
+		Args:  subcommandArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
 		},

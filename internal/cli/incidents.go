@@ -58,7 +58,25 @@ func pickIncident(file *state.File, id int) (*state.Incident, error) {
 	for _, inc := range open {
 		list = append(list, fmt.Sprintf("%d (%s)", inc.ID, inc.Playbook))
 	}
-	return nil, usageError("add --incident N; open incidents: "+strings.Join(list, ", "), "%d incidents are open", len(open))
+	return nil, &exitError{code: exitUsage, err: &severalOpenError{open: list}}
+}
+
+// severalOpenError is a command that needs one incident finding several
+// open. Its hint depends on how the command takes an incident — some as
+// --incident N, some as an argument — so Run asks it with the command.
+type severalOpenError struct {
+	open []string // "1 (amazon-takeover)"
+}
+
+func (e *severalOpenError) Error() string { return fmt.Sprintf("%d incidents are open", len(e.open)) }
+
+// hint says how to name one with cmd.
+func (e *severalOpenError) hint(cmd *cobra.Command) string {
+	list := strings.Join(e.open, ", ")
+	if cmd != nil && cmd.Flags().Lookup("incident") == nil && strings.Contains(cmd.Use, "[N]") {
+		return fmt.Sprintf("name one: %s N; open incidents: %s", cmd.CommandPath(), list)
+	}
+	return "add --incident N; open incidents: " + list
 }
 
 // events turns the stored log into the engine's events.

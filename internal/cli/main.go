@@ -25,12 +25,15 @@ func Run(f *Factory, args []string) int {
 	root.SetIn(f.IO.In)
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return exitOK
 	}
 	err = cobraUsageError(root, args, err)
 	code, hint, quiet := exitCode(err)
+	if several := (*severalOpenError)(nil); errors.As(err, &several) {
+		hint = several.hint(cmd)
+	}
 	if !quiet {
 		fmt.Fprintf(f.IO.ErrOut, "acctguard: %s\n", err)
 	}

@@ -21,7 +21,7 @@ func NewCmdPlaybook(f *Factory) *cobra.Command {
 playbooks come with acctguard; your own live in
 $XDG_CONFIG_HOME/acctguard/playbooks/<id>.yaml, and one with the id of a
 built-in replaces it.`,
-		Args: exactArgs(0, "a subcommand"),
+		Args: subcommandArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
 		},

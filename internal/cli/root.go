@@ -2,11 +2,14 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/suggest"
 )
 
 // NewCmdRoot returns the acctguard command with its global flags.
@@ -39,7 +42,16 @@ check again in the days after. It remembers what you have done.`,
 		return []string{"en\tEnglish", "ja\t日本語"}, cobra.ShellCompDirectiveNoFileComp
 	})
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageError(fmt.Sprintf("run %q to see its flags", c.CommandPath()+" --help"), "%s", err)
+		hint := fmt.Sprintf("run %q to see its flags", c.CommandPath()+" --help")
+		if typed, ok := strings.CutPrefix(err.Error(), "unknown flag: --"); ok {
+			var names []string
+			c.Flags().VisitAll(func(fl *pflag.Flag) { names = append(names, fl.Name) })
+			c.InheritedFlags().VisitAll(func(fl *pflag.Flag) { names = append(names, fl.Name) })
+			if near := suggest.Closest(typed, names); near != "" {
+				hint = fmt.Sprintf("did you mean --%s? %s", near, hint)
+			}
+		}
+		return usageError(hint, "%s", err)
 	})
 	cmd.CompletionOptions.HiddenDefaultCmd = false
 
@@ -80,6 +92,25 @@ func (f *Factory) applyGlobalFlags(lang, state string, noColor bool) error {
 		}
 	}
 	return nil
+}
+
+// subcommandArgs is the Args of a command that only groups others: a word
+// after it is a mistyped subcommand, and the nearest one is suggested.
+func subcommandArgs(cmd *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return nil
+	}
+	hint := fmt.Sprintf("run %q to see its commands", cmd.CommandPath()+" --help")
+	var names []string
+	for _, c := range cmd.Commands() {
+		if c.IsAvailableCommand() {
+			names = append(names, c.Name())
+		}
+	}
+	if near := suggest.Closest(args[0], names); near != "" {
+		hint = fmt.Sprintf("did you mean %q?", near)
+	}
+	return usageError(hint, "unknown command %q for %q", args[0], cmd.CommandPath())
 }
 
 // exactArgs accepts exactly n arguments and otherwise fails as wrong usage,

@@ -33,7 +33,7 @@ func NewCmdStep(f *Factory, runF func(*stepOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "step",
 		Short: "Record a step as done, skipped, put off or answered, without prompts",
-		Args:  exactArgs(0, "a subcommand"),
+		Args:  subcommandArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
 		},
