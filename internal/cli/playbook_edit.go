@@ -96,10 +96,6 @@ func runPlaybookEdit(opts *playbookEditOptions) error {
 		}
 		return runInteractiveEdit(opts, e, src, target)
 	}
-	if e.Origin == playbook.Builtin {
-		fmt.Fprintln(opts.IO.ErrOut, opts.Lang.Tf("edit.builtin", id, target, "acctguard playbook reset "+id))
-	}
-
 	text, outcome, err := editPlaybookText(opts.IO, opts.Getenv, opts.Editor, target, id, src)
 	if err != nil {
 		return err
@@ -115,8 +111,19 @@ func runPlaybookEdit(opts *playbookEditOptions) error {
 	if err := saveUserPlaybook(target, text); err != nil {
 		return err
 	}
-	fmt.Fprintln(opts.IO.Out, opts.Lang.Tf("edit.saved", target))
+	fmt.Fprintln(opts.IO.Out, savedMessage(opts.Lang, e, target))
 	return nil
+}
+
+// savedMessage says where an edit of playbook e was saved; the first save
+// of a built-in one also says that the copy now replaces it, and how to
+// bring the built-in back. Said on saving only: a cancelled or unchanged
+// edit makes no copy.
+func savedMessage(l i18n.Lang, e playbook.Entry, target string) string {
+	if e.Origin == playbook.Builtin {
+		return l.Tf("edit.saved-builtin", target, e.ID, "acctguard playbook reset "+e.ID)
+	}
+	return l.Tf("edit.saved", target)
 }
 
 // editPlaybookText runs the person's editor on src, as the user playbook

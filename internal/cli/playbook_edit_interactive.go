@@ -17,6 +17,7 @@ type menuEditor struct {
 	l       i18n.Lang
 	doc     *playbook.Document
 	target  string
+	entry   playbook.Entry
 	changes []string
 }
 
@@ -29,10 +30,7 @@ func runInteractiveEdit(opts *playbookEditOptions, e playbook.Entry, src []byte,
 	if err != nil {
 		return err
 	}
-	m := &menuEditor{opts: opts, l: opts.Lang, doc: doc, target: target}
-	if e.Origin == playbook.Builtin {
-		fmt.Fprintln(opts.IO.ErrOut, opts.Lang.Tf("edit.builtin", e.ID, target, "acctguard playbook reset "+e.ID))
-	}
+	m := &menuEditor{opts: opts, l: opts.Lang, doc: doc, target: target, entry: e}
 	return m.loop()
 }
 
@@ -426,6 +424,6 @@ func (m *menuEditor) save() (bool, error) {
 	if err := saveUserPlaybook(m.target, src); err != nil {
 		return false, err
 	}
-	m.printf("%s\n", m.l.Tf("edit.saved", m.target))
+	m.printf("%s\n", savedMessage(m.l, m.entry, m.target))
 	return true, nil
 }

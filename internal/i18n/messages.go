@@ -157,11 +157,11 @@ var messages = NewTable(func() map[string]Text {
 		"prompt.filtering":      {En: "showing the choices with what you typed; Backspace clears it", Ja: "入力した文字を含む選択肢だけを表示中。Backspace で消せます"},
 		"prompt.no-match":       {En: "no choice has what you typed; press Backspace to clear it", Ja: "入力した文字を含む選択肢はありません。Backspace で消せます"},
 
-		"edit.builtin":   {En: "%s is built in: your changes will be saved as your own copy, %s, which replaces it. \"%s\" brings the built-in back.", Ja: "%s は組み込みの手順書です。変更は自分用のコピー（%s）に保存され、組み込みの代わりに使われます。元に戻すには「%s」を実行します。"},
-		"edit.unchanged": {En: "no changes made", Ja: "変更はありませんでした"},
-		"edit.emptied":   {En: "edit cancelled, saved file was empty", Ja: "ファイルが空で保存されたため、編集を取り消しました"},
-		"edit.saved":     {En: "saved %s", Ja: "%s に保存しました"},
-		"edit.which":     {En: "Which playbook do you want to change?", Ja: "どの手順書を変更しますか？"},
+		"edit.saved-builtin": {En: "saved %s, your own copy, which is used from now on instead of the built-in %s; \"%s\" brings the built-in back", Ja: "自分用のコピーとして %s に保存しました。これからは組み込みの %s の代わりに使われます。組み込みに戻すには「%s」を実行します。"},
+		"edit.unchanged":     {En: "no changes made", Ja: "変更はありませんでした"},
+		"edit.emptied":       {En: "edit cancelled, saved file was empty", Ja: "ファイルが空で保存されたため、編集を取り消しました"},
+		"edit.saved":         {En: "saved %s", Ja: "%s に保存しました"},
+		"edit.which":         {En: "Which playbook do you want to change?", Ja: "どの手順書を変更しますか？"},
 
 		"reset.already": {En: "%s is already the built-in playbook", Ja: "%s はすでに組み込みの手順書です"},
 		"reset.confirm": {En: "Delete your copy %s and use the built-in again?", Ja: "自分用のコピー %s を削除して、組み込みの手順書に戻しますか？"},
