@@ -24,6 +24,9 @@ func stateError(err error) error {
 	var damaged *state.DamagedError
 	if errors.As(err, &damaged) {
 		hint := "the file was left exactly as it is; repair it by hand, or move it away to start afresh"
+		if errors.Is(err, state.ErrEmpty) {
+			hint = "the file was left exactly as it is; put it back from a backup of your computer if you have one, or remove it to start afresh"
+		}
 		if damaged.Backup != "" {
 			hint = fmt.Sprintf("the last good copy is %s; the damaged file was left exactly as it is", damaged.Backup)
 		}

@@ -1,6 +1,7 @@
 package state
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 
@@ -35,12 +36,14 @@ var (
 
 // decode parses the state file's bytes.
 func decode(path string, data []byte) (*File, error) {
-	// A 0-byte file cannot come from a crash (the file is only ever
-	// replaced by renaming a complete one over it) but it can come from a
-	// person running `touch`; it holds nothing to protect, so it reads as
-	// empty rather than as damaged.
-	if len(data) == 0 {
-		return empty(), nil
+	// acctguard never saves an empty file, and a crash cannot leave one
+	// (the file is only ever replaced by renaming a complete one over it).
+	// So an empty file means something else emptied it: a shell's
+	// "> state.json", a sync tool, a disk that lost data. Reading it as
+	// "no incidents yet" would hide that, and the second save after would
+	// replace the backup, which may be the only copy left, with it.
+	if len(bytes.TrimLeft(data, " \t\r\n")) == 0 {
+		return nil, &DamagedError{Path: path, Err: ErrEmpty}
 	}
 	f := new(File)
 	if err := json.Unmarshal(data, f, readOptions); err != nil {

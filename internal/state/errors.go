@@ -49,6 +49,11 @@ func (e *NewerSchemaError) Error() string {
 	return fmt.Sprintf("state file %q was written by a newer acctguard (schema %d); this one reads schema %d", e.Path, e.Schema, SchemaVersion)
 }
 
+// ErrEmpty is the damage of a state file that is empty or holds nothing but
+// spaces and line breaks: acctguard never saves one, so something else
+// emptied it.
+var ErrEmpty = errors.New("it is empty, and acctguard never saves an empty file")
+
 // errNoSchema and errBadSchema describe a file that parses but was not
 // written by acctguard as it stands.
 var errNoSchema = errors.New(`"schema" is missing`)

@@ -103,7 +103,9 @@ func (s *Store) DropPrevious() error {
 		return fmt.Errorf("locking state file %q: %w", s.path, err)
 	}
 	defer lock.Unlock()
-	data, err := s.bytes()
+	// A damaged file must not replace the backup: that may be the only
+	// good copy left.
+	_, data, err := s.read()
 	if err != nil {
 		return err
 	}
@@ -126,6 +128,9 @@ func (s *Store) read() (*File, []byte, error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	if data == nil {
+		return empty(), nil, nil
+	}
 	f, err := decode(s.path, data)
 	var d *DamagedError
 	if errors.As(err, &d) {
@@ -139,7 +144,8 @@ func (s *Store) read() (*File, []byte, error) {
 	return f, data, nil
 }
 
-// bytes returns the bytes of the state file, or nil when there is none.
+// bytes returns the bytes of the state file, or nil when there is none;
+// an empty file is an empty slice, not nil.
 func (s *Store) bytes() ([]byte, error) {
 	data, err := os.ReadFile(s.path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -147,6 +153,9 @@ func (s *Store) bytes() ([]byte, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("reading state file %q: %w", s.path, err)
+	}
+	if data == nil {
+		data = []byte{}
 	}
 	return data, nil
 }

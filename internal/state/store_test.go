@@ -298,22 +298,6 @@ func TestBackupHoldsPreviousSave(t *testing.T) {
 	}
 }
 
-func TestZeroByteFileReadsAsEmpty(t *testing.T) {
-	s := newStore(t)
-	writeTestFile(t, s.Path(), "")
-	f := mustLoad(t, s)
-	if len(f.Incidents) != 0 || f.NextID != 1 || f.Schema != 1 {
-		t.Errorf("Load of a 0-byte file = %+v", f)
-	}
-	mustUpdate(t, s, func(f *File) error { f.NewIncident("x", "", "", "en", t0); return nil })
-	if got := mustLoad(t, s); len(got.Incidents) != 1 {
-		t.Errorf("after update: %d incidents, want 1", len(got.Incidents))
-	}
-	if exists(s.Path() + ".bak") {
-		t.Error("an empty file was kept as the backup")
-	}
-}
-
 const goodFile = `{
   "schema": 1,
   "next_id": 2,
@@ -369,9 +353,23 @@ func TestDamagedFileIsNeverOverwritten(t *testing.T) {
 			want:    " at line 17, column 1: invalid character '}' after top-level value",
 		},
 		{
-			name:    "only whitespace",
-			content: "\n",
-			want:    " at line 1, column 1: unexpected end of JSON input",
+			// acctguard never saves an empty file, so something else
+			// emptied it; the backup may be the only copy left.
+			name:    "0 bytes beside a backup",
+			content: "",
+			withBak: true,
+			want:    ": it is empty, and acctguard never saves an empty file",
+		},
+		{
+			name:    "0 bytes",
+			content: "",
+			want:    ": it is empty, and acctguard never saves an empty file",
+		},
+		{
+			name:    "only whitespace beside a backup",
+			content: "\n \t\r\n",
+			withBak: true,
+			want:    ": it is empty, and acctguard never saves an empty file",
 		},
 		{
 			name:    "wrong type",
@@ -758,6 +756,23 @@ func TestDropPrevious(t *testing.T) {
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
 			t.Errorf("temp file left: %s", e.Name())
+		}
+	}
+}
+
+// DropPrevious never makes a damaged file the backup: the backup may be
+// the only good copy left.
+func TestDropPreviousKeepsBackupOfDamagedFile(t *testing.T) {
+	for _, content := range []string{"", "{\"schema\": 1,"} {
+		s := newStore(t)
+		writeTestFile(t, s.Path(), content)
+		writeTestFile(t, s.Path()+".bak", goodFile)
+		var d *DamagedError
+		if err := s.DropPrevious(); !errors.As(err, &d) {
+			t.Errorf("DropPrevious on %q: %v, want a *DamagedError", content, err)
+		}
+		if got := readFile(t, s.Path()+".bak"); got != goodFile {
+			t.Errorf("DropPrevious on %q replaced the backup with:\n%s", content, got)
 		}
 	}
 }
