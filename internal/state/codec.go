@@ -17,14 +17,19 @@ import (
 //
 // Its options keep the file exactly as every acctguard has read and
 // written it (testdata/main-ddb864f.json holds a file written before):
-// keys in any case, a key given twice and invalid UTF-8 are read as
-// encoding/json read them, and the output is indented by two spaces with
-// &, < and > left as typed and U+2028 and U+2029 escaped.
+// keys in any case and a key given twice are read as encoding/json read
+// them, and the output is indented by two spaces with &, < and > left as
+// typed and U+2028 and U+2029 escaped.
+//
+// Invalid UTF-8 is read as damage, where encoding/json made it U+FFFD:
+// acctguard never writes it, so it is a changed byte, and the next save
+// would have made the change permanent (in a step id, it detached the
+// step's records from their step). Writing, it still becomes U+FFFD, so
+// that a note typed in another encoding is saved rather than lost.
 var (
 	readOptions = json.JoinOptions(
 		json.MatchCaseInsensitiveNames(true),
 		jsontext.AllowDuplicateNames(true),
-		jsontext.AllowInvalidUTF8(true),
 	)
 	writeOptions = json.JoinOptions(
 		jsontext.WithIndent("  "),

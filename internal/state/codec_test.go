@@ -136,3 +136,18 @@ func TestUpdateWritesOnlyReadableFiles(t *testing.T) {
 		})
 	}
 }
+
+// A note typed in another encoding is saved with U+FFFD in place of what
+// is not UTF-8, rather than refused or written as a file that reads as
+// damaged.
+func TestInvalidUTF8IsWrittenAsReplacement(t *testing.T) {
+	s := newStore(t)
+	mustUpdate(t, s, func(f *File) error {
+		f.NewIncident("x", "", "", "ja", t0).Events = []Event{{Step: "a", Action: ActionNote, At: t0, Note: "\x93\x64\x98\x62 ok"}}
+		return nil
+	})
+	inc, _ := mustLoad(t, s).Incident(1)
+	if got, want := inc.Events[0].Note, "\ufffdd\ufffdb ok"; got != want {
+		t.Errorf("note read back = %q, want %q", got, want)
+	}
+}

@@ -155,6 +155,11 @@ func damaged(path string, data []byte, err error) *DamagedError {
 	case errors.As(err, &syn):
 		off = int(syn.ByteOffset)
 		e.Err = &plainError{syn.Err.Error(), err}
+		if b, ok := invalidByte(data, off); ok {
+			// Say which byte: the decoder's "invalid character '\xe1'"
+			// and "invalid UTF-8" mean the same to a person.
+			e.Err = &plainError{fmt.Sprintf("invalid UTF-8 (byte 0x%02X)", b), err}
+		}
 		if errors.Is(syn.Err, io.ErrUnexpectedEOF) {
 			// Something is missing, not wrong: point just after the last
 			// thing that is there, which is where a truncated file stops.
@@ -170,6 +175,16 @@ func damaged(path string, data []byte, err error) *DamagedError {
 		e.Line, e.Col = position(data, off)
 	}
 	return e
+}
+
+// invalidByte returns the byte at off when it does not begin a valid UTF-8
+// character.
+func invalidByte(data []byte, off int) (byte, bool) {
+	if off < 0 || off >= len(data) {
+		return 0, false
+	}
+	r, size := utf8.DecodeRune(data[off:])
+	return data[off], r == utf8.RuneError && size == 1
 }
 
 // position returns the 1-based line and column of the byte at off.

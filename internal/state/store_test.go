@@ -372,6 +372,26 @@ func TestDamagedFileIsNeverOverwritten(t *testing.T) {
 			want:    ": it is empty, and acctguard never saves an empty file",
 		},
 		{
+			// One flipped bit made "a" in a step id 0xE1: encoding/json read
+			// it as U+FFFD, detaching the event from its step for good at
+			// the next save.
+			name:    "invalid UTF-8 in a step id",
+			content: withEvents("{\"step\": \"open-am\xe1zon\", \"action\": \"done\", \"at\": \"2025-03-14T21:30:00+09:00\"}"),
+			withBak: true,
+			want:    " at line 13, column 35: invalid UTF-8 (byte 0xE1)",
+		},
+		{
+			// A Japanese character cut short: 話 is E8 A9 B1.
+			name:    "a cut character in a note",
+			content: withEvents("{\"step\": \"a\", \"action\": \"note\", \"note\": \"電\xe8\xa9\"}"),
+			want:    " at line 13, column 60: invalid UTF-8 (byte 0xE8)",
+		},
+		{
+			name:    "invalid UTF-8 outside text",
+			content: "{\"schema\": 1, \"incidents\": [\xff]}\n",
+			want:    " at line 1, column 29: invalid UTF-8 (byte 0xFF)",
+		},
+		{
 			name:    "wrong type",
 			content: "{\n  \"schema\": 1,\n  \"incidents\": [\n    {\"id\": \"one\"}\n  ]\n}\n",
 			want:    ` at line 4, column 12: "incidents.id" should be a number, not text`,
