@@ -36,6 +36,9 @@ var (
 		jsontext.EscapeForHTML(false),
 		jsontext.EscapeForJS(true),
 		jsontext.AllowInvalidUTF8(true),
+		// A member this acctguard does not know, given twice by hand, is
+		// kept twice (see File.Unknown).
+		jsontext.AllowDuplicateNames(true),
 	)
 )
 

@@ -151,3 +151,78 @@ func TestInvalidUTF8IsWrittenAsReplacement(t *testing.T) {
 		t.Errorf("note read back = %q, want %q", got, want)
 	}
 }
+
+// Members this acctguard does not know (added by a newer acctguard that
+// kept schema 1, or by hand) survive a save, after the members it knows.
+func TestUnknownMembersAreKept(t *testing.T) {
+	s := newStore(t)
+	writeTestFile(t, s.Path(), `{
+  "schema": 1,
+  "device": {"name": "居間のPC", "seen": [1, 2]},
+  "next_id": 2,
+  "incidents": [
+    {
+      "id": 1,
+      "related": 7,
+      "playbook": "amazon",
+      "playbook_digest": "sha256:aa",
+      "lang": "ja",
+      "opened_at": "2025-03-14T21:30:00+09:00",
+      "closed_at": null,
+      "events": [{"step": "a", "action": "done", "at": "2025-03-14T21:31:00+09:00", "by": null, "by": "phone"}]
+    }
+  ]
+}
+`)
+	mustUpdate(t, s, func(f *File) error {
+		inc, _ := f.Incident(1)
+		inc.Events = append(inc.Events, Event{Step: "b", Action: ActionSkip, At: t0, Reason: "後で"})
+		return nil
+	})
+	want := `{
+  "schema": 1,
+  "next_id": 2,
+  "incidents": [
+    {
+      "id": 1,
+      "playbook": "amazon",
+      "playbook_digest": "sha256:aa",
+      "lang": "ja",
+      "opened_at": "2025-03-14T21:30:00+09:00",
+      "closed_at": null,
+      "events": [
+        {
+          "step": "a",
+          "action": "done",
+          "at": "2025-03-14T21:31:00+09:00",
+          "by": null,
+          "by": "phone"
+        },
+        {
+          "step": "b",
+          "action": "skip",
+          "at": "2025-03-14T21:30:00+09:00",
+          "reason": "後で"
+        }
+      ],
+      "related": 7
+    }
+  ],
+  "device": {
+    "name": "居間のPC",
+    "seen": [
+      1,
+      2
+    ]
+  }
+}
+`
+	if got := readFile(t, s.Path()); got != want {
+		t.Errorf("state file =\n%s\nwant\n%s", got, want)
+	}
+	// What was written reads back the same and rewrites unchanged.
+	mustUpdate(t, s, func(*File) error { return nil })
+	if got := readFile(t, s.Path()); got != want {
+		t.Errorf("after an update that changed nothing =\n%s", got)
+	}
+}
