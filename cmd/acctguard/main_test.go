@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/gofrs/flock"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/acctguard/acctguard/internal/cli"
@@ -38,7 +40,9 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exitcode": exitCode,
+			"exitcode":     exitCode,
+			"hold-lock":    holdLock,
+			"release-lock": releaseLock,
 		},
 	})
 }
@@ -64,6 +68,33 @@ func exitCode(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit code %d, want %d", got, want)
+	}
+}
+
+// heldLocks are the locks scripts hold, by script.
+var heldLocks sync.Map // *testscript.TestScript -> *flock.Flock
+
+// holdLock takes a lock file as another acctguard saving would, until
+// release-lock or the end of the script:
+//
+//	hold-lock $XDG_STATE_HOME/acctguard/state.json.lock
+func holdLock(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: hold-lock FILE")
+	}
+	l := flock.New(ts.MkAbs(args[0]))
+	ts.Check(l.Lock())
+	heldLocks.Store(ts, l)
+	ts.Defer(func() { releaseLock(ts, false, nil) })
+}
+
+// releaseLock releases the lock hold-lock took.
+func releaseLock(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: release-lock")
+	}
+	if l, ok := heldLocks.LoadAndDelete(ts); ok {
+		ts.Check(l.(*flock.Flock).Unlock())
 	}
 }
 

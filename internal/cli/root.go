@@ -79,6 +79,9 @@ func (f *Factory) applyGlobalFlags(lang, state string, noColor bool) error {
 			return usageError("write it as 2026-11-26T21:30:00+09:00, or unset it", "ACCTGUARD_NOW %q is not an RFC 3339 time", v)
 		}
 	}
+	if _, err := lockTimeout(f.Getenv); err != nil {
+		return usageError("write it as 30s or 2m, or unset it", "%w", err)
+	}
 	return nil
 }
 

@@ -3,7 +3,10 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
+	"time"
 
+	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/state"
 )
 
@@ -15,8 +18,36 @@ type stateStore interface {
 	Update(change func(*state.File) error) (*state.File, error)
 }
 
-// Store returns the state file the global flags chose.
-func (f *Factory) Store() *state.Store { return state.New(f.StateFile) }
+// Store returns the state file the global flags chose. What it has to
+// tell the person while it works goes to standard error.
+func (f *Factory) Store() *state.Store {
+	s := state.New(f.StateFile)
+	s.Notify = func(n state.Notice) { printNotice(f.IO.ErrOut, f.Lang, n) }
+	s.LockTimeout, _ = lockTimeout(f.Getenv)
+	return s
+}
+
+// lockTimeout returns how long a save waits for another acctguard:
+// ACCTGUARD_LOCK_TIMEOUT (a Go duration such as 5s), else the default.
+func lockTimeout(getenv func(string) string) (time.Duration, error) {
+	v := getenv("ACCTGUARD_LOCK_TIMEOUT")
+	if v == "" {
+		return state.DefaultLockTimeout, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("ACCTGUARD_LOCK_TIMEOUT %q is not a duration such as 30s", v)
+	}
+	return d, nil
+}
+
+// printNotice tells the person what the store is doing.
+func printNotice(w io.Writer, l i18n.Lang, n state.Notice) {
+	switch n.Kind {
+	case state.NoticeWaiting:
+		fmt.Fprintf(w, "acctguard: %s\n", l.T("store.waiting"))
+	}
+}
 
 // stateError adds what to do to the store's errors: a damaged file names
 // the last good copy, and is never written over.
@@ -35,6 +66,10 @@ func stateError(err error) error {
 	var newer *state.NewerSchemaError
 	if errors.As(err, &newer) {
 		return withHint(err, "use the newer acctguard that wrote it")
+	}
+	var locked *state.LockedError
+	if errors.As(err, &locked) {
+		return withHint(err, "nothing was saved; the other acctguard seems stuck: close its window, then run this again")
 	}
 	return err
 }

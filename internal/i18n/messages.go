@@ -229,6 +229,8 @@ var messages = NewTable(func() map[string]Text {
 		"delete.confirm":     {En: "Delete incident %d and its %d records? This cannot be undone, and is not logged anywhere else.", Ja: "対応 %d とその記録 %d 件を削除しますか？元に戻せず、ほかにも記録は残りません。"},
 		"delete.done":        {En: "deleted incident %d", Ja: "対応 %d を削除しました"},
 
+		"store.waiting": {En: "waiting for another acctguard window…", Ja: "ほかのacctguardのウィンドウの処理が終わるのを待っています…"},
+
 		"status.none":              {En: "No incidents yet.", Ja: "対応の記録はまだありません。"},
 		"status.none-hint":         {En: "If an account of yours was taken over, run %s to start.", Ja: "アカウントが乗っ取られたときは、%s で始めてください。"},
 		"status.no-open":           {En: "No open incidents.", Ja: "対応中のものはありません。"},

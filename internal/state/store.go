@@ -10,8 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-
-	"github.com/gofrs/flock"
+	"time"
 
 	"github.com/acctguard/acctguard/internal/atomicfile"
 )
@@ -23,6 +22,16 @@ import (
 // wrong.
 type Store struct {
 	path string
+
+	// Notify, when not nil, hears what the person should know while the
+	// store works, such as that it waits for another acctguard. Set it
+	// before the Store is used.
+	Notify func(Notice)
+	// LockTimeout is how long a save waits for another acctguard before
+	// it gives up; zero means DefaultLockTimeout.
+	LockTimeout time.Duration
+	// noticeAfter replaces the wait before NoticeWaiting, for tests.
+	noticeAfter time.Duration
 }
 
 // New returns the store for the state file at path. Nothing on disk is
@@ -48,6 +57,8 @@ func (s *Store) Load() (*File, error) {
 // Update applies fn to the current state and saves the result, under a lock
 // so that concurrent acctguard processes see and keep each other's changes.
 // fn must not wait for the person: other processes wait while it runs.
+// Update itself waits at most LockTimeout for another process to finish,
+// and then fails with a *LockedError.
 //
 // If fn returns an error nothing is written and that error is returned as
 // it is. A damaged file or one from a newer acctguard is reported before fn
@@ -61,15 +72,11 @@ func (s *Store) Update(fn func(*File) error) (*File, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("creating state directory %q: %w", dir, err)
 	}
-	// The lock is on a sidecar file that is never deleted or replaced. A
-	// lock on state.json itself would sit on the inode that the rename
-	// below replaces, and a process waiting on it would then hold a lock on
-	// a file nobody reads.
-	lock := flock.New(s.lockPath(), flock.SetPermissions(0o600))
-	if err := lock.Lock(); err != nil {
-		return nil, fmt.Errorf("locking state file %q: %w", s.path, err)
+	unlock, err := s.lock()
+	if err != nil {
+		return nil, err
 	}
-	defer lock.Unlock()
+	defer unlock()
 
 	f, old, err := s.read()
 	if err != nil {
@@ -98,11 +105,11 @@ func (s *Store) Update(fn func(*File) error) (*File, error) {
 // state before the last save, so that what that save removed (a deleted
 // incident) is kept nowhere. It takes the lock, as a save does.
 func (s *Store) DropPrevious() error {
-	lock := flock.New(s.lockPath(), flock.SetPermissions(0o600))
-	if err := lock.Lock(); err != nil {
-		return fmt.Errorf("locking state file %q: %w", s.path, err)
+	unlock, err := s.lock()
+	if err != nil {
+		return err
 	}
-	defer lock.Unlock()
+	defer unlock()
 	// A damaged file must not replace the backup: that may be the only
 	// good copy left.
 	_, data, err := s.read()
