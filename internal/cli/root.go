@@ -51,6 +51,7 @@ check again in the days after. It remembers what you have done.`,
 	cmd.AddCommand(NewCmdNote(f, nil))
 	cmd.AddCommand(NewCmdIncident(f))
 	cmd.AddCommand(NewCmdReport(f, nil))
+	cmd.AddCommand(NewCmdState(f))
 	return cmd
 }
 

@@ -50,7 +50,7 @@ func printNotice(w io.Writer, l i18n.Lang, n state.Notice) {
 }
 
 // stateError adds what to do to the store's errors: a damaged file names
-// the last good copy, and is never written over.
+// its backup and what restoring it loses, and is never written over.
 func stateError(err error) error {
 	var damaged *state.DamagedError
 	if errors.As(err, &damaged) {
@@ -58,8 +58,13 @@ func stateError(err error) error {
 		if errors.Is(err, state.ErrEmpty) {
 			hint = "the file was left exactly as it is; put it back from a backup of your computer if you have one, or remove it to start afresh"
 		}
-		if damaged.Backup != "" {
-			hint = fmt.Sprintf("the last good copy is %s; the damaged file was left exactly as it is", damaged.Backup)
+		switch {
+		case damaged.Backup != "" && damaged.BackupErr != nil:
+			hint = fmt.Sprintf("the file was left exactly as it is, and its backup cannot be used either (%v); repair one of them by hand", damaged.BackupErr)
+		case damaged.Backup != "":
+			// The backup is the file before its last save, not a copy of
+			// it: whoever restores it must know what they lose.
+			hint = fmt.Sprintf("the file was left exactly as it is; its backup %s is the state before the last save, so restoring it loses the last change saved: %q does that, keeping the damaged file aside", damaged.Backup, "acctguard state restore")
 		}
 		return withHint(err, hint)
 	}

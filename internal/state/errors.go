@@ -2,6 +2,7 @@ package state
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -17,7 +18,7 @@ import (
 
 // DamagedError reports a state file that cannot be read as one. The file is
 // left exactly as it is; the caller tells the person where the damage is and
-// where the last good copy (Backup) is.
+// where the backup (the state before the last save) is.
 type DamagedError struct {
 	Path string
 	// Line and Col are 1-based and count characters, not bytes, so they match
@@ -27,13 +28,19 @@ type DamagedError struct {
 	Err       error
 	// Backup is the path of state.json.bak when it exists, else "".
 	Backup string
+	// BackupErr is why the backup cannot be read either, or nil when it
+	// can (or there is none).
+	BackupErr error
+	// what names the file: "state file", or "backup".
+	what string
 }
 
 func (e *DamagedError) Error() string {
+	what := cmp.Or(e.what, "state file")
 	if e.Line > 0 {
-		return fmt.Sprintf("state file %q is damaged at line %d, column %d: %v", e.Path, e.Line, e.Col, e.Err)
+		return fmt.Sprintf("%s %q is damaged at line %d, column %d: %v", what, e.Path, e.Line, e.Col, e.Err)
 	}
-	return fmt.Sprintf("state file %q is damaged: %v", e.Path, e.Err)
+	return fmt.Sprintf("%s %q is damaged: %v", what, e.Path, e.Err)
 }
 
 func (e *DamagedError) Unwrap() error { return e.Err }

@@ -129,20 +129,15 @@ func (s *Store) DropPrevious() error {
 }
 
 // read returns the decoded file and its bytes; the bytes are nil when the
-// file does not exist. Damage names the backup when there is one.
+// file does not exist. Damage names the backup when there is one, and says
+// whether it can be read.
 func (s *Store) read() (*File, []byte, error) {
-	data, err := s.bytes()
-	if err != nil {
-		return nil, nil, err
-	}
-	if data == nil {
-		return empty(), nil, nil
-	}
-	f, err := decode(s.path, data)
+	f, data, err := readState(s.path, "state file")
 	var d *DamagedError
 	if errors.As(err, &d) {
-		if _, statErr := os.Stat(s.backupPath()); statErr == nil {
+		if _, statErr := os.Lstat(s.backupPath()); statErr == nil {
 			d.Backup = s.backupPath()
+			_, _, d.BackupErr = readState(s.backupPath(), "backup")
 		}
 	}
 	if err != nil {
@@ -151,15 +146,36 @@ func (s *Store) read() (*File, []byte, error) {
 	return f, data, nil
 }
 
-// bytes returns the bytes of the state file, or nil when there is none;
-// an empty file is an empty slice, not nil.
-func (s *Store) bytes() ([]byte, error) {
-	data, err := os.ReadFile(s.path)
+// readState reads and decodes the state file or backup at path; what
+// names it in errors. A missing file is an empty File, with nil bytes.
+func readState(path, what string) (*File, []byte, error) {
+	data, err := readBytes(path, what)
+	if err != nil {
+		return nil, nil, err
+	}
+	if data == nil {
+		return empty(), nil, nil
+	}
+	f, err := decode(path, data)
+	var d *DamagedError
+	if errors.As(err, &d) {
+		d.what = what
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, data, nil
+}
+
+// readBytes returns the bytes of the file at path, or nil when there is
+// none; an empty file is an empty slice, not nil.
+func readBytes(path, what string) ([]byte, error) {
+	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading state file %q: %w", s.path, err)
+		return nil, fmt.Errorf("reading %s %q: %w", what, path, err)
 	}
 	if data == nil {
 		data = []byte{}
