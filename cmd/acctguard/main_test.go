@@ -43,6 +43,7 @@ func TestScripts(t *testing.T) {
 			"exitcode":     exitCode,
 			"hold-lock":    holdLock,
 			"release-lock": releaseLock,
+			"mode":         checkMode,
 		},
 	})
 }
@@ -68,6 +69,27 @@ func exitCode(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit code %d, want %d", got, want)
+	}
+}
+
+// checkMode checks the permission bits of files or folders, which
+// testscript can set (chmod) but not check:
+//
+//	mode 0600 $XDG_STATE_HOME/acctguard/state.json
+func checkMode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: mode PERM FILE...")
+	}
+	want, err := strconv.ParseUint(args[0], 8, 32)
+	if err != nil {
+		ts.Fatalf("mode: %q is not an octal mode", args[0])
+	}
+	for _, name := range args[1:] {
+		fi, err := os.Lstat(ts.MkAbs(name))
+		ts.Check(err)
+		if got := fi.Mode().Perm(); got != os.FileMode(want) {
+			ts.Fatalf("mode of %s is %04o, want %04o", name, got, want)
+		}
 	}
 }
 

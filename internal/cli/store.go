@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/acctguard/acctguard/internal/i18n"
@@ -24,6 +26,9 @@ func (f *Factory) Store() *state.Store {
 	s := state.New(f.StateFile)
 	s.Notify = func(n state.Notice) { printNotice(f.IO.ErrOut, f.Lang, n) }
 	s.LockTimeout, _ = lockTimeout(f.Getenv)
+	// A folder the person chose (--state, ACCTGUARD_STATE) is theirs to
+	// set; acctguard's own is kept private.
+	s.PrivateDir = f.StateFile == f.resolveStateFile("") && f.Getenv("ACCTGUARD_STATE") == ""
 	return s
 }
 
@@ -46,6 +51,17 @@ func printNotice(w io.Writer, l i18n.Lang, n state.Notice) {
 	switch n.Kind {
 	case state.NoticeWaiting:
 		fmt.Fprintf(w, "acctguard: %s\n", l.T("store.waiting"))
+	case state.NoticeTightened:
+		dir := filepath.Dir(n.Path)
+		var items []string
+		for _, c := range n.Changes {
+			name := filepath.Base(c.Path)
+			if c.Path == dir {
+				name = l.T("store.folder")
+			}
+			items = append(items, fmt.Sprintf("%s %04o → %04o", name, c.From, c.To))
+		}
+		fmt.Fprintf(w, "acctguard: %s\n", l.Tf("store.tightened", dir, strings.Join(items, l.T("store.list-sep"))))
 	}
 }
 

@@ -18,23 +18,6 @@ const DefaultLockTimeout = 30 * time.Second
 // it is waiting.
 const waitNoticeAfter = time.Second
 
-// NoticeKind says what a Notice is about.
-type NoticeKind int
-
-const (
-	// NoticeWaiting: another acctguard holds the lock, and this one waits
-	// for it. It comes once, about a second into the wait.
-	NoticeWaiting NoticeKind = iota + 1
-)
-
-// Notice is something the person should hear of while the store works,
-// though nothing went wrong. The cli words it in the person's language.
-type Notice struct {
-	Kind NoticeKind
-	// Path is the state file.
-	Path string
-}
-
 // LockedError reports that another acctguard held the state file's lock
 // for longer than the store would wait. Nothing was read or written.
 type LockedError struct {
@@ -44,12 +27,6 @@ type LockedError struct {
 
 func (e *LockedError) Error() string {
 	return fmt.Sprintf("state file %q is in use by another acctguard: gave up after waiting %v", e.Path, e.Waited)
-}
-
-func (s *Store) notify(n Notice) {
-	if s.Notify != nil {
-		s.Notify(n)
-	}
 }
 
 // lock takes the lock on the sidecar lock file, waiting for another

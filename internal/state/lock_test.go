@@ -34,7 +34,7 @@ func TestUpdateWaitsForTheLockAndSaysSo(t *testing.T) {
 
 	done := make(chan error)
 	go func() { done <- appendNote(s, "w", 0) }()
-	if n := <-notices; n != (Notice{Kind: NoticeWaiting, Path: s.Path()}) {
+	if n := <-notices; n.Kind != NoticeWaiting || n.Path != s.Path() || n.Changes != nil {
 		t.Errorf("notice %+v", n)
 	}
 	select {

@@ -30,6 +30,10 @@ type Store struct {
 	// LockTimeout is how long a save waits for another acctguard before
 	// it gives up; zero means DefaultLockTimeout.
 	LockTimeout time.Duration
+	// PrivateDir says the folder of the state file is acctguard's own
+	// (the default place, not one the person chose), so a save keeps it
+	// private (0700) as well as the files.
+	PrivateDir bool
 	// noticeAfter replaces the wait before NoticeWaiting, for tests.
 	noticeAfter time.Duration
 }
@@ -187,6 +191,9 @@ func readBytes(path, what string) ([]byte, error) {
 // bytes, nil if there is none) as the backup. The lock must be held.
 func (s *Store) save(old, data []byte) error {
 	removeStaleTemps(s.path, s.backupPath())
+	if changes := s.tighten(); len(changes) > 0 {
+		s.notify(Notice{Kind: NoticeTightened, Path: s.path, Changes: changes})
+	}
 	// An empty file is not worth keeping, and keeping it would replace a
 	// backup that may be the only copy of the person's records.
 	if len(old) > 0 {
