@@ -40,6 +40,10 @@ var ErrNothingToRestore = errors.New("nothing to restore")
 // damaged too or from a newer acctguard, a state file that reads fine
 // (ErrNothingToRestore) or is from a newer acctguard.
 func (s *Store) Restore(now time.Time) (*Restored, error) {
+	s, err := s.resolved()
+	if err != nil {
+		return nil, err
+	}
 	unlock, err := s.lock()
 	if err != nil {
 		return nil, err

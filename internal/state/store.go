@@ -36,6 +36,9 @@ type Store struct {
 	PrivateDir bool
 	// noticeAfter replaces the wait before NoticeWaiting, for tests.
 	noticeAfter time.Duration
+	// linked is set on the store resolved() returns for a state file that
+	// is a symbolic link; path is then where it points.
+	linked bool
 }
 
 // New returns the store for the state file at path. Nothing on disk is
@@ -54,7 +57,11 @@ func (s *Store) backupPath() string { return s.path + ".bak" }
 // replaced whole by rename, so a reader sees either the old or the new one.
 // A missing file is an empty File, and nothing is created.
 func (s *Store) Load() (*File, error) {
-	f, _, err := s.read()
+	t, err := s.resolved()
+	if err != nil {
+		return nil, err
+	}
+	f, _, err := t.read()
 	return f, err
 }
 
@@ -71,10 +78,20 @@ func (s *Store) Load() (*File, error) {
 // The directory and the lock file beside the state file are created (0700
 // and 0600) before fn runs, because the lock needs them; the state file
 // itself is created only when there is something to save.
+//
+// A state file that is a symbolic link is followed: what it points to is
+// replaced, in its own folder, and the link is left as it is.
 func (s *Store) Update(fn func(*File) error) (*File, error) {
-	dir := filepath.Dir(s.path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("creating state directory %q: %w", dir, err)
+	t, err := s.resolved()
+	if err != nil {
+		return nil, err
+	}
+	return t.update(fn)
+}
+
+func (s *Store) update(fn func(*File) error) (*File, error) {
+	if err := s.makeDir(); err != nil {
+		return nil, err
 	}
 	unlock, err := s.lock()
 	if err != nil {
@@ -109,6 +126,10 @@ func (s *Store) Update(fn func(*File) error) (*File, error) {
 // state before the last save, so that what that save removed (a deleted
 // incident) is kept nowhere. It takes the lock, as a save does.
 func (s *Store) DropPrevious() error {
+	s, err := s.resolved()
+	if err != nil {
+		return err
+	}
 	unlock, err := s.lock()
 	if err != nil {
 		return err
@@ -128,6 +149,63 @@ func (s *Store) DropPrevious() error {
 	}
 	if err := backup(s.path, s.backupPath(), data); err != nil {
 		return fmt.Errorf("replacing %q: %w", s.backupPath(), err)
+	}
+	return nil
+}
+
+// resolved returns the store for the file the state file's path stands
+// for: s itself, or, when the path is a symbolic link, a copy of s for the
+// file it points to (through any chain of links). A save then replaces
+// that file, in its own folder, with its backup and its lock beside it,
+// and the link stays as it is: replacing the link with a regular file
+// would leave its target without updates, and the person without a word.
+func (s *Store) resolved() (*Store, error) {
+	target, err := followLinks(s.path)
+	if err != nil || target == s.path {
+		return s, err
+	}
+	t := *s
+	t.path, t.linked = target, true
+	// The folder the link points into was chosen by the person.
+	t.PrivateDir = false
+	return &t, nil
+}
+
+// followLinks returns the file path stands for: path itself, or, when it
+// is a symbolic link, where it points, link after link. A path that does
+// not exist, or cannot be looked at, stands for itself; reading it says
+// why.
+func followLinks(path string) (string, error) {
+	p := path
+	for range 40 {
+		fi, err := os.Lstat(p)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return p, nil
+		}
+		dest, err := os.Readlink(p)
+		if err != nil {
+			return "", fmt.Errorf("reading the link %q: %w", p, err)
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(p), dest)
+		}
+		p = dest
+	}
+	return "", fmt.Errorf("state file %q: too many symbolic links in a row (a loop?)", path)
+}
+
+// makeDir creates the folder of the state file (0700), which the lock file
+// needs; the folder a link points into must exist already.
+func (s *Store) makeDir() error {
+	dir := filepath.Dir(s.path)
+	if s.linked {
+		if _, err := os.Stat(dir); err != nil {
+			return fmt.Errorf("state file %q is a link into folder %q, which cannot be used: %w", s.path, dir, err)
+		}
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("creating state directory %q: %w", dir, err)
 	}
 	return nil
 }
