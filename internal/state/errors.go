@@ -142,7 +142,16 @@ func plainSemanticError(e *json.SemanticError) error {
 		return &plainError{fmt.Sprintf("%s cannot be read", what), e}
 	}
 	if e.JSONKind == '0' && kindOf(e.GoType) == kinds['0'] {
-		return &plainError{fmt.Sprintf("%s should be a whole number, not %s", what, e.JSONValue), e}
+		// It is a number, but not one an id or a count can be.
+		switch v := string(e.JSONValue); {
+		case errors.Is(e.Err, strconv.ErrRange):
+			return &plainError{fmt.Sprintf("%s should be a whole number, not %s, which has too many digits", what, v), e}
+		case strings.ContainsAny(v, "eE"):
+			// 1e400 is whole, but written as a power of ten.
+			return &plainError{fmt.Sprintf("%s should be a whole number written in digits only, not %s", what, v), e}
+		default:
+			return &plainError{fmt.Sprintf("%s should be a whole number, not %s", what, v), e}
+		}
 	}
 	got, ok := kinds[e.JSONKind]
 	if !ok {

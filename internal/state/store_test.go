@@ -402,6 +402,16 @@ func TestDamagedFileIsNeverOverwritten(t *testing.T) {
 			want:    ` at line 2, column 13: "schema" should be a whole number, not 1.5`,
 		},
 		{
+			name:    "a whole number as a power of ten",
+			content: "{\n  \"schema\": 1,\n  \"next_id\": 1e400,\n  \"incidents\": []\n}\n",
+			want:    ` at line 3, column 14: "next_id" should be a whole number written in digits only, not 1e400`,
+		},
+		{
+			name:    "too many digits",
+			content: "{\"schema\": 1, \"incidents\": [{\"id\": -99999999999999999999}]}\n",
+			want:    ` at line 1, column 36: "incidents.id" should be a whole number, not -99999999999999999999, which has too many digits`,
+		},
+		{
 			name:    "not an object",
 			content: "[]\n",
 			want:    ` at line 1, column 1: the file should be an object, not a list`,
