@@ -79,12 +79,13 @@ func restoreError(err error) error {
 	var damaged *state.DamagedError
 	var locked *state.LockedError
 	var newer *state.NewerSchemaError
+	var saveErr *state.SaveError
 	switch {
 	case errors.As(err, &damaged):
 		return withHint(err, "nothing was changed; repair the state file or its backup by hand, or move both away to start afresh")
 	case errors.Is(err, state.ErrNothingToRestore):
 		return withHint(err, "nothing was changed")
-	case errors.As(err, &locked), errors.As(err, &newer):
+	case errors.As(err, &locked), errors.As(err, &newer), errors.As(err, &saveErr):
 		return stateError(err)
 	}
 	return withHint(err, "nothing was changed")

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"path/filepath"
 	"strings"
 	"time"
@@ -89,8 +90,17 @@ func stateError(err error) error {
 		return withHint(err, "use the newer acctguard that wrote it")
 	}
 	var locked *state.LockedError
-	if errors.As(err, &locked) {
+	switch {
+	case errors.As(err, &locked):
 		return withHint(err, "nothing was saved; the other acctguard seems stuck: close its window, then run this again")
+	case errors.Is(err, state.ErrDiskFull):
+		return withHint(err, "nothing was saved, and the state file is as it was; free some disk space, then run this again")
+	case errors.Is(err, state.ErrNotWritable):
+		return withHint(err, "nothing was saved, and the state file is as it was; make that folder writable for you, or choose another state file with --state")
+	case errors.Is(err, state.ErrFolder):
+		return withHint(err, "move that folder away, or choose another state file with --state")
+	case errors.Is(err, fs.ErrPermission):
+		return withHint(err, "check that the state file and its folder are yours, or choose another state file with --state")
 	}
 	return err
 }

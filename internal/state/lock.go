@@ -1,7 +1,9 @@
 package state
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -42,6 +44,14 @@ func (s *Store) lock() (func(), error) {
 	unlock := func() { l.Unlock() }
 	ok, err := l.TryLock()
 	if err != nil {
+		// The lock file is made on first use: in a folder acctguard may
+		// not write in, that is where a save fails.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			if se := (&SaveError{Path: s.path, Err: pe.Err}); se.Is(ErrNotWritable) {
+				return nil, se
+			}
+		}
 		return nil, fmt.Errorf("locking state file %q: %w", s.path, err)
 	}
 	if ok {

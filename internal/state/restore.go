@@ -78,8 +78,8 @@ func (s *Store) Restore(now time.Time) (*Restored, error) {
 			return nil, fmt.Errorf("cannot restore: keeping the damaged file: %w", err)
 		}
 	}
-	if err := writeFile(s.path, good); err != nil {
-		return nil, fmt.Errorf("cannot restore: %w", err)
+	if err := writeFile(s.path, good, nil); err != nil {
+		return nil, fmt.Errorf("cannot restore: %w", saveError(s.path, err))
 	}
 	return res, nil
 }

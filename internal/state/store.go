@@ -117,7 +117,7 @@ func (s *Store) update(fn func(*File) error) (*File, error) {
 		return f, nil
 	}
 	if err := s.save(old, data); err != nil {
-		return nil, fmt.Errorf("saving state file %q: %w", s.path, err)
+		return nil, err
 	}
 	return f, nil
 }
@@ -256,6 +256,9 @@ func readBytes(path, what string) ([]byte, error) {
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
+	if fi, statErr := os.Stat(path); err != nil && statErr == nil && fi.IsDir() {
+		err = ErrFolder
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading %s %q: %w", what, path, err)
 	}
@@ -272,20 +275,37 @@ func (s *Store) save(old, data []byte) error {
 	if changes := s.tighten(); len(changes) > 0 {
 		s.notify(Notice{Kind: NoticeTightened, Path: s.path, Changes: changes})
 	}
-	// An empty file is not worth keeping, and keeping it would replace a
-	// backup that may be the only copy of the person's records.
-	if len(old) > 0 {
-		// The backup is a safety net: failing to refresh it must not cost
-		// the person the answer they just gave, so its error is dropped.
-		_ = backup(s.path, s.backupPath(), old)
-	}
-	return writeFile(s.path, data)
+	err := writeFile(s.path, data, func() {
+		// The backup is refreshed only once the new content is written:
+		// a save that fails (a full disk) leaves it as it was.
+		//
+		// An empty file is not worth keeping, and keeping it would
+		// replace a backup that may be the only copy of the person's
+		// records. The backup is a safety net: failing to refresh it must
+		// not cost the person the answer they just gave, so its error is
+		// dropped.
+		if len(old) > 0 {
+			_ = backup(s.path, s.backupPath(), old)
+		}
+	})
+	return saveError(s.path, err)
 }
 
-// writeFile replaces path with data, private to the person.
-func writeFile(path string, data []byte) error {
-	return atomicfile.Write(path, data, 0o600, beforeReplace)
+// writeFile replaces path with data, private to the person; before, when
+// not nil, runs once the new content is written and before it replaces
+// path.
+func writeFile(path string, data []byte, before func()) error {
+	return atomicWrite(path, data, 0o600, func() {
+		if before != nil {
+			before()
+		}
+		beforeReplace()
+	})
 }
+
+// atomicWrite is atomicfile.Write; tests replace it to fail as a full or
+// read-only disk does.
+var atomicWrite = atomicfile.Write
 
 // backup makes bak a copy of the file at path, whose content is old.
 func backup(path, bak string, old []byte) error {
@@ -301,7 +321,7 @@ func backup(path, bak string, old []byte) error {
 		return err
 	}
 	// Some file systems (FAT, some network shares) have no hard links.
-	return writeFile(bak, old)
+	return writeFile(bak, old, nil)
 }
 
 // beforeReplace runs in writeFile between writing the temp file and putting
