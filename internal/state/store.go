@@ -321,7 +321,7 @@ func backup(path, bak string, old []byte) error {
 		return err
 	}
 	// Some file systems (FAT, some network shares) have no hard links.
-	return writeFile(bak, old, nil)
+	return atomicWrite(bak, old, 0o600, nil)
 }
 
 // beforeReplace runs in writeFile between writing the temp file and putting
