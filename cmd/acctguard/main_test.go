@@ -8,8 +8,10 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
+	"github.com/gofrs/flock"
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/acctguard/acctguard/internal/cli"
@@ -37,8 +39,19 @@ func TestScripts(t *testing.T) {
 			env.Setenv("LOCALAPPDATA", env.WorkDir+"/state")
 			return nil
 		},
+		// [root]: permission bits do not stop root, so scripts about a
+		// folder acctguard may not write in skip there.
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exitcode": exitCode,
+			"exitcode":     exitCode,
+			"hold-lock":    holdLock,
+			"release-lock": releaseLock,
+			"mode":         checkMode,
 		},
 	})
 }
@@ -64,6 +77,54 @@ func exitCode(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit code %d, want %d", got, want)
+	}
+}
+
+// checkMode checks the permission bits of files or folders, which
+// testscript can set (chmod) but not check:
+//
+//	mode 0600 $XDG_STATE_HOME/acctguard/state.json
+func checkMode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: mode PERM FILE...")
+	}
+	want, err := strconv.ParseUint(args[0], 8, 32)
+	if err != nil {
+		ts.Fatalf("mode: %q is not an octal mode", args[0])
+	}
+	for _, name := range args[1:] {
+		fi, err := os.Lstat(ts.MkAbs(name))
+		ts.Check(err)
+		if got := fi.Mode().Perm(); got != os.FileMode(want) {
+			ts.Fatalf("mode of %s is %04o, want %04o", name, got, want)
+		}
+	}
+}
+
+// heldLocks are the locks scripts hold, by script.
+var heldLocks sync.Map // *testscript.TestScript -> *flock.Flock
+
+// holdLock takes a lock file as another acctguard saving would, until
+// release-lock or the end of the script:
+//
+//	hold-lock $XDG_STATE_HOME/acctguard/state.json.lock
+func holdLock(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: hold-lock FILE")
+	}
+	l := flock.New(ts.MkAbs(args[0]))
+	ts.Check(l.Lock())
+	heldLocks.Store(ts, l)
+	ts.Defer(func() { releaseLock(ts, false, nil) })
+}
+
+// releaseLock releases the lock hold-lock took.
+func releaseLock(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 0 {
+		ts.Fatalf("usage: release-lock")
+	}
+	if l, ok := heldLocks.LoadAndDelete(ts); ok {
+		ts.Check(l.(*flock.Flock).Unlock())
 	}
 }
 

@@ -49,3 +49,10 @@ func WriteCache(path string, data []byte) error {
 	}
 	return err
 }
+
+// SyncDir makes the entries of dir (a new name, a rename) durable where
+// the OS can. It is what Write does after its rename, for callers that
+// make names of their own.
+func SyncDir(dir string) error {
+	return syncDir(dir)
+}

@@ -63,6 +63,7 @@ check again in the days after. It remembers what you have done.`,
 	cmd.AddCommand(NewCmdNote(f, nil))
 	cmd.AddCommand(NewCmdIncident(f))
 	cmd.AddCommand(NewCmdReport(f, nil))
+	cmd.AddCommand(NewCmdState(f))
 	return cmd
 }
 
@@ -90,6 +91,9 @@ func (f *Factory) applyGlobalFlags(lang, state string, noColor bool) error {
 		if _, err := time.Parse(time.RFC3339, v); err != nil {
 			return usageError("write it as 2026-11-26T21:30:00+09:00, or unset it", "ACCTGUARD_NOW %q is not an RFC 3339 time", v)
 		}
+	}
+	if _, err := lockTimeout(f.Getenv); err != nil {
+		return usageError("write it as 30s or 2m, or unset it", "%w", err)
 	}
 	return nil
 }

@@ -3,7 +3,13 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io"
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"time"
 
+	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/state"
 )
 
@@ -15,23 +21,86 @@ type stateStore interface {
 	Update(change func(*state.File) error) (*state.File, error)
 }
 
-// Store returns the state file the global flags chose.
-func (f *Factory) Store() *state.Store { return state.New(f.StateFile) }
+// Store returns the state file the global flags chose. What it has to
+// tell the person while it works goes to standard error.
+func (f *Factory) Store() *state.Store {
+	s := state.New(f.StateFile)
+	s.Notify = func(n state.Notice) { printNotice(f.IO.ErrOut, f.Lang, n) }
+	s.LockTimeout, _ = lockTimeout(f.Getenv)
+	// A folder the person chose (--state, ACCTGUARD_STATE) is theirs to
+	// set; acctguard's own is kept private.
+	s.PrivateDir = f.StateFile == f.resolveStateFile("") && f.Getenv("ACCTGUARD_STATE") == ""
+	return s
+}
+
+// lockTimeout returns how long a save waits for another acctguard:
+// ACCTGUARD_LOCK_TIMEOUT (a Go duration such as 5s), else the default.
+func lockTimeout(getenv func(string) string) (time.Duration, error) {
+	v := getenv("ACCTGUARD_LOCK_TIMEOUT")
+	if v == "" {
+		return state.DefaultLockTimeout, nil
+	}
+	d, err := time.ParseDuration(v)
+	if err != nil || d <= 0 {
+		return 0, fmt.Errorf("ACCTGUARD_LOCK_TIMEOUT %q is not a duration such as 30s", v)
+	}
+	return d, nil
+}
+
+// printNotice tells the person what the store is doing.
+func printNotice(w io.Writer, l i18n.Lang, n state.Notice) {
+	switch n.Kind {
+	case state.NoticeWaiting:
+		fmt.Fprintf(w, "acctguard: %s\n", l.T("store.waiting"))
+	case state.NoticeTightened:
+		dir := filepath.Dir(n.Path)
+		var items []string
+		for _, c := range n.Changes {
+			name := filepath.Base(c.Path)
+			if c.Path == dir {
+				name = l.T("store.folder")
+			}
+			items = append(items, fmt.Sprintf("%s %04o → %04o", name, c.From, c.To))
+		}
+		fmt.Fprintf(w, "acctguard: %s\n", l.Tf("store.tightened", dir, strings.Join(items, l.T("store.list-sep"))))
+	}
+}
 
 // stateError adds what to do to the store's errors: a damaged file names
-// the last good copy, and is never written over.
+// its backup and what restoring it loses, and is never written over.
 func stateError(err error) error {
 	var damaged *state.DamagedError
 	if errors.As(err, &damaged) {
 		hint := "the file was left exactly as it is; repair it by hand, or move it away to start afresh"
-		if damaged.Backup != "" {
-			hint = fmt.Sprintf("the last good copy is %s; the damaged file was left exactly as it is", damaged.Backup)
+		if errors.Is(err, state.ErrEmpty) {
+			hint = "the file was left exactly as it is; put it back from a backup of your computer if you have one, or remove it to start afresh"
+		}
+		switch {
+		case damaged.Backup != "" && damaged.BackupErr != nil:
+			hint = fmt.Sprintf("the file was left exactly as it is, and its backup cannot be used either (%v); repair one of them by hand", damaged.BackupErr)
+		case damaged.Backup != "":
+			// The backup is the file before its last save, not a copy of
+			// it: whoever restores it must know what they lose.
+			hint = fmt.Sprintf("the file was left exactly as it is; its backup %s is the state before the last save, so restoring it loses the last change saved: %q does that, keeping the damaged file aside", damaged.Backup, "acctguard state restore")
 		}
 		return withHint(err, hint)
 	}
 	var newer *state.NewerSchemaError
 	if errors.As(err, &newer) {
 		return withHint(err, "use the newer acctguard that wrote it")
+	}
+	var locked *state.LockedError
+	switch {
+	case errors.As(err, &locked):
+		return withHint(err, "nothing was saved; the other acctguard seems stuck: close its window, then run this again")
+	case errors.Is(err, state.ErrDiskFull):
+		return withHint(err, "nothing was saved, and the state file is as it was; free some disk space, then run this again")
+	case errors.Is(err, state.ErrNotWritable):
+		return withHint(err, "nothing was saved, and the state file is as it was; make that folder writable for you, or choose another state file with --state")
+	case errors.Is(err, state.ErrFolder):
+		return withHint(err, "move that folder away, or choose another state file with --state")
+	case errors.Is(err, fs.ErrPermission):
+		return withHint(err, "check that the state file and its folder are yours, or choose another state file with --state")
 	}
 	return err
 }

@@ -1,9 +1,10 @@
 package cli
 
 import (
-	"encoding/json"
 	"testing"
 	"time"
+
+	"github.com/go-json-experiment/json"
 
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/iostreams"
@@ -12,7 +13,8 @@ import (
 )
 
 // memStore is a state file in memory, for command tests that need no
-// disk. Each Load and Update works on a copy, as separate reads of a real
+// disk. Each Load and Update works on a copy (made with the state file's
+// own JSON API, which keeps its unknown members), as separate reads of a real
 // file would.
 type memStore struct {
 	t       *testing.T

@@ -236,6 +236,13 @@ var messages = NewTable(func() map[string]Text {
 		"delete.confirm":        {En: "Delete incident %d and its %d records? This cannot be undone, and is not logged anywhere else.", Ja: "対応 %d とその記録 %d 件を削除しますか？元に戻せず、ほかにも記録は残りません。"},
 		"delete.done":           {En: "deleted incident %d", Ja: "対応 %d を削除しました"},
 
+		"store.waiting":   {En: "waiting for another acctguard window…", Ja: "ほかのacctguardのウィンドウの処理が終わるのを待っています…"},
+		"store.tightened": {En: "other users of this computer had access to your acctguard files in %s; they are now private to you (%s)", Ja: "%s のacctguardのファイルは、ほかの利用者もアクセスできる状態だったため、本人だけが使えるようにしました（%s）。"},
+		"store.folder":    {En: "the folder", Ja: "フォルダー"},
+		"store.list-sep":  {En: ", ", Ja: "、"},
+		"restore.aside":   {En: "The damaged file is kept as %s.", Ja: "壊れたファイルは %s として残しました。"},
+		"restore.done":    {En: "Restored %s from %s, the state before the last save: the last change saved is not in it. Check it with \"acctguard status\".", Ja: "%s を %s（最後の保存の前の状態）から復元しました。最後に保存した変更は含まれていません。「acctguard status」で確かめてください。"},
+
 		"status.none":              {En: "No incidents yet.", Ja: "対応の記録はまだありません。"},
 		"status.none-hint":         {En: "If an account of yours was taken over, run %s to start.", Ja: "アカウントが乗っ取られたときは、%s で始めてください。"},
 		"status.no-open":           {En: "No open incidents.", Ja: "対応中のものはありません。"},

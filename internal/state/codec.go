@@ -1,6 +1,7 @@
 package state
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 
@@ -16,31 +17,41 @@ import (
 //
 // Its options keep the file exactly as every acctguard has read and
 // written it (testdata/main-ddb864f.json holds a file written before):
-// keys in any case, a key given twice and invalid UTF-8 are read as
-// encoding/json read them, and the output is indented by two spaces with
-// &, < and > left as typed and U+2028 and U+2029 escaped.
+// keys in any case and a key given twice are read as encoding/json read
+// them, and the output is indented by two spaces with &, < and > left as
+// typed and U+2028 and U+2029 escaped.
+//
+// Invalid UTF-8 is read as damage, where encoding/json made it U+FFFD:
+// acctguard never writes it, so it is a changed byte, and the next save
+// would have made the change permanent (in a step id, it detached the
+// step's records from their step). Writing, it still becomes U+FFFD, so
+// that a note typed in another encoding is saved rather than lost.
 var (
 	readOptions = json.JoinOptions(
 		json.MatchCaseInsensitiveNames(true),
 		jsontext.AllowDuplicateNames(true),
-		jsontext.AllowInvalidUTF8(true),
 	)
 	writeOptions = json.JoinOptions(
 		jsontext.WithIndent("  "),
 		jsontext.EscapeForHTML(false),
 		jsontext.EscapeForJS(true),
 		jsontext.AllowInvalidUTF8(true),
+		// A member this acctguard does not know, given twice by hand, is
+		// kept twice (see File.Unknown).
+		jsontext.AllowDuplicateNames(true),
 	)
 )
 
 // decode parses the state file's bytes.
 func decode(path string, data []byte) (*File, error) {
-	// A 0-byte file cannot come from a crash (the file is only ever
-	// replaced by renaming a complete one over it) but it can come from a
-	// person running `touch`; it holds nothing to protect, so it reads as
-	// empty rather than as damaged.
-	if len(data) == 0 {
-		return empty(), nil
+	// acctguard never saves an empty file, and a crash cannot leave one
+	// (the file is only ever replaced by renaming a complete one over it).
+	// So an empty file means something else emptied it: a shell's
+	// "> state.json", a sync tool, a disk that lost data. Reading it as
+	// "no incidents yet" would hide that, and the second save after would
+	// replace the backup, which may be the only copy left, with it.
+	if len(bytes.TrimLeft(data, " \t\r\n")) == 0 {
+		return nil, &DamagedError{Path: path, Err: ErrEmpty}
 	}
 	f := new(File)
 	if err := json.Unmarshal(data, f, readOptions); err != nil {

@@ -136,3 +136,93 @@ func TestUpdateWritesOnlyReadableFiles(t *testing.T) {
 		})
 	}
 }
+
+// A note typed in another encoding is saved with U+FFFD in place of what
+// is not UTF-8, rather than refused or written as a file that reads as
+// damaged.
+func TestInvalidUTF8IsWrittenAsReplacement(t *testing.T) {
+	s := newStore(t)
+	mustUpdate(t, s, func(f *File) error {
+		f.NewIncident("x", "", "", "ja", t0).Events = []Event{{Step: "a", Action: ActionNote, At: t0, Note: "\x93\x64\x98\x62 ok"}}
+		return nil
+	})
+	inc, _ := mustLoad(t, s).Incident(1)
+	if got, want := inc.Events[0].Note, "\ufffdd\ufffdb ok"; got != want {
+		t.Errorf("note read back = %q, want %q", got, want)
+	}
+}
+
+// Members this acctguard does not know (added by a newer acctguard that
+// kept schema 1, or by hand) survive a save, after the members it knows.
+func TestUnknownMembersAreKept(t *testing.T) {
+	s := newStore(t)
+	writeTestFile(t, s.Path(), `{
+  "schema": 1,
+  "device": {"name": "居間のPC", "seen": [1, 2]},
+  "next_id": 2,
+  "incidents": [
+    {
+      "id": 1,
+      "related": 7,
+      "playbook": "amazon",
+      "playbook_digest": "sha256:aa",
+      "lang": "ja",
+      "opened_at": "2025-03-14T21:30:00+09:00",
+      "closed_at": null,
+      "events": [{"step": "a", "action": "done", "at": "2025-03-14T21:31:00+09:00", "by": null, "by": "phone"}]
+    }
+  ]
+}
+`)
+	mustUpdate(t, s, func(f *File) error {
+		inc, _ := f.Incident(1)
+		inc.Events = append(inc.Events, Event{Step: "b", Action: ActionSkip, At: t0, Reason: "後で"})
+		return nil
+	})
+	want := `{
+  "schema": 1,
+  "next_id": 2,
+  "incidents": [
+    {
+      "id": 1,
+      "playbook": "amazon",
+      "playbook_digest": "sha256:aa",
+      "lang": "ja",
+      "opened_at": "2025-03-14T21:30:00+09:00",
+      "closed_at": null,
+      "events": [
+        {
+          "step": "a",
+          "action": "done",
+          "at": "2025-03-14T21:31:00+09:00",
+          "by": null,
+          "by": "phone"
+        },
+        {
+          "step": "b",
+          "action": "skip",
+          "at": "2025-03-14T21:30:00+09:00",
+          "reason": "後で"
+        }
+      ],
+      "related": 7
+    }
+  ],
+  "device": {
+    "name": "居間のPC",
+    "seen": [
+      1,
+      2
+    ]
+  }
+}
+`
+	if got := readFile(t, s.Path()); got != want {
+		t.Errorf("state file =\n%s\nwant\n%s", got, want)
+	}
+	// What was written reads back the same and rewrites unchanged.
+	mustUpdate(t, s, func(*File) error { return nil })
+	if got := readFile(t, s.Path()); got != want {
+		t.Errorf("after an update that changed nothing =\n%s", got)
+	}
+}

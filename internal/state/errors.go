@@ -2,6 +2,7 @@ package state
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -17,7 +18,7 @@ import (
 
 // DamagedError reports a state file that cannot be read as one. The file is
 // left exactly as it is; the caller tells the person where the damage is and
-// where the last good copy (Backup) is.
+// where the backup (the state before the last save) is.
 type DamagedError struct {
 	Path string
 	// Line and Col are 1-based and count characters, not bytes, so they match
@@ -27,13 +28,19 @@ type DamagedError struct {
 	Err       error
 	// Backup is the path of state.json.bak when it exists, else "".
 	Backup string
+	// BackupErr is why the backup cannot be read either, or nil when it
+	// can (or there is none).
+	BackupErr error
+	// what names the file: "state file", or "backup".
+	what string
 }
 
 func (e *DamagedError) Error() string {
+	what := cmp.Or(e.what, "state file")
 	if e.Line > 0 {
-		return fmt.Sprintf("state file %q is damaged at line %d, column %d: %v", e.Path, e.Line, e.Col, e.Err)
+		return fmt.Sprintf("%s %q is damaged at line %d, column %d: %v", what, e.Path, e.Line, e.Col, e.Err)
 	}
-	return fmt.Sprintf("state file %q is damaged: %v", e.Path, e.Err)
+	return fmt.Sprintf("%s %q is damaged: %v", what, e.Path, e.Err)
 }
 
 func (e *DamagedError) Unwrap() error { return e.Err }
@@ -48,6 +55,11 @@ type NewerSchemaError struct {
 func (e *NewerSchemaError) Error() string {
 	return fmt.Sprintf("state file %q was written by a newer acctguard (schema %d); this one reads schema %d", e.Path, e.Schema, SchemaVersion)
 }
+
+// ErrEmpty is the damage of a state file that is empty or holds nothing but
+// spaces and line breaks: acctguard never saves one, so something else
+// emptied it.
+var ErrEmpty = errors.New("it is empty, and acctguard never saves an empty file")
 
 // errNoSchema and errBadSchema describe a file that parses but was not
 // written by acctguard as it stands.
@@ -130,7 +142,16 @@ func plainSemanticError(e *json.SemanticError) error {
 		return &plainError{fmt.Sprintf("%s cannot be read", what), e}
 	}
 	if e.JSONKind == '0' && kindOf(e.GoType) == kinds['0'] {
-		return &plainError{fmt.Sprintf("%s should be a whole number, not %s", what, e.JSONValue), e}
+		// It is a number, but not one an id or a count can be.
+		switch v := string(e.JSONValue); {
+		case errors.Is(e.Err, strconv.ErrRange):
+			return &plainError{fmt.Sprintf("%s should be a whole number, not %s, which has too many digits", what, v), e}
+		case strings.ContainsAny(v, "eE"):
+			// 1e400 is whole, but written as a power of ten.
+			return &plainError{fmt.Sprintf("%s should be a whole number written in digits only, not %s", what, v), e}
+		default:
+			return &plainError{fmt.Sprintf("%s should be a whole number, not %s", what, v), e}
+		}
 	}
 	got, ok := kinds[e.JSONKind]
 	if !ok {
@@ -150,6 +171,11 @@ func damaged(path string, data []byte, err error) *DamagedError {
 	case errors.As(err, &syn):
 		off = int(syn.ByteOffset)
 		e.Err = &plainError{syn.Err.Error(), err}
+		if b, ok := invalidByte(data, off); ok {
+			// Say which byte: the decoder's "invalid character '\xe1'"
+			// and "invalid UTF-8" mean the same to a person.
+			e.Err = &plainError{fmt.Sprintf("invalid UTF-8 (byte 0x%02X)", b), err}
+		}
 		if errors.Is(syn.Err, io.ErrUnexpectedEOF) {
 			// Something is missing, not wrong: point just after the last
 			// thing that is there, which is where a truncated file stops.
@@ -165,6 +191,16 @@ func damaged(path string, data []byte, err error) *DamagedError {
 		e.Line, e.Col = position(data, off)
 	}
 	return e
+}
+
+// invalidByte returns the byte at off when it does not begin a valid UTF-8
+// character.
+func invalidByte(data []byte, off int) (byte, bool) {
+	if off < 0 || off >= len(data) {
+		return 0, false
+	}
+	r, size := utf8.DecodeRune(data[off:])
+	return data[off], r == utf8.RuneError && size == 1
 }
 
 // position returns the 1-based line and column of the byte at off.

@@ -14,6 +14,8 @@ import (
 	"fmt"
 	"slices"
 	"time"
+
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // SchemaVersion is the version of the file format this package reads and
@@ -69,6 +71,10 @@ type File struct {
 	// to a card issuer may quote it.
 	NextID    int        `json:"next_id"`
 	Incidents []Incident `json:"incidents"`
+	// Unknown holds the members this acctguard does not know, as they
+	// were read, and writes them back after the others: a newer acctguard
+	// may add a field to schema 1, and a person may add one by hand.
+	Unknown jsontext.Value `json:",embed"`
 }
 
 // Incident is one account takeover being worked through with one playbook.
@@ -93,6 +99,8 @@ type Incident struct {
 	// Events is append-only: a step's state is derived from its events, so
 	// changing one in place would rewrite what the user did and when.
 	Events []Event `json:"events"`
+	// Unknown is as in File.
+	Unknown jsontext.Value `json:",embed"`
 }
 
 // Event is one thing the user did or said about a step.
@@ -103,6 +111,8 @@ type Event struct {
 	Answer string    `json:"answer,omitempty"`
 	Reason string    `json:"reason,omitempty"`
 	Note   string    `json:"note,omitempty"`
+	// Unknown is as in File.
+	Unknown jsontext.Value `json:",embed"`
 }
 
 // empty returns the File a missing state file stands for.

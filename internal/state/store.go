@@ -10,8 +10,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-
-	"github.com/gofrs/flock"
+	"time"
 
 	"github.com/acctguard/acctguard/internal/atomicfile"
 )
@@ -23,6 +22,23 @@ import (
 // wrong.
 type Store struct {
 	path string
+
+	// Notify, when not nil, hears what the person should know while the
+	// store works, such as that it waits for another acctguard. Set it
+	// before the Store is used.
+	Notify func(Notice)
+	// LockTimeout is how long a save waits for another acctguard before
+	// it gives up; zero means DefaultLockTimeout.
+	LockTimeout time.Duration
+	// PrivateDir says the folder of the state file is acctguard's own
+	// (the default place, not one the person chose), so a save keeps it
+	// private (0700) as well as the files.
+	PrivateDir bool
+	// noticeAfter replaces the wait before NoticeWaiting, for tests.
+	noticeAfter time.Duration
+	// linked is set on the store resolved() returns for a state file that
+	// is a symbolic link; path is then where it points.
+	linked bool
 }
 
 // New returns the store for the state file at path. Nothing on disk is
@@ -41,13 +57,19 @@ func (s *Store) backupPath() string { return s.path + ".bak" }
 // replaced whole by rename, so a reader sees either the old or the new one.
 // A missing file is an empty File, and nothing is created.
 func (s *Store) Load() (*File, error) {
-	f, _, err := s.read()
+	t, err := s.resolved()
+	if err != nil {
+		return nil, err
+	}
+	f, _, err := t.read()
 	return f, err
 }
 
 // Update applies fn to the current state and saves the result, under a lock
 // so that concurrent acctguard processes see and keep each other's changes.
 // fn must not wait for the person: other processes wait while it runs.
+// Update itself waits at most LockTimeout for another process to finish,
+// and then fails with a *LockedError.
 //
 // If fn returns an error nothing is written and that error is returned as
 // it is. A damaged file or one from a newer acctguard is reported before fn
@@ -56,20 +78,26 @@ func (s *Store) Load() (*File, error) {
 // The directory and the lock file beside the state file are created (0700
 // and 0600) before fn runs, because the lock needs them; the state file
 // itself is created only when there is something to save.
+//
+// A state file that is a symbolic link is followed: what it points to is
+// replaced, in its own folder, and the link is left as it is.
 func (s *Store) Update(fn func(*File) error) (*File, error) {
-	dir := filepath.Dir(s.path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("creating state directory %q: %w", dir, err)
+	t, err := s.resolved()
+	if err != nil {
+		return nil, err
 	}
-	// The lock is on a sidecar file that is never deleted or replaced. A
-	// lock on state.json itself would sit on the inode that the rename
-	// below replaces, and a process waiting on it would then hold a lock on
-	// a file nobody reads.
-	lock := flock.New(s.lockPath(), flock.SetPermissions(0o600))
-	if err := lock.Lock(); err != nil {
-		return nil, fmt.Errorf("locking state file %q: %w", s.path, err)
+	return t.update(fn)
+}
+
+func (s *Store) update(fn func(*File) error) (*File, error) {
+	if err := s.makeDir(); err != nil {
+		return nil, err
 	}
-	defer lock.Unlock()
+	unlock, err := s.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 
 	f, old, err := s.read()
 	if err != nil {
@@ -89,7 +117,7 @@ func (s *Store) Update(fn func(*File) error) (*File, error) {
 		return f, nil
 	}
 	if err := s.save(old, data); err != nil {
-		return nil, fmt.Errorf("saving state file %q: %w", s.path, err)
+		return nil, err
 	}
 	return f, nil
 }
@@ -98,12 +126,18 @@ func (s *Store) Update(fn func(*File) error) (*File, error) {
 // state before the last save, so that what that save removed (a deleted
 // incident) is kept nowhere. It takes the lock, as a save does.
 func (s *Store) DropPrevious() error {
-	lock := flock.New(s.lockPath(), flock.SetPermissions(0o600))
-	if err := lock.Lock(); err != nil {
-		return fmt.Errorf("locking state file %q: %w", s.path, err)
+	s, err := s.resolved()
+	if err != nil {
+		return err
 	}
-	defer lock.Unlock()
-	data, err := s.bytes()
+	unlock, err := s.lock()
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	// A damaged file must not replace the backup: that may be the only
+	// good copy left.
+	_, data, err := s.read()
 	if err != nil {
 		return err
 	}
@@ -119,18 +153,73 @@ func (s *Store) DropPrevious() error {
 	return nil
 }
 
-// read returns the decoded file and its bytes; the bytes are nil when the
-// file does not exist. Damage names the backup when there is one.
-func (s *Store) read() (*File, []byte, error) {
-	data, err := s.bytes()
-	if err != nil {
-		return nil, nil, err
+// resolved returns the store for the file the state file's path stands
+// for: s itself, or, when the path is a symbolic link, a copy of s for the
+// file it points to (through any chain of links). A save then replaces
+// that file, in its own folder, with its backup and its lock beside it,
+// and the link stays as it is: replacing the link with a regular file
+// would leave its target without updates, and the person without a word.
+func (s *Store) resolved() (*Store, error) {
+	target, err := followLinks(s.path)
+	if err != nil || target == s.path {
+		return s, err
 	}
-	f, err := decode(s.path, data)
+	t := *s
+	t.path, t.linked = target, true
+	// The folder the link points into was chosen by the person.
+	t.PrivateDir = false
+	return &t, nil
+}
+
+// followLinks returns the file path stands for: path itself, or, when it
+// is a symbolic link, where it points, link after link. A path that does
+// not exist, or cannot be looked at, stands for itself; reading it says
+// why.
+func followLinks(path string) (string, error) {
+	p := path
+	for range 40 {
+		fi, err := os.Lstat(p)
+		if err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			return p, nil
+		}
+		dest, err := os.Readlink(p)
+		if err != nil {
+			return "", fmt.Errorf("reading the link %q: %w", p, err)
+		}
+		if !filepath.IsAbs(dest) {
+			dest = filepath.Join(filepath.Dir(p), dest)
+		}
+		p = dest
+	}
+	return "", fmt.Errorf("state file %q: too many symbolic links in a row (a loop?)", path)
+}
+
+// makeDir creates the folder of the state file (0700), which the lock file
+// needs; the folder a link points into must exist already.
+func (s *Store) makeDir() error {
+	dir := filepath.Dir(s.path)
+	if s.linked {
+		if _, err := os.Stat(dir); err != nil {
+			return fmt.Errorf("state file %q is a link into folder %q, which cannot be used: %w", s.path, dir, err)
+		}
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("creating state directory %q: %w", dir, err)
+	}
+	return nil
+}
+
+// read returns the decoded file and its bytes; the bytes are nil when the
+// file does not exist. Damage names the backup when there is one, and says
+// whether it can be read.
+func (s *Store) read() (*File, []byte, error) {
+	f, data, err := readState(s.path, "state file")
 	var d *DamagedError
 	if errors.As(err, &d) {
-		if _, statErr := os.Stat(s.backupPath()); statErr == nil {
+		if _, statErr := os.Lstat(s.backupPath()); statErr == nil {
 			d.Backup = s.backupPath()
+			_, _, d.BackupErr = readState(s.backupPath(), "backup")
 		}
 	}
 	if err != nil {
@@ -139,14 +228,42 @@ func (s *Store) read() (*File, []byte, error) {
 	return f, data, nil
 }
 
-// bytes returns the bytes of the state file, or nil when there is none.
-func (s *Store) bytes() ([]byte, error) {
-	data, err := os.ReadFile(s.path)
+// readState reads and decodes the state file or backup at path; what
+// names it in errors. A missing file is an empty File, with nil bytes.
+func readState(path, what string) (*File, []byte, error) {
+	data, err := readBytes(path, what)
+	if err != nil {
+		return nil, nil, err
+	}
+	if data == nil {
+		return empty(), nil, nil
+	}
+	f, err := decode(path, data)
+	var d *DamagedError
+	if errors.As(err, &d) {
+		d.what = what
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return f, data, nil
+}
+
+// readBytes returns the bytes of the file at path, or nil when there is
+// none; an empty file is an empty slice, not nil.
+func readBytes(path, what string) ([]byte, error) {
+	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
+	if fi, statErr := os.Stat(path); err != nil && statErr == nil && fi.IsDir() {
+		err = ErrFolder
+	}
 	if err != nil {
-		return nil, fmt.Errorf("reading state file %q: %w", s.path, err)
+		return nil, fmt.Errorf("reading %s %q: %w", what, path, err)
+	}
+	if data == nil {
+		data = []byte{}
 	}
 	return data, nil
 }
@@ -155,20 +272,40 @@ func (s *Store) bytes() ([]byte, error) {
 // bytes, nil if there is none) as the backup. The lock must be held.
 func (s *Store) save(old, data []byte) error {
 	removeStaleTemps(s.path, s.backupPath())
-	// An empty file is not worth keeping, and keeping it would replace a
-	// backup that may be the only copy of the person's records.
-	if len(old) > 0 {
-		// The backup is a safety net: failing to refresh it must not cost
-		// the person the answer they just gave, so its error is dropped.
-		_ = backup(s.path, s.backupPath(), old)
+	if changes := s.tighten(); len(changes) > 0 {
+		s.notify(Notice{Kind: NoticeTightened, Path: s.path, Changes: changes})
 	}
-	return writeFile(s.path, data)
+	err := writeFile(s.path, data, func() {
+		// The backup is refreshed only once the new content is written:
+		// a save that fails (a full disk) leaves it as it was.
+		//
+		// An empty file is not worth keeping, and keeping it would
+		// replace a backup that may be the only copy of the person's
+		// records. The backup is a safety net: failing to refresh it must
+		// not cost the person the answer they just gave, so its error is
+		// dropped.
+		if len(old) > 0 {
+			_ = backup(s.path, s.backupPath(), old)
+		}
+	})
+	return saveError(s.path, err)
 }
 
-// writeFile replaces path with data, private to the person.
-func writeFile(path string, data []byte) error {
-	return atomicfile.Write(path, data, 0o600, beforeReplace)
+// writeFile replaces path with data, private to the person; before, when
+// not nil, runs once the new content is written and before it replaces
+// path.
+func writeFile(path string, data []byte, before func()) error {
+	return atomicWrite(path, data, 0o600, func() {
+		if before != nil {
+			before()
+		}
+		beforeReplace()
+	})
 }
+
+// atomicWrite is atomicfile.Write; tests replace it to fail as a full or
+// read-only disk does.
+var atomicWrite = atomicfile.Write
 
 // backup makes bak a copy of the file at path, whose content is old.
 func backup(path, bak string, old []byte) error {
@@ -184,7 +321,7 @@ func backup(path, bak string, old []byte) error {
 		return err
 	}
 	// Some file systems (FAT, some network shares) have no hard links.
-	return writeFile(bak, old)
+	return atomicWrite(bak, old, 0o600, nil)
 }
 
 // beforeReplace runs in writeFile between writing the temp file and putting

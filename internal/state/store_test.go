@@ -298,22 +298,6 @@ func TestBackupHoldsPreviousSave(t *testing.T) {
 	}
 }
 
-func TestZeroByteFileReadsAsEmpty(t *testing.T) {
-	s := newStore(t)
-	writeTestFile(t, s.Path(), "")
-	f := mustLoad(t, s)
-	if len(f.Incidents) != 0 || f.NextID != 1 || f.Schema != 1 {
-		t.Errorf("Load of a 0-byte file = %+v", f)
-	}
-	mustUpdate(t, s, func(f *File) error { f.NewIncident("x", "", "", "en", t0); return nil })
-	if got := mustLoad(t, s); len(got.Incidents) != 1 {
-		t.Errorf("after update: %d incidents, want 1", len(got.Incidents))
-	}
-	if exists(s.Path() + ".bak") {
-		t.Error("an empty file was kept as the backup")
-	}
-}
-
 const goodFile = `{
   "schema": 1,
   "next_id": 2,
@@ -369,9 +353,43 @@ func TestDamagedFileIsNeverOverwritten(t *testing.T) {
 			want:    " at line 17, column 1: invalid character '}' after top-level value",
 		},
 		{
-			name:    "only whitespace",
-			content: "\n",
-			want:    " at line 1, column 1: unexpected end of JSON input",
+			// acctguard never saves an empty file, so something else
+			// emptied it; the backup may be the only copy left.
+			name:    "0 bytes beside a backup",
+			content: "",
+			withBak: true,
+			want:    ": it is empty, and acctguard never saves an empty file",
+		},
+		{
+			name:    "0 bytes",
+			content: "",
+			want:    ": it is empty, and acctguard never saves an empty file",
+		},
+		{
+			name:    "only whitespace beside a backup",
+			content: "\n \t\r\n",
+			withBak: true,
+			want:    ": it is empty, and acctguard never saves an empty file",
+		},
+		{
+			// One flipped bit made "a" in a step id 0xE1: encoding/json read
+			// it as U+FFFD, detaching the event from its step for good at
+			// the next save.
+			name:    "invalid UTF-8 in a step id",
+			content: withEvents("{\"step\": \"open-am\xe1zon\", \"action\": \"done\", \"at\": \"2025-03-14T21:30:00+09:00\"}"),
+			withBak: true,
+			want:    " at line 13, column 35: invalid UTF-8 (byte 0xE1)",
+		},
+		{
+			// A Japanese character cut short: 話 is E8 A9 B1.
+			name:    "a cut character in a note",
+			content: withEvents("{\"step\": \"a\", \"action\": \"note\", \"note\": \"電\xe8\xa9\"}"),
+			want:    " at line 13, column 60: invalid UTF-8 (byte 0xE8)",
+		},
+		{
+			name:    "invalid UTF-8 outside text",
+			content: "{\"schema\": 1, \"incidents\": [\xff]}\n",
+			want:    " at line 1, column 29: invalid UTF-8 (byte 0xFF)",
 		},
 		{
 			name:    "wrong type",
@@ -382,6 +400,16 @@ func TestDamagedFileIsNeverOverwritten(t *testing.T) {
 			name:    "fraction",
 			content: "{\n  \"schema\": 1.5\n}\n",
 			want:    ` at line 2, column 13: "schema" should be a whole number, not 1.5`,
+		},
+		{
+			name:    "a whole number as a power of ten",
+			content: "{\n  \"schema\": 1,\n  \"next_id\": 1e400,\n  \"incidents\": []\n}\n",
+			want:    ` at line 3, column 14: "next_id" should be a whole number written in digits only, not 1e400`,
+		},
+		{
+			name:    "too many digits",
+			content: "{\"schema\": 1, \"incidents\": [{\"id\": -99999999999999999999}]}\n",
+			want:    ` at line 1, column 36: "incidents.id" should be a whole number, not -99999999999999999999, which has too many digits`,
 		},
 		{
 			name:    "not an object",
@@ -758,6 +786,23 @@ func TestDropPrevious(t *testing.T) {
 	for _, e := range entries {
 		if strings.HasPrefix(e.Name(), ".") {
 			t.Errorf("temp file left: %s", e.Name())
+		}
+	}
+}
+
+// DropPrevious never makes a damaged file the backup: the backup may be
+// the only good copy left.
+func TestDropPreviousKeepsBackupOfDamagedFile(t *testing.T) {
+	for _, content := range []string{"", "{\"schema\": 1,"} {
+		s := newStore(t)
+		writeTestFile(t, s.Path(), content)
+		writeTestFile(t, s.Path()+".bak", goodFile)
+		var d *DamagedError
+		if err := s.DropPrevious(); !errors.As(err, &d) {
+			t.Errorf("DropPrevious on %q: %v, want a *DamagedError", content, err)
+		}
+		if got := readFile(t, s.Path()+".bak"); got != goodFile {
+			t.Errorf("DropPrevious on %q replaced the backup with:\n%s", content, got)
 		}
 	}
 }
