@@ -163,7 +163,7 @@ func TestUnknownMembersAreKept(t *testing.T) {
   "incidents": [
     {
       "id": 1,
-      "related": 7,
+      "linked_to": 7,
       "playbook": "amazon",
       "playbook_digest": "sha256:aa",
       "lang": "ja",
@@ -205,7 +205,7 @@ func TestUnknownMembersAreKept(t *testing.T) {
           "reason": "後で"
         }
       ],
-      "related": 7
+      "linked_to": 7
     }
   ],
   "device": {
