@@ -76,6 +76,8 @@ func stateError(err error) error {
 			hint = "the file was left exactly as it is; put it back from a backup of your computer if you have one, or remove it to start afresh"
 		}
 		switch {
+		case errors.Is(err, state.ErrMissing):
+			hint = fmt.Sprintf("nothing was changed; its backup %s is the state before the last save, so restoring it loses the last change saved: %q does that; to start afresh instead, move the backup away too", damaged.Backup, "acctguard state restore")
 		case damaged.Backup != "" && damaged.BackupErr != nil:
 			hint = fmt.Sprintf("the file was left exactly as it is, and its backup cannot be used either (%v); repair one of them by hand", damaged.BackupErr)
 		case damaged.Backup != "":

@@ -61,6 +61,10 @@ func (e *NewerSchemaError) Error() string {
 // emptied it.
 var ErrEmpty = errors.New("it is empty, and acctguard never saves an empty file")
 
+// ErrMissing is the damage of a state file that is gone while its backup
+// is still there: acctguard never removes it.
+var ErrMissing = errors.New("it is missing, but its backup is still there")
+
 // errNoSchema and errBadSchema describe a file that parses but was not
 // written by acctguard as it stands.
 var errNoSchema = errors.New(`"schema" is missing`)

@@ -215,6 +215,14 @@ func (s *Store) makeDir() error {
 // whether it can be read.
 func (s *Store) read() (*File, []byte, error) {
 	f, data, err := readState(s.path, "state file")
+	if err == nil && data == nil {
+		// No state file, but a backup: something removed the file. Read
+		// as "no incidents", the next two saves would replace the backup,
+		// the last copy of the person's records.
+		if bak, _ := readBytes(s.backupPath(), "backup"); len(bytes.TrimSpace(bak)) > 0 {
+			err = &DamagedError{Path: s.path, Err: ErrMissing}
+		}
+	}
 	var d *DamagedError
 	if errors.As(err, &d) {
 		if _, statErr := os.Lstat(s.backupPath()); statErr == nil {

@@ -238,7 +238,7 @@ func concurrent() {
 // position matches an error that says where the damage is: a line and
 // column, or the record it is in (a flipped bit can leave valid JSON that
 // names a step or playbook that does not exist, or drops a field).
-var position = regexp.MustCompile(`line \d+, column \d+|:\d+:\d+|(event \d+ of )?incident \d+|"[a-z_]+" is missing`)
+var position = regexp.MustCompile(`line \d+, column \d+|:\d+:\d+|(event \d+ of )?incident \d+|"[a-z_]+" is missing|\(schema \d+\)`)
 
 // damaged writes broken state files and checks that each is refused with
 // its position and left exactly as it was, by a reader and by a writer.
