@@ -13,6 +13,7 @@ import (
 	"github.com/acctguard/acctguard/internal/incident"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 type incidentListOptions struct {
@@ -104,7 +105,7 @@ func runIncidentList(opts *incidentListOptions) error {
 			if r.NextDue != nil {
 				next = r.NextDue.Format(time.RFC3339)
 			}
-			fmt.Fprintf(opts.IO.Out, "%d\t%s\t%s\t%s\t%d/%d\t%s\n", r.ID, r.Playbook, r.OpenedAt.Format(time.RFC3339), closed, r.Done, r.Total, next)
+			fmt.Fprintf(opts.IO.Out, "%d\t%s\t%s\t%s\t%d/%d\t%s\n", r.ID, visible.Line(r.Playbook), r.OpenedAt.Format(time.RFC3339), closed, r.Done, r.Total, next)
 		}
 		return nil
 	}
@@ -121,7 +122,7 @@ func runIncidentList(opts *incidentListOptions) error {
 				next = l.T("incidents.now")
 			}
 		}
-		table = append(table, []string{strconv.Itoa(r.ID), r.Title, l.Time(r.OpenedAt.Local(), now), closed, fmt.Sprintf("%d/%d", r.Done, r.Total), next})
+		table = append(table, []string{strconv.Itoa(r.ID), visible.Line(r.Title), l.Time(r.OpenedAt.Local(), now), closed, fmt.Sprintf("%d/%d", r.Done, r.Total), next})
 	}
 	printTable(opts.IO, table, cs.Bold)
 	return nil

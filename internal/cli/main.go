@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 // Main runs acctguard with the process's arguments and returns the exit code.
@@ -31,11 +33,13 @@ func Run(f *Factory, args []string) int {
 	}
 	err = cobraUsageError(root, args, err)
 	code, hint, quiet := exitCode(err)
+	// An error may quote a file or what was typed: control characters
+	// in it are shown, not sent to the terminal.
 	if !quiet {
-		fmt.Fprintf(f.IO.ErrOut, "acctguard: %s\n", err)
+		fmt.Fprintf(f.IO.ErrOut, "acctguard: %s\n", visible.Text(err.Error()))
 	}
 	if hint != "" {
-		fmt.Fprintf(f.IO.ErrOut, "acctguard: hint: %s\n", hint)
+		fmt.Fprintf(f.IO.ErrOut, "acctguard: hint: %s\n", visible.Text(hint))
 	}
 	return code
 }

@@ -4,12 +4,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 type playbookListOptions struct {
@@ -78,7 +80,7 @@ func runPlaybookList(opts *playbookListOptions) error {
 			if e.Overrides {
 				origin = "user-override"
 			}
-			fmt.Fprintf(opts.IO.Out, "%s\t%s\t%s\t%s\t%s\n", e.ID, title, origin, steps, status)
+			fmt.Fprintf(opts.IO.Out, "%s\t%s\t%s\t%s\t%s\n", visible.Line(e.ID), visible.Line(strings.TrimSpace(title)), origin, steps, visible.Line(status))
 		}
 		return nil
 	}
@@ -95,11 +97,11 @@ func runPlaybookList(opts *playbookListOptions) error {
 			origin = l.T("list.user")
 		}
 		if e.Playbook == nil {
-			rows = append(rows, []string{e.ID, cs.Red(l.T("list.broken")), origin, "-"})
-			problems = append(problems, e.FirstError())
+			rows = append(rows, []string{visible.Line(e.ID), cs.Red(l.T("list.broken")), origin, "-"})
+			problems = append(problems, visible.Line(e.FirstError()))
 			continue
 		}
-		rows = append(rows, []string{e.ID, e.Playbook.Title.Get(string(l)), origin, strconv.Itoa(len(e.Playbook.Steps))})
+		rows = append(rows, []string{visible.Line(e.ID), visible.Line(strings.TrimSpace(e.Playbook.Title.Get(string(l)))), origin, strconv.Itoa(len(e.Playbook.Steps))})
 	}
 	printTable(opts.IO, rows, cs.Bold)
 	if len(problems) > 0 {

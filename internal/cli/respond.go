@@ -16,6 +16,7 @@ import (
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/prompt"
 	"github.com/acctguard/acctguard/internal/state"
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 // respondPrompter is what respond asks with: menus, and a line of text
@@ -433,13 +434,14 @@ func (r *responder) saveAttackAgain(id int, p *playbook.Playbook, when time.Time
 	return again, saved, err
 }
 
-// text returns a playbook text in the incident's language.
+// text returns a playbook text in the incident's language, with control
+// characters made visible: a playbook may come from anyone.
 func (r *responder) text(t playbook.Text) string {
 	lang := string(r.l)
 	if r.inc != nil && r.inc.Lang != "" {
 		lang = r.inc.Lang
 	}
-	return strings.TrimSpace(t.Get(lang))
+	return visible.Text(strings.TrimSpace(t.Get(lang)))
 }
 
 func (r *responder) header() {
@@ -572,7 +574,7 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 	}
 	r.printf("\n%s\n", r.cs.Bold(title))
 	if !st.SkippedAt.IsZero() {
-		reason := st.Reason
+		reason := visible.Line(st.Reason)
 		if reason == "" {
 			reason = r.l.T("status.no-reason")
 		}
@@ -696,9 +698,9 @@ func (r *responder) askMoment() (t time.Time, ok bool, err error) {
 		t, err := incident.ParseMoment(text, now.Local())
 		switch {
 		case errors.Is(err, incident.ErrMomentFuture):
-			r.printf("%s\n", r.cs.Red(r.l.Tf("respond.time-future", strings.TrimSpace(text))))
+			r.printf("%s\n", r.cs.Red(r.l.Tf("respond.time-future", visible.Line(strings.TrimSpace(text)))))
 		case err != nil:
-			r.printf("%s\n", r.cs.Red(r.l.Tf("respond.time-bad", strings.TrimSpace(text))))
+			r.printf("%s\n", r.cs.Red(r.l.Tf("respond.time-bad", visible.Line(strings.TrimSpace(text)))))
 		default:
 			return t, true, nil
 		}

@@ -16,6 +16,7 @@ import (
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/state"
+	"github.com/acctguard/acctguard/internal/visible"
 	"github.com/acctguard/acctguard/internal/wrap"
 )
 
@@ -69,8 +70,12 @@ type incidentView struct {
 	finished, total int
 }
 
-// text returns t in the incident's language.
-func (v *incidentView) text(t playbook.Text) string { return strings.TrimSpace(t.Get(v.inc.Lang)) }
+// raw returns t in the incident's language, as written.
+func (v *incidentView) raw(t playbook.Text) string { return strings.TrimSpace(t.Get(v.inc.Lang)) }
+
+// text returns t in the incident's language, to print on one line with
+// any control character in it made visible.
+func (v *incidentView) text(t playbook.Text) string { return visible.Line(v.raw(t)) }
 
 func runStatus(opts *statusOptions) error {
 	file, err := loadState(opts.Store)
@@ -316,12 +321,12 @@ func printStatusText(opts *statusOptions, shown []incidentView, now time.Time) {
 			if s.Reason == "" {
 				return l.T("status.no-reason")
 			}
-			return s.Reason
+			return visible.Line(s.Reason)
 		})
 		if len(v.view.Orphans) > 0 {
 			fmt.Fprintf(out, "\n%s\n", cs.Dim(l.T("status.removed")))
 			for _, o := range v.view.Orphans {
-				fmt.Fprintf(out, "  %s\n", o.Step)
+				fmt.Fprintf(out, "  %s\n", visible.Line(o.Step))
 			}
 		}
 	}
@@ -353,7 +358,7 @@ func printStatusPlain(opts *statusOptions, shown []incidentView) {
 			if !s.AvailableAt.IsZero() && len(s.WaitingFor) == 0 {
 				when = s.AvailableAt.Format(time.RFC3339)
 			}
-			fields := []string{strconv.Itoa(v.inc.ID), s.Step.ID, string(s.State), when, v.text(s.Step.Title), s.Reason}
+			fields := []string{strconv.Itoa(v.inc.ID), visible.Line(s.Step.ID), string(s.State), when, visible.Line(v.raw(s.Step.Title)), visible.Line(s.Reason)}
 			b.WriteString(strings.Join(fields, "\t"))
 			b.WriteByte('\n')
 		}

@@ -8,6 +8,8 @@ import (
 	"github.com/AlecAivazis/survey/v2"
 	"github.com/AlecAivazis/survey/v2/core"
 	"github.com/AlecAivazis/survey/v2/terminal"
+
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 // Survey is the Prompter for a real terminal. This is the only file of
@@ -47,22 +49,34 @@ func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer
 	return &Survey{stdio: survey.WithStdio(in, out, errOut)}
 }
 
+// Every text a prompt shows may quote a playbook or what was typed
+// before, so control characters in it are made visible (package
+// visible); what the person types comes back as typed.
+
 func (s *Survey) Select(message string, options []string, defaultIndex int) (int, error) {
 	var i int
-	q := &survey.Select{Message: message, Options: options, Default: defaultIndex, PageSize: len(options)}
+	shown := make([]string, len(options))
+	for k, o := range options {
+		shown[k] = visible.Line(o)
+	}
+	q := &survey.Select{Message: visible.Text(message), Options: shown, Default: defaultIndex, PageSize: len(options)}
 	err := survey.AskOne(q, &i, s.stdio, survey.WithShowCursor(true))
 	return i, translate(err)
 }
 
 func (s *Survey) Input(message, help string) (string, error) {
 	var answer string
-	err := survey.AskOne(&survey.Input{Message: message, Help: help}, &answer, s.stdio, survey.WithShowCursor(true))
+	err := survey.AskOne(&survey.Input{Message: visible.Text(message), Help: visible.Text(help)}, &answer, s.stdio, survey.WithShowCursor(true))
 	return answer, translate(err)
 }
 
 func (s *Survey) InputDefault(message, def string) (string, error) {
 	var answer string
-	err := survey.AskOne(&survey.Input{Message: message, Default: def}, &answer, s.stdio, survey.WithShowCursor(true))
+	shown := visible.Line(def)
+	err := survey.AskOne(&survey.Input{Message: visible.Text(message), Default: shown}, &answer, s.stdio, survey.WithShowCursor(true))
+	if answer == shown {
+		answer = def // the default accepted, as it was
+	}
 	return answer, translate(err)
 }
 
@@ -71,13 +85,17 @@ func (s *Survey) InputDefault(message, def string) (string, error) {
 // leave temp files behind.
 func (s *Survey) Multiline(message, def string) (string, error) {
 	var answer string
-	err := survey.AskOne(&survey.Multiline{Message: message, Default: def}, &answer, s.stdio, survey.WithShowCursor(true))
+	shown := visible.Text(def)
+	err := survey.AskOne(&survey.Multiline{Message: visible.Text(message), Default: shown}, &answer, s.stdio, survey.WithShowCursor(true))
+	if answer == shown {
+		answer = def // the default accepted, as it was
+	}
 	return answer, translate(err)
 }
 
 func (s *Survey) Confirm(message string, defaultYes bool) (bool, error) {
 	var yes bool
-	err := survey.AskOne(&survey.Confirm{Message: message, Default: defaultYes}, &yes, s.stdio)
+	err := survey.AskOne(&survey.Confirm{Message: visible.Text(message), Default: defaultYes}, &yes, s.stdio)
 	return yes, translate(err)
 }
 
