@@ -105,7 +105,7 @@ func runIncidentList(opts *incidentListOptions) error {
 			if r.NextDue != nil {
 				next = r.NextDue.Format(time.RFC3339)
 			}
-			fmt.Fprintf(opts.IO.Out, "%d\t%s\t%s\t%s\t%d/%d\t%s\n", r.ID, visible.Line(r.Playbook), r.OpenedAt.Format(time.RFC3339), closed, r.Done, r.Total, next)
+			fmt.Fprintf(opts.IO.Out, "%d\t%s\t%s\t%s\t%d/%d\t%s\n", r.ID, visible.Field(r.Playbook), r.OpenedAt.Format(time.RFC3339), closed, r.Done, r.Total, next)
 		}
 		return nil
 	}

@@ -80,7 +80,7 @@ func runPlaybookList(opts *playbookListOptions) error {
 			if e.Overrides {
 				origin = "user-override"
 			}
-			fmt.Fprintf(opts.IO.Out, "%s\t%s\t%s\t%s\t%s\n", visible.Line(e.ID), visible.Line(strings.TrimSpace(title)), origin, steps, visible.Line(status))
+			fmt.Fprintf(opts.IO.Out, "%s\t%s\t%s\t%s\t%s\n", visible.Field(e.ID), visible.Field(strings.TrimSpace(title)), origin, steps, visible.Field(status))
 		}
 		return nil
 	}

@@ -344,7 +344,10 @@ func progressBar(finished, total, width int, cs *iostreams.ColorScheme) string {
 
 // printStatusPlain prints one tab-separated line per step that is not
 // done or inapplicable: incident, step id, state, the time that matters
-// (RFC 3339, or -), title, and the reason for a skipped step.
+// (RFC 3339, or -), title, and the reason for a skipped step. A line
+// break, tab or backslash in a field is written \n, \t or \\ (and other
+// control characters as \x1b and the like), so that what a person wrote
+// can never add a field or a line.
 func printStatusPlain(opts *statusOptions, shown []incidentView) {
 	var b strings.Builder
 	for n := range shown {
@@ -358,7 +361,7 @@ func printStatusPlain(opts *statusOptions, shown []incidentView) {
 			if !s.AvailableAt.IsZero() && len(s.WaitingFor) == 0 {
 				when = s.AvailableAt.Format(time.RFC3339)
 			}
-			fields := []string{strconv.Itoa(v.inc.ID), visible.Line(s.Step.ID), string(s.State), when, visible.Line(v.raw(s.Step.Title)), visible.Line(s.Reason)}
+			fields := []string{strconv.Itoa(v.inc.ID), visible.Field(s.Step.ID), string(s.State), when, visible.Field(v.raw(s.Step.Title)), visible.Field(s.Reason)}
 			b.WriteString(strings.Join(fields, "\t"))
 			b.WriteByte('\n')
 		}
