@@ -3,11 +3,13 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -40,6 +42,27 @@ type ptySession struct {
 	t       *testing.T
 	console *expect.Console
 	cmd     *exec.Cmd
+	// output is every byte the program wrote, before the emulator
+	// interprets it.
+	output *lockedBuffer
+}
+
+// lockedBuffer collects output written from the console's goroutine.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 func startPTY(t *testing.T, env []string, args ...string) *ptySession {
@@ -52,7 +75,8 @@ func startPTY(t *testing.T, env []string, args ...string) *ptySession {
 	// go back to the program as typed input.
 	answers := &forward{}
 	term := vt10x.New(vt10x.WithSize(100, 40), vt10x.WithWriter(answers))
-	console, err := expect.NewConsole(expect.WithStdout(term), expect.WithDefaultTimeout(20*time.Second))
+	output := &lockedBuffer{}
+	console, err := expect.NewConsole(expect.WithStdout(term, output), expect.WithDefaultTimeout(20*time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +89,7 @@ func startPTY(t *testing.T, env []string, args ...string) *ptySession {
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	return &ptySession{t: t, console: console, cmd: cmd}
+	return &ptySession{t: t, console: console, cmd: cmd, output: output}
 }
 
 type forward struct{ to *expect.Console }
@@ -336,5 +360,40 @@ func TestTimeAnswerInATerminal(t *testing.T) {
 	}
 	if !strings.Contains(string(raw), `"action": "again"`) || !strings.Contains(string(raw), "second email: call customer service") {
 		t.Errorf("state file lacks the second night:\n%s", raw)
+	}
+}
+
+const hostilePlaybook = `schema: 1
+id: hostile
+title: "Bank \e]0;pwned\a"
+steps:
+  - id: ask
+    title: "Can you sign in?"
+    phase: contain
+    kind: question
+    question: "Can you sign in \e]0;pwned\a now?"
+    options: [{value: "yes", label: "Yes \e]2;pwned\a"}, {value: "no", label: "No"}]
+`
+
+// TestPromptsShowControlCharacters draws a question whose texts hold
+// escape sequences: the real prompt shows them as \x1b, never sends them.
+func TestPromptsShowControlCharacters(t *testing.T) {
+	env, _ := ptyEnv(t)
+	for _, e := range env {
+		if dir, ok := strings.CutPrefix(e, "XDG_CONFIG_HOME="); ok {
+			if err := os.WriteFile(filepath.Join(dir, "acctguard", "playbooks", "hostile.yaml"), []byte(hostilePlaybook), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	p := startPTY(t, env, "respond", "hostile")
+	p.expect(`Can you sign in \x1b]0;pwned\x07 now?`)
+	p.expect(`Yes \x1b]2;pwned\x07`)
+	p.key("\x03")
+	if code := p.wait(); code != 130 {
+		t.Fatalf("exit code %d, want 130", code)
+	}
+	if out := p.output.String(); strings.Contains(out, "\x1b]") || strings.Contains(out, "\a") {
+		t.Errorf("an escape sequence from the playbook reached the terminal:\n%q", out)
 	}
 }
