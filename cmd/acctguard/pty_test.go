@@ -363,6 +363,34 @@ func TestTimeAnswerInATerminal(t *testing.T) {
 	}
 }
 
+// TestRefusedNoteIsKeptToCorrect types a note holding a card number into
+// the real prompt: it is refused and put back on the line, where deleting
+// the number and typing the last digits is enough.
+func TestRefusedNoteIsKeptToCorrect(t *testing.T) {
+	env, stateFile := ptyEnv(t)
+	p := startPTY(t, env, "respond", "walk")
+	p.expect("What now?")
+	p.key("\x1b[B\x1b[B\x1b[B\r") // three down: Add a note
+	p.expect("Note:")
+	p.key("stopped 4111 1111 1111 1111\r")
+	p.expect("What you typed is kept below")
+	p.expect("stopped 4111 1111 1111 1111")
+	p.key(strings.Repeat("\x7f", len("4111 1111 1111 1111")) + "the card ending 1111\r")
+	p.expect("Note saved.")
+	p.expect("What now?")
+	p.key("\x03")
+	if code := p.wait(); code != 130 {
+		t.Fatalf("exit code %d, want 130", code)
+	}
+	raw, err := os.ReadFile(stateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(raw), `"note": "stopped the card ending 1111"`) || strings.Contains(string(raw), "4111 1111") {
+		t.Errorf("state file:\n%s", raw)
+	}
+}
+
 const hostilePlaybook = `schema: 1
 id: hostile
 title: "Bank \e]0;pwned\a"

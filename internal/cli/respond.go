@@ -24,6 +24,7 @@ import (
 type respondPrompter interface {
 	Select(message string, options []string, defaultIndex int) (int, error)
 	Input(message, help string) (string, error)
+	InputEdit(message, help, text string) (string, error)
 }
 
 type respondOptions struct {
@@ -636,11 +637,11 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 					r.printf("%s\n", r.cs.Yellow(r.l.Tf("respond.skip-critical", why)))
 				}
 			}
-			reason, err := r.Prompter.Input(r.l.T("respond.reason"), "")
+			reason, err := r.inputText(r.l.T("respond.reason"), "", "respond.reason-refused")
 			if err != nil {
 				return false, err
 			}
-			return false, r.save(state.Event{Step: step.ID, Action: state.ActionSkip, Reason: strings.TrimSpace(reason)}, r.l.T("respond.saved-skip"))
+			return false, r.save(state.Event{Step: step.ID, Action: state.ActionSkip, Reason: reason}, r.l.T("respond.saved-skip"))
 		case menuLater:
 			r.putOff[step.ID] = true
 			return false, r.save(state.Event{Step: step.ID, Action: state.ActionLater}, r.l.T("respond.saved-later"))
@@ -723,11 +724,18 @@ func (r *responder) note(stepID string) error {
 	return r.save(state.Event{Step: stepID, Action: state.ActionNote, Note: text}, r.l.T("respond.saved-note"))
 }
 
-// inputNote asks for a line of text to keep until it holds no full card
-// number, and returns it trimmed; empty means the person wrote nothing.
+// inputNote asks for a note to keep; see inputText.
 func (r *responder) inputNote(message, help string) (string, error) {
+	return r.inputText(message, help, "respond.card-refused")
+}
+
+// inputText asks for a line of text to keep until it holds no full card
+// number, and returns it trimmed; empty means the person wrote nothing.
+// A refused line is said so with the message refused and offered again
+// as typed, for the person to correct rather than type again.
+func (r *responder) inputText(message, help, refused string) (string, error) {
+	text, err := r.Prompter.Input(message, help)
 	for {
-		text, err := r.Prompter.Input(message, help)
 		if err != nil {
 			return "", err
 		}
@@ -736,7 +744,8 @@ func (r *responder) inputNote(message, help string) (string, error) {
 		if !ok {
 			return text, nil
 		}
-		r.printf("%s\n", r.cs.Red(r.l.Tf("respond.card-refused", lastDigits(found, 4))))
+		r.printf("%s\n", r.cs.Red(r.l.Tf(refused, lastDigits(found, 4))))
+		text, err = r.Prompter.InputEdit(message, help, text)
 	}
 }
 

@@ -109,8 +109,18 @@ func runStep(opts *stepOptions) error {
 	if opts.Action == state.ActionNote {
 		note = opts.Value
 	}
-	if err := checkNote(note); err != nil {
+	if err := checkText("note", note); err != nil {
 		return err
+	}
+	if err := checkText("reason", opts.Reason); err != nil {
+		return err
+	}
+	if opts.Action == state.ActionAnswer {
+		// Not kept as typed, but echoed back in an error when it is not
+		// one of the answers.
+		if err := checkText("answer", opts.Value); err != nil {
+			return err
+		}
 	}
 	inc, p, err := loadIncident(opts.Store, opts.Catalogue, opts.Incident, opts.IO.ErrOut)
 	if err != nil {

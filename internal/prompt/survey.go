@@ -80,6 +80,57 @@ func (s *Survey) InputDefault(message, def string) (string, error) {
 	return answer, translate(err)
 }
 
+// InputEdit puts text on the line, where the person can change it: survey's
+// Input can only offer a default, to take whole or type over. Control
+// characters in text are shown as escapes there too, and come back so if
+// they are left in.
+func (s *Survey) InputEdit(message, help, text string) (string, error) {
+	var answer string
+	q := &editInput{Input: survey.Input{Message: visible.Text(message), Help: visible.Text(help)}, text: visible.Line(text)}
+	err := survey.AskOne(q, &answer, s.stdio, survey.WithShowCursor(true))
+	return answer, translate(err)
+}
+
+// editInput is survey's Input prompt with its line filled in to start with.
+type editInput struct {
+	survey.Input
+	text     string
+	showHelp bool
+}
+
+func (e *editInput) Prompt(config *survey.PromptConfig) (interface{}, error) {
+	for {
+		err := e.Render(survey.InputQuestionTemplate, survey.InputTemplateData{Input: e.Input, ShowHelp: e.showHelp, Config: config})
+		if err != nil {
+			return "", err
+		}
+		line, err := e.readLine()
+		if err != nil {
+			return "", err
+		}
+		if line == config.HelpInput && e.Help != "" && !e.showHelp {
+			e.showHelp = true
+			continue
+		}
+		e.AppendRenderedText(line)
+		return line, nil
+	}
+}
+
+func (e *editInput) readLine() (string, error) {
+	rr := e.NewRuneReader()
+	_ = rr.SetTermMode()
+	defer func() { _ = rr.RestoreTermMode() }()
+	line, err := rr.ReadLineWithDefault(0, []rune(e.text))
+	if err != nil {
+		return "", err
+	}
+	// The reader ends with a new line; go back up so that the answer is
+	// drawn on the prompt's line, as survey's Input does.
+	e.NewCursor().Up(1)
+	return string(line), nil
+}
+
 // Multiline uses survey's Multiline prompt, never survey.Editor: that one
 // reads the editor once at start-up, writes a byte-order mark and can
 // leave temp files behind.
