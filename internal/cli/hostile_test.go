@@ -107,3 +107,44 @@ hostile  Bank \x1b]0;pwned\x07 card  user      1
 		t.Errorf("stdout:\n%s\nwant:\n%s", out, want)
 	}
 }
+
+// A playbook file with a raw control character is broken; the errors that
+// show its line show the character as an escape, whichever command reads
+// it.
+func TestBrokenPlaybookErrorsShowControlCharacters(t *testing.T) {
+	src := "schema: 1 # \x1b]0;pwned\a\nid: raw\ntitle: Bank\nsteps:\n  - {id: a, title: \"A \x1b[2J\", phase: verify}\n"
+	for _, args := range [][]string{
+		{"playbook", "validate", "FILE"},
+		{"playbook", "import", "FILE"},
+		{"playbook", "list"},
+		{"playbook", "show", "raw"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			f, out, errOut := testFactory(t, nil)
+			user := f.Catalogue().UserDir
+			if err := os.MkdirAll(user, 0o700); err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(user, "raw.yaml")
+			if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
+				t.Fatal(err)
+			}
+			for i, a := range args {
+				if a == "FILE" {
+					args[i] = file
+				}
+			}
+			code := Run(f, args)
+			if code == 0 && args[1] != "list" {
+				t.Errorf("exit code 0 for a broken playbook")
+			}
+			if strings.ContainsAny(out.String()+errOut.String(), "\x1b\a") {
+				t.Errorf("raw control characters in the output:\nstdout %q\nstderr %q", out, errOut)
+			}
+			// The list gives only the first message, without the line.
+			if args[1] != "list" && !strings.Contains(errOut.String(), `\x1b`) {
+				t.Errorf("the escape is not shown:\nstdout %q\nstderr %q", out, errOut)
+			}
+		})
+	}
+}

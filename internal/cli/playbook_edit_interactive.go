@@ -250,7 +250,7 @@ func (m *menuEditor) remove() error {
 		return err
 	}
 	if err := m.doc.RemoveStep(s.ID); err != nil {
-		m.printf("%s\n", m.opts.IO.ColorScheme().Red(err.Error()))
+		m.printf("%s\n", m.opts.IO.ColorScheme().Red(visible.Text(err.Error())))
 		return nil
 	}
 	m.done(m.l.Tf("menu.removed", m.line(s.Title)))
@@ -300,7 +300,7 @@ func (m *menuEditor) move() error {
 	}
 	delta := []int{-1, 1}[d]
 	if err := m.doc.MoveStep(s.ID, delta); err != nil {
-		m.printf("%s\n", err)
+		m.printf("%s\n", visible.Text(err.Error()))
 		return nil
 	}
 	// A step moved above the question its when depends on would not

@@ -59,7 +59,7 @@ type playbookJSON struct {
 func runPlaybookList(opts *playbookListOptions) error {
 	entries, dirErr := opts.Catalogue.List()
 	if dirErr != nil {
-		fmt.Fprintf(opts.IO.ErrOut, "acctguard: warning: %v\n", dirErr)
+		fmt.Fprintf(opts.IO.ErrOut, "acctguard: warning: %s\n", visible.Text(dirErr.Error()))
 	}
 	if opts.JSON {
 		return printPlaybookJSON(opts, entries)

@@ -126,7 +126,7 @@ func statusViews(opts *statusOptions, file *state.File, now time.Time) (shown []
 	for _, inc := range chosen {
 		p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut)
 		if err != nil {
-			fmt.Fprintf(opts.IO.ErrOut, "acctguard: %v\n", err)
+			fmt.Fprintf(opts.IO.ErrOut, "acctguard: %s\n", visible.Text(err.Error()))
 			failed = err
 			continue
 		}
