@@ -14,6 +14,10 @@ import (
 
 // Survey is the Prompter for a real terminal. This is the only file of
 // acctguard that may import survey.
+//
+// Every text a prompt shows may quote a playbook or what was typed
+// before, so control characters in it are made visible (package visible);
+// what the person types comes back as typed.
 type Survey struct {
 	stdio survey.AskOpt
 }
@@ -48,10 +52,6 @@ func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer
 	}
 	return &Survey{stdio: survey.WithStdio(in, out, errOut)}
 }
-
-// Every text a prompt shows may quote a playbook or what was typed
-// before, so control characters in it are made visible (package
-// visible); what the person types comes back as typed.
 
 func (s *Survey) Select(message string, options []string, defaultIndex int) (int, error) {
 	var i int
