@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -87,9 +86,7 @@ func runIncidentList(opts *incidentListOptions) error {
 		out := struct {
 			Incidents []incidentListJSON `json:"incidents"`
 		}{Incidents: append([]incidentListJSON{}, rows...)}
-		enc := json.NewEncoder(opts.IO.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return printJSON(opts.IO.Out, out)
 	}
 	l := opts.Lang
 	if len(rows) == 0 {

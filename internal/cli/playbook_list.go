@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
 	"strings"
@@ -131,7 +130,5 @@ func printPlaybookJSON(opts *playbookListOptions, entries []playbook.Entry) erro
 		}
 		out.Playbooks = append(out.Playbooks, j)
 	}
-	enc := json.NewEncoder(opts.IO.Out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return printJSON(opts.IO.Out, out)
 }

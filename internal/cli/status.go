@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -446,7 +445,5 @@ func printStatusJSON(opts *statusOptions, views []incidentView) error {
 		}
 		out.Incidents = append(out.Incidents, j)
 	}
-	enc := json.NewEncoder(opts.IO.Out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return printJSON(opts.IO.Out, out)
 }

@@ -121,3 +121,31 @@ func writeHex(b *strings.Builder, prefix string, v uint32, digits int) {
 		b.WriteByte(hex[(v>>uint(shift))&0xf])
 	}
 }
+
+// JSON escapes, in encoded JSON, what encoding/json leaves raw although
+// it could drive a terminal or reorder text: DEL, the C1 controls and the
+// bidirectional controls, written \u007f, \u009b and so on. The JSON
+// decodes to exactly the same data. It must be given whole JSON values,
+// in which these characters can stand only inside strings.
+func JSON(b []byte) []byte {
+	var out []byte
+	last := 0
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == 0x7f || (r >= utf8.RuneSelf && size > 1 && isControl(r)) {
+			if out == nil {
+				out = make([]byte, 0, len(b)+16)
+			}
+			out = append(out, b[last:i]...)
+			var e strings.Builder
+			writeHex(&e, `\u`, uint32(r), 4)
+			out = append(out, e.String()...)
+			last = i + size
+		}
+		i += size
+	}
+	if out == nil {
+		return b
+	}
+	return append(out, b[last:]...)
+}

@@ -1,6 +1,7 @@
 package visible
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -130,5 +131,38 @@ func TestCleanTextIsNotCopied(t *testing.T) {
 	s := strings.Repeat("Called the card issuer; カード会社に電話した。\n", 20)
 	if n := testing.AllocsPerRun(100, func() { _ = Text(s) }); n != 0 {
 		t.Errorf("Text allocates %v times for clean text", n)
+	}
+}
+
+func TestJSON(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`{"reason":"plain, カード"}`, `{"reason":"plain, カード"}`},
+		{`{"reason":"\u001b[2J"}`, `{"reason":"\u001b[2J"}`},
+		{"{\"reason\":\"a\u009b2Jb\"}", `{"reason":"a\u009b2Jb"}`},
+		{"{\"title\":\"\u202egpj.exe\u202c\",\"x\":\"\x7f\"}", `{"title":"\u202egpj.exe\u202c","x":"\u007f"}`},
+		{"[\"\u00a0\u2029\"]", "[\"\u00a0\u2029\"]"},
+	}
+	for _, tt := range tests {
+		if got := string(JSON([]byte(tt.in))); got != tt.want {
+			t.Errorf("JSON(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// What JSON escapes decodes to the same data.
+func TestJSONDecodesTheSame(t *testing.T) {
+	in := map[string]string{"reason": "\x1b]0;pwned\a\u009b2J\u202eabc\u2066\x7f\n\tカード"}
+	raw, err := json.Marshal(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out map[string]string
+	if err := json.Unmarshal(JSON(raw), &out); err != nil || out["reason"] != in["reason"] {
+		t.Errorf("decoded %q, %v; want %q", out["reason"], err, in["reason"])
+	}
+	for _, r := range string(JSON(raw)) {
+		if isControl(r) {
+			t.Errorf("%U left raw in %s", r, JSON(raw))
+		}
 	}
 }
