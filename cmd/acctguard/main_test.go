@@ -37,6 +37,14 @@ func TestScripts(t *testing.T) {
 			env.Setenv("USERPROFILE", env.WorkDir+"/home")
 			env.Setenv("APPDATA", env.WorkDir+"/config")
 			env.Setenv("LOCALAPPDATA", env.WorkDir+"/state")
+			// Characters a script cannot write in its own text, for
+			// hostile input: ${ESC}, ${BEL} and so on in a command line.
+			for name, c := range map[string]string{
+				"ESC": "\x1b", "BEL": "\a", "CR": "\r", "NL": "\n", "TAB": "\t",
+				"CSI8": "\u009b", "RLO": "\u202e", "IDSP": "\u3000", "NBSP": "\u00a0",
+			} {
+				env.Setenv(name, c)
+			}
 			return nil
 		},
 		// [root]: permission bits do not stop root, so scripts about a

@@ -3,11 +3,13 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -41,6 +43,27 @@ type ptySession struct {
 	console *expect.Console
 	cmd     *exec.Cmd
 	screen  vt10x.Terminal
+	// output is every byte the program wrote, before the emulator
+	// interprets it.
+	output *lockedBuffer
+}
+
+// lockedBuffer collects output written from the console's goroutine.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
 
 func startPTY(t *testing.T, env []string, args ...string) *ptySession {
@@ -60,7 +83,8 @@ func startPTYSize(t *testing.T, cols, rows int, env []string, args ...string) *p
 	// go back to the program as typed input.
 	answers := &forward{}
 	term := vt10x.New(vt10x.WithSize(cols, rows), vt10x.WithWriter(answers))
-	console, err := expect.NewConsole(expect.WithStdout(term), expect.WithDefaultTimeout(20*time.Second))
+	output := &lockedBuffer{}
+	console, err := expect.NewConsole(expect.WithStdout(term, output), expect.WithDefaultTimeout(20*time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +101,7 @@ func startPTYSize(t *testing.T, cols, rows int, env []string, args ...string) *p
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	return &ptySession{t: t, console: console, cmd: cmd, screen: term}
+	return &ptySession{t: t, console: console, cmd: cmd, screen: term, output: output}
 }
 
 type forward struct{ to *expect.Console }
@@ -376,4 +400,67 @@ func TestLongMenuFitsTheTerminal(t *testing.T) {
 	p.expect("Use arrows to move")
 	p.key("\x03")
 	p.wait()
+}
+
+// TestRefusedNoteIsKeptToCorrect types a note holding a card number into
+// the real prompt: it is refused and put back on the line, where deleting
+// the number and typing the last digits is enough.
+func TestRefusedNoteIsKeptToCorrect(t *testing.T) {
+	env, stateFile := ptyEnv(t)
+	p := startPTY(t, env, "respond", "walk")
+	p.expect("What now?")
+	p.key("\x1b[B\x1b[B\x1b[B\r") // three down: Add a note
+	p.expect("Note:")
+	p.key("stopped 4111 1111 1111 1111\r")
+	p.expect("What you typed is kept below")
+	p.expect("stopped 4111 1111 1111 1111")
+	p.key(strings.Repeat("\x7f", len("4111 1111 1111 1111")) + "the card ending 1111\r")
+	p.expect("Note saved.")
+	p.expect("What now?")
+	p.key("\x03")
+	if code := p.wait(); code != 130 {
+		t.Fatalf("exit code %d, want 130", code)
+	}
+	raw, err := os.ReadFile(stateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(raw), `"note": "stopped the card ending 1111"`) || strings.Contains(string(raw), "4111 1111") {
+		t.Errorf("state file:\n%s", raw)
+	}
+}
+
+const hostilePlaybook = `schema: 1
+id: hostile
+title: "Bank \e]0;pwned\a"
+steps:
+  - id: ask
+    title: "Can you sign in?"
+    phase: contain
+    kind: question
+    question: "Can you sign in \e]0;pwned\a now?"
+    options: [{value: "yes", label: "Yes \e]2;pwned\a"}, {value: "no", label: "No"}]
+`
+
+// TestPromptsShowControlCharacters draws a question whose texts hold
+// escape sequences: the real prompt shows them as \x1b, never sends them.
+func TestPromptsShowControlCharacters(t *testing.T) {
+	env, _ := ptyEnv(t)
+	for _, e := range env {
+		if dir, ok := strings.CutPrefix(e, "XDG_CONFIG_HOME="); ok {
+			if err := os.WriteFile(filepath.Join(dir, "acctguard", "playbooks", "hostile.yaml"), []byte(hostilePlaybook), 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	p := startPTY(t, env, "respond", "hostile")
+	p.expect(`Can you sign in \x1b]0;pwned\x07 now?`)
+	p.expect(`Yes \x1b]2;pwned\x07`)
+	p.key("\x03")
+	if code := p.wait(); code != 130 {
+		t.Fatalf("exit code %d, want 130", code)
+	}
+	if out := p.output.String(); strings.Contains(out, "\x1b]") || strings.Contains(out, "\a") {
+		t.Errorf("an escape sequence from the playbook reached the terminal:\n%q", out)
+	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 // NewCmdIncident returns "acctguard incident" and its subcommands, one
@@ -40,7 +42,7 @@ func completeIncidentNumbers(f *Factory) cobra.CompletionFunc {
 		}
 		var out []string
 		for _, inc := range file.Incidents {
-			out = append(out, fmt.Sprintf("%d\t%s", inc.ID, inc.Playbook))
+			out = append(out, fmt.Sprintf("%d\t%s", inc.ID, visible.Line(inc.Playbook)))
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}

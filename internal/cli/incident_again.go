@@ -52,7 +52,7 @@ closed incident is reopened.`,
 }
 
 func runIncidentAgain(opts *incidentAgainOptions) error {
-	if err := checkNote(opts.Note); err != nil {
+	if err := checkText("note", opts.Note); err != nil {
 		return err
 	}
 	now := opts.Now()

@@ -12,6 +12,7 @@ import (
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/state"
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 // confirmer is the one question close and delete may ask.
@@ -87,7 +88,7 @@ func runIncidentClose(opts *incidentCloseOptions) error {
 		}
 		fmt.Fprintln(opts.IO.Out, opts.Lang.Tf("close.open-steps", inc.ID, len(open)))
 		for _, t := range open {
-			fmt.Fprintf(opts.IO.Out, "  - %s\n", t)
+			fmt.Fprintf(opts.IO.Out, "  - %s\n", visible.Line(t))
 		}
 		ok, err := opts.Prompter.Confirm(opts.Lang.Tf("close.confirm", inc.ID), false)
 		if err != nil || !ok {

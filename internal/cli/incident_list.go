@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -15,6 +14,7 @@ import (
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/state"
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 type incidentListOptions struct {
@@ -101,9 +101,7 @@ func runIncidentList(opts *incidentListOptions) error {
 		out := struct {
 			Incidents []incidentListJSON `json:"incidents"`
 		}{Incidents: append([]incidentListJSON{}, rows...)}
-		enc := json.NewEncoder(opts.IO.Out)
-		enc.SetIndent("", "  ")
-		return enc.Encode(out)
+		return printJSON(opts.IO.Out, out)
 	}
 	l := opts.Lang
 	if len(rows) == 0 {
@@ -119,7 +117,7 @@ func runIncidentList(opts *incidentListOptions) error {
 			if r.NextDue != nil {
 				next = r.NextDue.Format(time.RFC3339)
 			}
-			fmt.Fprintf(opts.IO.Out, "%d\t%s\t%s\t%s\t%d/%d\t%s\n", r.ID, r.Playbook, r.OpenedAt.Format(time.RFC3339), closed, r.Done, r.Total, next)
+			fmt.Fprintf(opts.IO.Out, "%d\t%s\t%s\t%s\t%d/%d\t%s\n", r.ID, visible.Field(r.Playbook), r.OpenedAt.Format(time.RFC3339), closed, r.Done, r.Total, next)
 		}
 		return nil
 	}
@@ -136,7 +134,7 @@ func runIncidentList(opts *incidentListOptions) error {
 				next = l.T("incidents.now")
 			}
 		}
-		title := r.Title
+		title := visible.Line(r.Title)
 		if r.relatedTo != 0 {
 			title = l.Tf("incidents.related-to", title, r.relatedTo)
 		}

@@ -6,10 +6,13 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
+
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 // Main runs acctguard with the process's arguments and returns the exit code.
@@ -26,6 +29,7 @@ func Run(f *Factory, args []string) int {
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
 	cmd, err := root.ExecuteC()
+	err = outputLost(f.IO.OutputError(), err)
 	if err == nil {
 		return exitOK
 	}
@@ -34,13 +38,34 @@ func Run(f *Factory, args []string) int {
 	if several := (*severalOpenError)(nil); errors.As(err, &several) {
 		hint = several.hint(cmd)
 	}
+	// An error may quote a file or what was typed: control characters
+	// in it are shown, not sent to the terminal.
 	if !quiet {
-		fmt.Fprintf(f.IO.ErrOut, "acctguard: %s\n", err)
+		fmt.Fprintf(f.IO.ErrOut, "acctguard: %s\n", visible.Text(err.Error()))
 	}
 	if hint != "" {
-		fmt.Fprintf(f.IO.ErrOut, "acctguard: hint: %s\n", hint)
+		fmt.Fprintf(f.IO.ErrOut, "acctguard: hint: %s\n", visible.Text(hint))
 	}
 	return code
+}
+
+// outputLost makes a command whose output could not be written, to a full
+// disk or a closed pipe, fail with exit 1 and say so once, in place of
+// its own success, its exit 3 or the same write error it returned.
+// Another failure is kept: it says more.
+func outputLost(writeErr, err error) error {
+	if writeErr == nil {
+		return err
+	}
+	var ee *exitError
+	if err != nil && !errors.Is(err, writeErr) && !(errors.As(err, &ee) && ee.code == exitDue) {
+		return err
+	}
+	var pe *fs.PathError
+	if errors.As(writeErr, &pe) {
+		writeErr = pe.Err // "write /dev/stdout: ..." names no file the person gave
+	}
+	return &exitError{code: exitFailure, err: fmt.Errorf("cannot write to standard output: %w", writeErr)}
 }
 
 // cobraUsageError turns cobra's unknown-command error into a usage error,

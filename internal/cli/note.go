@@ -29,14 +29,15 @@ card number are refused; the last 4 digits are enough.`,
 	return cmd
 }
 
-// checkNote refuses a note holding a full card number, before anything is
-// read or written.
-func checkNote(note string) error {
-	found, ok := cardnum.Find(note)
+// checkText refuses a text the person typed, a note, a reason or an
+// answer, when it holds a full card number, before anything is read or
+// written. what names the text in the error.
+func checkText(what, text string) error {
+	found, ok := cardnum.Find(text)
 	if !ok {
 		return nil
 	}
-	return withHint(fmt.Errorf("the note seems to hold a full card number (ending in %s); it was not saved", lastDigits(found, 4)),
+	return withHint(fmt.Errorf("the %s seems to hold a full card number (ending in %s); it was not saved", what, lastDigits(found, 4)),
 		"write only the last 4 digits of a card; acctguard never keeps full card numbers")
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/suggest"
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 // NewCmdPlaybook returns "acctguard playbook" and its subcommands.
@@ -63,7 +64,7 @@ func usablePlaybook(cat *playbook.Catalogue, id string, w io.Writer) (*playbook.
 	if !e.Broken() {
 		return e.Playbook, nil
 	}
-	fmt.Fprintln(w, e.Err)
+	fmt.Fprintln(w, visible.Text(e.Err.Error()))
 	if e.Origin == playbook.Builtin {
 		return nil, fmt.Errorf("built-in playbook %q is broken, which is a bug in this build of acctguard: %s", id, problemCount(e.Err))
 	}
@@ -96,7 +97,7 @@ func completePlaybookIDs(f *Factory) cobra.CompletionFunc {
 			if e.Playbook != nil {
 				title = e.Playbook.Title.Get(string(f.langOrEnv()))
 			}
-			out = append(out, e.ID+"\t"+title)
+			out = append(out, visible.Line(e.ID)+"\t"+visible.Line(strings.TrimSpace(title)))
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 // menuEditor changes a playbook step by step through menus, for people who
@@ -37,6 +38,9 @@ func runInteractiveEdit(opts *playbookEditOptions, e playbook.Entry, src []byte,
 func (m *menuEditor) printf(format string, args ...any) { fmt.Fprintf(m.opts.IO.Out, format, args...) }
 
 func (m *menuEditor) text(t playbook.Text) string { return strings.TrimSpace(t.Get(string(m.l))) }
+
+// line is text to show on one line, with control characters made visible.
+func (m *menuEditor) line(t playbook.Text) string { return visible.Line(m.text(t)) }
 
 func (m *menuEditor) loop() error {
 	actions := []struct {
@@ -100,7 +104,7 @@ func (m *menuEditor) list() error {
 		if s.Critical {
 			mark = "★"
 		}
-		m.printf("%2d. %s %-9s %s (%s)\n", i+1, mark, s.Phase, m.text(s.Title), s.ID)
+		m.printf("%2d. %s %-9s %s (%s)\n", i+1, mark, s.Phase, m.line(s.Title), s.ID)
 	}
 	return nil
 }
@@ -110,7 +114,7 @@ func (m *menuEditor) pickStep(message string) (playbook.StepSummary, int, error)
 	steps := m.doc.Steps()
 	labels := make([]string, len(steps)+1)
 	for i, s := range steps {
-		labels[i] = fmt.Sprintf("%d. %s", i+1, m.text(s.Title))
+		labels[i] = fmt.Sprintf("%d. %s", i+1, m.line(s.Title))
 	}
 	labels[len(steps)] = m.l.T("menu.back")
 	i, err := m.opts.Prompter.Select(message, labels, 0)
@@ -163,7 +167,7 @@ func (m *menuEditor) add() error {
 	labels := []string{m.l.T("menu.at-start")}
 	def := len(steps)
 	for i, s := range steps {
-		labels = append(labels, fmt.Sprintf("%d. %s", i+1, m.text(s.Title)))
+		labels = append(labels, fmt.Sprintf("%d. %s", i+1, m.line(s.Title)))
 		if s.Phase == phase {
 			def = i + 1 // after the last step of the same phase
 		}
@@ -227,7 +231,7 @@ func (m *menuEditor) change() error {
 			return err
 		}
 	}
-	m.done(m.l.Tf("menu.changed", m.text(s.Title), fields[f]))
+	m.done(m.l.Tf("menu.changed", m.line(s.Title), fields[f]))
 	return nil
 }
 
@@ -239,15 +243,15 @@ func (m *menuEditor) remove() error {
 	for _, id := range m.incidentsWithRecords(s.ID) {
 		m.printf("%s\n", m.l.Tf("menu.has-records", id))
 	}
-	ok, err := m.opts.Prompter.Confirm(m.l.Tf("menu.remove-confirm", m.text(s.Title)), false)
+	ok, err := m.opts.Prompter.Confirm(m.l.Tf("menu.remove-confirm", m.line(s.Title)), false)
 	if err != nil || !ok {
 		return err
 	}
 	if err := m.doc.RemoveStep(s.ID); err != nil {
-		m.printf("%s\n", m.opts.IO.ColorScheme().Red(err.Error()))
+		m.printf("%s\n", m.opts.IO.ColorScheme().Red(visible.Text(err.Error())))
 		return nil
 	}
-	m.done(m.l.Tf("menu.removed", m.text(s.Title)))
+	m.done(m.l.Tf("menu.removed", m.line(s.Title)))
 	return nil
 }
 
@@ -294,17 +298,17 @@ func (m *menuEditor) move() error {
 	}
 	delta := []int{-1, 1}[d]
 	if err := m.doc.MoveStep(s.ID, delta); err != nil {
-		m.printf("%s\n", err)
+		m.printf("%s\n", visible.Text(err.Error()))
 		return nil
 	}
 	// A step moved above the question its when depends on would not
 	// validate: put it back and say why.
 	if _, err := m.doc.Playbook(); err != nil {
 		_ = m.doc.MoveStep(s.ID, -delta)
-		m.printf("%s\n", m.opts.IO.ColorScheme().Red(m.l.Tf("menu.cannot-move", m.text(s.Title))))
+		m.printf("%s\n", m.opts.IO.ColorScheme().Red(m.l.Tf("menu.cannot-move", m.line(s.Title))))
 		return nil
 	}
-	m.done(m.l.Tf("menu.moved", m.text(s.Title), dirs[d]))
+	m.done(m.l.Tf("menu.moved", m.line(s.Title), dirs[d]))
 	return nil
 }
 
@@ -321,7 +325,7 @@ func (m *menuEditor) toggle() error {
 	if on {
 		key = "menu.critical-on"
 	}
-	m.done(m.l.Tf(key, m.text(s.Title)))
+	m.done(m.l.Tf(key, m.line(s.Title)))
 	return nil
 }
 
@@ -329,7 +333,7 @@ func (m *menuEditor) contact() error {
 	contacts := m.doc.Contacts()
 	labels := []string{m.l.T("menu.contact-new")}
 	for _, c := range contacts {
-		labels = append(labels, strings.TrimSpace(strings.Join([]string{m.text(c.Name), c.Phone}, "  ")))
+		labels = append(labels, strings.TrimSpace(strings.Join([]string{m.line(c.Name), visible.Line(c.Phone)}, "  ")))
 	}
 	i, err := m.opts.Prompter.Select(m.l.T("menu.which-contact"), labels, 0)
 	if err != nil {

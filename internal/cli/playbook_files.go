@@ -14,6 +14,7 @@ import (
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 type playbookFileOptions struct {
@@ -125,7 +126,7 @@ func runPlaybookImport(opts *playbookFileOptions) error {
 	}
 	p, err := playbook.Parse(opts.File, src)
 	if err != nil {
-		fmt.Fprintln(opts.IO.ErrOut, err)
+		fmt.Fprintln(opts.IO.ErrOut, visible.Text(err.Error()))
 		return &exitError{code: exitFailure, err: fmt.Errorf("%s is not valid: %s; nothing was imported", opts.File, problemCount(err))}
 	}
 	target := opts.Catalogue.UserPath(p.ID)

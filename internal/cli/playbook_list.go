@@ -1,15 +1,16 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 type playbookListOptions struct {
@@ -57,7 +58,7 @@ type playbookJSON struct {
 func runPlaybookList(opts *playbookListOptions) error {
 	entries, dirErr := opts.Catalogue.List()
 	if dirErr != nil {
-		fmt.Fprintf(opts.IO.ErrOut, "acctguard: warning: %v\n", dirErr)
+		fmt.Fprintf(opts.IO.ErrOut, "acctguard: warning: %s\n", visible.Text(dirErr.Error()))
 	}
 	if opts.JSON {
 		return printPlaybookJSON(opts, entries)
@@ -78,7 +79,7 @@ func runPlaybookList(opts *playbookListOptions) error {
 			if e.Overrides {
 				origin = "user-override"
 			}
-			fmt.Fprintf(opts.IO.Out, "%s\t%s\t%s\t%s\t%s\n", e.ID, title, origin, steps, status)
+			fmt.Fprintf(opts.IO.Out, "%s\t%s\t%s\t%s\t%s\n", visible.Field(e.ID), visible.Field(strings.TrimSpace(title)), origin, steps, visible.Field(status))
 		}
 		return nil
 	}
@@ -95,11 +96,11 @@ func runPlaybookList(opts *playbookListOptions) error {
 			origin = l.T("list.user")
 		}
 		if e.Playbook == nil {
-			rows = append(rows, []string{e.ID, cs.Red(l.T("list.broken")), origin, "-"})
-			problems = append(problems, e.FirstError())
+			rows = append(rows, []string{visible.Line(e.ID), cs.Red(l.T("list.broken")), origin, "-"})
+			problems = append(problems, visible.Line(e.FirstError()))
 			continue
 		}
-		rows = append(rows, []string{e.ID, e.Playbook.Title.Get(string(l)), origin, strconv.Itoa(len(e.Playbook.Steps))})
+		rows = append(rows, []string{visible.Line(e.ID), visible.Line(strings.TrimSpace(e.Playbook.Title.Get(string(l)))), origin, strconv.Itoa(len(e.Playbook.Steps))})
 	}
 	printTable(opts.IO, rows, cs.Bold)
 	if len(problems) > 0 {
@@ -129,7 +130,5 @@ func printPlaybookJSON(opts *playbookListOptions, entries []playbook.Entry) erro
 		}
 		out.Playbooks = append(out.Playbooks, j)
 	}
-	enc := json.NewEncoder(opts.IO.Out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return printJSON(opts.IO.Out, out)
 }

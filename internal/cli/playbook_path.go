@@ -7,6 +7,7 @@ import (
 
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 type playbookPathOptions struct {
@@ -45,7 +46,7 @@ func runPlaybookPath(opts *playbookPathOptions) error {
 		fmt.Fprintln(opts.IO.Out, "built-in")
 		return nil
 	}
-	fmt.Fprintln(opts.IO.Out, e.Path)
+	fmt.Fprintln(opts.IO.Out, visible.Line(e.Path))
 	if e.Broken() {
 		fmt.Fprintf(opts.IO.ErrOut, "acctguard: warning: this file has mistakes (%s); \"acctguard playbook validate %s\" lists them\n", problemCount(e.Err), e.ID)
 	}

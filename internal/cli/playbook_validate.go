@@ -11,6 +11,7 @@ import (
 
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 type playbookValidateOptions struct {
@@ -68,13 +69,13 @@ func runPlaybookValidate(opts *playbookValidateOptions) error {
 			lastErr = err
 			var list playbook.ErrorList
 			if errors.As(err, &list) {
-				fmt.Fprintln(opts.IO.ErrOut, list)
+				fmt.Fprintln(opts.IO.ErrOut, visible.Text(list.Error()))
 			} else {
-				fmt.Fprintf(opts.IO.ErrOut, "%s: %v\n", name, err)
+				fmt.Fprintln(opts.IO.ErrOut, visible.Text(fmt.Sprintf("%s: %v", name, err)))
 			}
 			continue
 		}
-		fmt.Fprintf(opts.IO.Out, "%s: ok, playbook %q with %s\n", name, p.ID, plural(len(p.Steps), "step"))
+		fmt.Fprintf(opts.IO.Out, "%s: ok, playbook %q with %s\n", visible.Line(name), p.ID, plural(len(p.Steps), "step"))
 	}
 	switch {
 	case failed == 0:

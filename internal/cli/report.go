@@ -2,8 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -65,7 +68,7 @@ calendar events with reminders, to import into a calendar.`,
 		},
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "md", "md, txt, json or ics")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", `write to this file instead of standard output ("-" for standard output)`)
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the output file if it exists")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "txt", "json", "ics"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -80,9 +83,10 @@ func (opts *reportOptions) fill(f *Factory) {
 }
 
 func runReport(opts *reportOptions) error {
-	if opts.Output != "" && !opts.Force {
-		if _, err := os.Stat(opts.Output); err == nil {
-			return withHint(fmt.Errorf("%s already exists", opts.Output), "add --force to replace it")
+	toFile := opts.Output != "" && opts.Output != "-"
+	if toFile {
+		if err := checkReportTarget(opts.Output, opts.Force); err != nil {
+			return err
 		}
 	}
 	file, err := loadState(opts.Store)
@@ -112,12 +116,79 @@ func runReport(opts *reportOptions) error {
 	if err := reportFormats[opts.Format](&b, r); err != nil {
 		return err
 	}
-	if opts.Output == "" {
+	if !toFile {
 		_, err := opts.IO.Out.Write(b.Bytes())
 		return err
 	}
 	// The report holds what the person told us: private, like the state.
-	return atomicfile.WriteFile(opts.Output, b.Bytes(), 0o600)
+	if err := atomicfile.WriteFile(opts.Output, b.Bytes(), 0o600); err != nil {
+		// The error names the temp file the report was written to first;
+		// the person knows only the name they gave.
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			err = pe.Err
+		}
+		return withHint(fmt.Errorf("cannot write the report to %q: %w", opts.Output, err),
+			fmt.Sprintf("check that you can write files in %q and that the disk has room", filepath.Dir(opts.Output)))
+	}
+	return nil
+}
+
+// checkReportTarget fails, before anything is done, when the report
+// cannot or should not be written to path. Only a regular file is ever
+// replaced, and only with force: the report is written beside it and
+// renamed over it, which would turn a device such as /dev/null, a named
+// pipe or a symbolic link into a plain file.
+func checkReportTarget(path string, force bool) error {
+	fi, err := os.Lstat(path)
+	switch {
+	case err == nil && fi.Mode().IsRegular():
+		if !force {
+			return withHint(fmt.Errorf("%s already exists", path), "add --force to replace it")
+		}
+		return nil
+	case err == nil:
+		hint := `give the name of a new file, or "-o -" to write the report to standard output`
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			if target, err := filepath.EvalSymlinks(path); err == nil {
+				hint = fmt.Sprintf("give the file it points to, %q, or the name of a new file", target)
+			}
+		}
+		return withHint(fmt.Errorf("%q is %s, not a regular file; acctguard replaces only regular files", path, fileKind(fi.Mode())), hint)
+	case !errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("cannot write the report to %q: %w", path, err)
+	}
+	dir := filepath.Dir(path)
+	switch di, err := os.Stat(dir); {
+	case errors.Is(err, fs.ErrNotExist):
+		return withHint(fmt.Errorf("cannot write the report to %q: the folder %q does not exist", path, dir),
+			"create the folder first, or give a file in a folder that exists")
+	case err != nil:
+		return fmt.Errorf("cannot write the report to %q: %w", path, err)
+	case !di.IsDir():
+		return withHint(fmt.Errorf("cannot write the report to %q: %q is not a folder", path, dir),
+			"give a file in a folder that exists")
+	}
+	return nil
+}
+
+// fileKind names the kind of file mode m is, for an error message.
+func fileKind(m fs.FileMode) string {
+	switch {
+	case m&fs.ModeDir != 0:
+		return "a folder"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 // buildReport gathers the facts of an incident for the renderers, with

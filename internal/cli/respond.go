@@ -17,6 +17,7 @@ import (
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/prompt"
 	"github.com/acctguard/acctguard/internal/state"
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 // respondPrompter is what respond asks with: menus, and a line of text
@@ -24,6 +25,7 @@ import (
 type respondPrompter interface {
 	Select(message string, options []string, defaultIndex int) (int, error)
 	Input(message, help string) (string, error)
+	InputEdit(message, help, text string) (string, error)
 }
 
 type respondOptions struct {
@@ -448,13 +450,14 @@ func (r *responder) saveAttackAgain(id int, p *playbook.Playbook, when time.Time
 	return again, saved, err
 }
 
-// text returns a playbook text in the incident's language.
+// text returns a playbook text in the incident's language, with control
+// characters made visible: a playbook may come from anyone.
 func (r *responder) text(t playbook.Text) string {
 	lang := string(r.l)
 	if r.inc != nil && r.inc.Lang != "" {
 		lang = r.inc.Lang
 	}
-	return strings.TrimSpace(t.Get(lang))
+	return visible.Text(strings.TrimSpace(t.Get(lang)))
 }
 
 func (r *responder) header() {
@@ -587,7 +590,7 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 	}
 	r.printf("\n%s\n", r.cs.Bold(title))
 	if !st.SkippedAt.IsZero() {
-		reason := st.Reason
+		reason := visible.Line(st.Reason)
 		if reason == "" {
 			reason = r.l.T("status.no-reason")
 		}
@@ -649,11 +652,11 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 					r.printf("%s\n", r.cs.Yellow(r.l.Tf("respond.skip-critical", why)))
 				}
 			}
-			reason, err := r.Prompter.Input(r.l.T("respond.reason"), "")
+			reason, err := r.inputText(r.l.T("respond.reason"), "", "respond.reason-refused")
 			if err != nil {
 				return false, err
 			}
-			return false, r.save(state.Event{Step: step.ID, Action: state.ActionSkip, Reason: strings.TrimSpace(reason)}, r.l.T("respond.saved-skip"))
+			return false, r.save(state.Event{Step: step.ID, Action: state.ActionSkip, Reason: reason}, r.l.T("respond.saved-skip"))
 		case menuLater:
 			r.putOff[step.ID] = true
 			return false, r.save(state.Event{Step: step.ID, Action: state.ActionLater}, r.l.T("respond.saved-later"))
@@ -711,9 +714,9 @@ func (r *responder) askMoment() (t time.Time, ok bool, err error) {
 		t, err := incident.ParseMoment(text, now.Local())
 		switch {
 		case errors.Is(err, incident.ErrMomentFuture):
-			r.printf("%s\n", r.cs.Red(r.l.Tf("respond.time-future", strings.TrimSpace(text))))
+			r.printf("%s\n", r.cs.Red(r.l.Tf("respond.time-future", visible.Line(strings.TrimSpace(text)))))
 		case err != nil:
-			r.printf("%s\n", r.cs.Red(r.l.Tf("respond.time-bad", strings.TrimSpace(text))))
+			r.printf("%s\n", r.cs.Red(r.l.Tf("respond.time-bad", visible.Line(strings.TrimSpace(text)))))
 		default:
 			return t, true, nil
 		}
@@ -736,11 +739,18 @@ func (r *responder) note(stepID string) error {
 	return r.save(state.Event{Step: stepID, Action: state.ActionNote, Note: text}, r.l.T("respond.saved-note"))
 }
 
-// inputNote asks for a line of text to keep until it holds no full card
-// number, and returns it trimmed; empty means the person wrote nothing.
+// inputNote asks for a note to keep; see inputText.
 func (r *responder) inputNote(message, help string) (string, error) {
+	return r.inputText(message, help, "respond.card-refused")
+}
+
+// inputText asks for a line of text to keep until it holds no full card
+// number, and returns it trimmed; empty means the person wrote nothing.
+// A refused line is said so with the message refused and offered again
+// as typed, for the person to correct rather than type again.
+func (r *responder) inputText(message, help, refused string) (string, error) {
+	text, err := r.Prompter.Input(message, help)
 	for {
-		text, err := r.Prompter.Input(message, help)
 		if err != nil {
 			return "", err
 		}
@@ -749,7 +759,8 @@ func (r *responder) inputNote(message, help string) (string, error) {
 		if !ok {
 			return text, nil
 		}
-		r.printf("%s\n", r.cs.Red(r.l.Tf("respond.card-refused", lastDigits(found, 4))))
+		r.printf("%s\n", r.cs.Red(r.l.Tf(refused, lastDigits(found, 4))))
+		text, err = r.Prompter.InputEdit(message, help, text)
 	}
 }
 

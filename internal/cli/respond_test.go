@@ -177,7 +177,7 @@ func TestRespondRefusesCardNumbersInNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"保存していません：メモにカード番号の全桁（末尾 1111）が含まれているようです。下4桁だけを書いてください。\n? メモ： カード末尾1111を止めた\n✓ メモを保存しました。",
+		"? メモ： カード 4111-1111-1111-1111 を止めた\n保存していません：メモにカード番号の全桁（末尾 1111）が含まれているようです。入力した内容は残してあるので、カード番号を下4桁だけに直してください。\n? メモ： [カード 4111-1111-1111-1111 を止めた] カード末尾1111を止めた\n✓ メモを保存しました。",
 		"[1/6] 確認 · メールを見る  ★ 最初の1時間\n     理由：偽物かもしれません。",
 	} {
 		if !strings.Contains(out.String(), want) {
@@ -189,6 +189,30 @@ func TestRespondRefusesCardNumbersInNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	if bytes.Contains(raw, []byte("4111-1111")) || !bytes.Contains(raw, []byte("カード末尾1111を止めた")) {
+		t.Errorf("state file:\n%s", raw)
+	}
+}
+
+// A skip reason is checked as a note is, and a refused one is offered
+// again as typed, to correct.
+func TestRespondRefusesCardNumbersInSkipReasons(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.English, "Skip this step", "gave them ４１１１ １１１１ １１１１ １１１１", "gave them the card ending 1111", "Stop for now")
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	want := `? Why skip it? (optional) gave them ４１１１ １１１１ １１１１ １１１１
+Not saved: this reason seems to hold a full card number (ending in 1111). What you typed is kept below: change the number to its last 4 digits.
+? Why skip it? (optional) [gave them ４１１１ １１１１ １１１１ １１１１] gave them the card ending 1111
+✓ Saved as skipped.
+`
+	if !strings.Contains(out.String(), want) {
+		t.Errorf("screen:\n%s\nwant it to contain:\n%s", out, want)
+	}
+	raw, err := os.ReadFile(opts.Store.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(raw, []byte("１１１１ １１１１")) || !bytes.Contains(raw, []byte(`"reason": "gave them the card ending 1111"`)) {
 		t.Errorf("state file:\n%s", raw)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/visible"
 	"github.com/acctguard/acctguard/internal/wrap"
 )
 
@@ -26,7 +27,7 @@ type showWriter struct {
 	lang i18n.Lang
 }
 
-func (s *showWriter) text(t playbook.Text) string {
+func (s *showWriter) raw(t playbook.Text) string {
 	lang := s.l
 	if s.lang != "" {
 		lang = s.lang
@@ -34,17 +35,25 @@ func (s *showWriter) text(t playbook.Text) string {
 	return strings.TrimSpace(t.Get(string(lang)))
 }
 
+// text returns t in the playbook's language with control characters made
+// visible, since a playbook may come from anyone; line breaks are kept,
+// for texts such as "how" that are shown as lines.
+func (s *showWriter) text(t playbook.Text) string { return visible.Text(s.raw(t)) }
+
+// line returns t as text does, for one line: titles, names and labels.
+func (s *showWriter) line(t playbook.Text) string { return visible.Line(s.raw(t)) }
+
 func (s *showWriter) printf(format string, args ...any) { fmt.Fprintf(s.w, format, args...) }
 
 func (s *showWriter) playbook() {
 	p, l := s.p, s.l
-	s.printf("%s\n", s.cs.Bold(s.text(p.Title)))
+	s.printf("%s\n", s.cs.Bold(s.line(p.Title)))
 	meta := []string{}
 	if !p.Service.IsZero() {
-		meta = append(meta, s.text(p.Service))
+		meta = append(meta, s.line(p.Service))
 	}
 	if p.Version != "" {
-		meta = append(meta, l.Tf("show.version", p.Version))
+		meta = append(meta, l.Tf("show.version", visible.Line(p.Version)))
 	}
 	meta = append(meta, l.Tf("show.steps", len(p.Steps)))
 	s.printf("%s\n", s.cs.Dim(strings.Join(meta, " · ")))
@@ -69,9 +78,9 @@ func (s *showWriter) playbook() {
 	if len(p.Sources) > 0 {
 		s.printf("\n%s\n", s.cs.Cyan("■ "+l.T("show.source-list")))
 		for _, src := range p.Sources {
-			s.printf("  [%s] %s\n", src.ID, s.text(src.Title))
+			s.printf("  [%s] %s\n", src.ID, s.line(src.Title))
 			if src.URL != "" {
-				s.printf("      %s\n", src.URL)
+				s.printf("      %s\n", visible.Line(src.URL))
 			}
 		}
 	}
@@ -81,7 +90,7 @@ const indent = "     "
 
 func (s *showWriter) step(i int, st *playbook.Step) {
 	l := s.l
-	title := fmt.Sprintf("%2d. %s", i+1, s.cs.Bold(s.text(st.Title)))
+	title := fmt.Sprintf("%2d. %s", i+1, s.cs.Bold(s.line(st.Title)))
 	if st.Critical {
 		title += "  " + s.cs.Yellow("★ "+l.T("show.critical"))
 	}
@@ -101,7 +110,7 @@ func (s *showWriter) body(st *playbook.Step, full bool) {
 		s.field("show.question", s.text(st.Question))
 		var answers []string
 		for _, o := range st.Options {
-			answers = append(answers, s.text(o.Label))
+			answers = append(answers, s.line(o.Label))
 		}
 		s.field("show.answers", strings.Join(answers, " / "))
 	}
@@ -120,8 +129,8 @@ func (s *showWriter) body(st *playbook.Step, full bool) {
 	if len(st.Links) > 0 {
 		s.label("show.links")
 		for _, lk := range st.Links {
-			s.wrapped(indent+"  ", indent+"    ", s.text(lk.Title), "")
-			s.printf("%s    %s\n", indent, lk.URL)
+			s.wrapped(indent+"  ", indent+"    ", s.line(lk.Title), "")
+			s.printf("%s    %s\n", indent, visible.Line(lk.URL))
 		}
 	}
 	if !full {
@@ -201,16 +210,16 @@ func (s *showWriter) contact(id string) {
 	if !ok {
 		return
 	}
-	line := s.text(c.Name)
+	line := s.line(c.Name)
 	if c.Phone != "" {
-		line += "  " + s.cs.Bold(c.Phone)
+		line += "  " + s.cs.Bold(visible.Line(c.Phone))
 	}
 	if c.Verified != "" {
-		line += "  " + s.cs.Dim(s.l.Tf("show.verified", c.Verified))
+		line += "  " + s.cs.Dim(s.l.Tf("show.verified", visible.Line(c.Verified)))
 	}
 	s.printf("%s  %s\n", indent, line)
 	if c.URL != "" {
-		s.printf("%s    %s\n", indent, c.URL)
+		s.printf("%s    %s\n", indent, visible.Line(c.URL))
 	}
 	if !c.Note.IsZero() {
 		s.wrapped(indent+"    ", indent+"    ", s.text(c.Note), "")
@@ -220,7 +229,7 @@ func (s *showWriter) contact(id string) {
 func (s *showWriter) stepRef(id string) string {
 	for i := range s.p.Steps {
 		if s.p.Steps[i].ID == id {
-			return fmt.Sprintf("%d. %s", i+1, s.text(s.p.Steps[i].Title))
+			return fmt.Sprintf("%d. %s", i+1, s.line(s.p.Steps[i].Title))
 		}
 	}
 	return id
@@ -238,10 +247,10 @@ func (s *showWriter) condition(when []playbook.Condition) string {
 		var labels []string
 		for _, v := range c.Values {
 			if o, ok := q.Option(v); ok {
-				labels = append(labels, s.l.Tf("show.quote", s.text(o.Label)))
+				labels = append(labels, s.l.Tf("show.quote", s.line(o.Label)))
 			}
 		}
-		parts = append(parts, s.l.Tf("show.answered", s.l.Tf("show.quote", s.text(q.Title)), strings.Join(labels, s.l.T("show.or"))))
+		parts = append(parts, s.l.Tf("show.answered", s.l.Tf("show.quote", s.line(q.Title)), strings.Join(labels, s.l.T("show.or"))))
 	}
 	return strings.Join(parts, s.l.T("show.and"))
 }

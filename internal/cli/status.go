@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
@@ -16,6 +15,7 @@ import (
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/state"
+	"github.com/acctguard/acctguard/internal/visible"
 	"github.com/acctguard/acctguard/internal/wrap"
 )
 
@@ -73,8 +73,12 @@ type incidentView struct {
 	relatedText string
 }
 
-// text returns t in the incident's language.
-func (v *incidentView) text(t playbook.Text) string { return strings.TrimSpace(t.Get(v.inc.Lang)) }
+// raw returns t in the incident's language, as written.
+func (v *incidentView) raw(t playbook.Text) string { return strings.TrimSpace(t.Get(v.inc.Lang)) }
+
+// text returns t in the incident's language, to print on one line with
+// any control character in it made visible.
+func (v *incidentView) text(t playbook.Text) string { return visible.Line(v.raw(t)) }
 
 func runStatus(opts *statusOptions) error {
 	file, err := loadState(opts.Store)
@@ -125,7 +129,7 @@ func statusViews(opts *statusOptions, file *state.File, now time.Time) (shown []
 	for _, inc := range togetherWithRelated(chosen) {
 		p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut)
 		if err != nil {
-			fmt.Fprintf(opts.IO.ErrOut, "acctguard: %v\n", err)
+			fmt.Fprintf(opts.IO.ErrOut, "acctguard: %s\n", visible.Text(err.Error()))
 			failed = err
 			continue
 		}
@@ -370,12 +374,12 @@ func printStatusText(opts *statusOptions, shown []incidentView, now time.Time) {
 			if s.Reason == "" {
 				return l.T("status.no-reason")
 			}
-			return s.Reason
+			return visible.Line(s.Reason)
 		})
 		if len(v.view.Orphans) > 0 {
 			fmt.Fprintf(out, "\n%s\n", cs.Dim(l.T("status.removed")))
 			for _, o := range v.view.Orphans {
-				fmt.Fprintf(out, "  %s\n", o.Step)
+				fmt.Fprintf(out, "  %s\n", visible.Line(o.Step))
 			}
 		}
 	}
@@ -393,7 +397,10 @@ func progressBar(finished, total, width int, cs *iostreams.ColorScheme) string {
 
 // printStatusPlain prints one tab-separated line per step that is not
 // done or inapplicable: incident, step id, state, the time that matters
-// (RFC 3339, or -), title, and the reason for a skipped step.
+// (RFC 3339, or -), title, and the reason for a skipped step. A line
+// break, tab or backslash in a field is written \n, \t or \\ (and other
+// control characters as \x1b and the like), so that what a person wrote
+// can never add a field or a line.
 func printStatusPlain(opts *statusOptions, shown []incidentView) {
 	var b strings.Builder
 	for n := range shown {
@@ -407,7 +414,7 @@ func printStatusPlain(opts *statusOptions, shown []incidentView) {
 			if !s.AvailableAt.IsZero() && len(s.WaitingFor) == 0 {
 				when = s.AvailableAt.Format(time.RFC3339)
 			}
-			fields := []string{strconv.Itoa(v.inc.ID), s.Step.ID, string(s.State), when, v.text(s.Step.Title), s.Reason}
+			fields := []string{strconv.Itoa(v.inc.ID), visible.Field(s.Step.ID), string(s.State), when, visible.Field(v.raw(s.Step.Title)), visible.Field(s.Reason)}
 			b.WriteString(strings.Join(fields, "\t"))
 			b.WriteByte('\n')
 		}
@@ -495,7 +502,5 @@ func printStatusJSON(opts *statusOptions, views []incidentView) error {
 		}
 		out.Incidents = append(out.Incidents, j)
 	}
-	enc := json.NewEncoder(opts.IO.Out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
+	return printJSON(opts.IO.Out, out)
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/state"
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 type stepOptions struct {
@@ -108,8 +109,18 @@ func runStep(opts *stepOptions) error {
 	if opts.Action == state.ActionNote {
 		note = opts.Value
 	}
-	if err := checkNote(note); err != nil {
+	if err := checkText("note", note); err != nil {
 		return err
+	}
+	if err := checkText("reason", opts.Reason); err != nil {
+		return err
+	}
+	if opts.Action == state.ActionAnswer {
+		// Not kept as typed, but echoed back in an error when it is not
+		// one of the answers.
+		if err := checkText("answer", opts.Value); err != nil {
+			return err
+		}
 	}
 	inc, p, err := loadIncident(opts.Store, opts.Catalogue, opts.Incident, opts.IO.ErrOut)
 	if err != nil {
@@ -159,7 +170,7 @@ func recorded(e state.Event) string {
 	case state.ActionLater:
 		return "put off"
 	case state.ActionAnswer:
-		return "answered " + e.Answer
+		return "answered " + visible.Line(e.Answer)
 	case state.ActionNote:
 		return "note added"
 	}
@@ -186,7 +197,7 @@ func completeStepIDs(f *Factory, questionsOnly bool) cobra.CompletionFunc {
 		var out []string
 		for _, s := range p.Steps {
 			if strings.HasPrefix(s.ID, toComplete) && (!questionsOnly || s.Asks()) {
-				out = append(out, s.ID+"\t"+strings.TrimSpace(s.Title.Get(lang)))
+				out = append(out, s.ID+"\t"+visible.Line(strings.TrimSpace(s.Title.Get(lang))))
 			}
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
@@ -201,7 +212,7 @@ func completeAnswers(f *Factory, cmd *cobra.Command, stepID string) ([]string, c
 	var out []string
 	if s, ok := p.Step(stepID); ok {
 		for _, o := range s.Options {
-			out = append(out, o.Value+"\t"+strings.TrimSpace(o.Label.Get(lang)))
+			out = append(out, visible.Field(o.Value)+"\t"+visible.Line(strings.TrimSpace(o.Label.Get(lang))))
 		}
 	}
 	return out, cobra.ShellCompDirectiveNoFileComp

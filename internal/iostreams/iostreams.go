@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"sync"
 
 	"github.com/fatih/color"
 	"github.com/mattn/go-isatty"
@@ -29,7 +30,7 @@ type IOStreams struct {
 func System(getenv func(string) string) *IOStreams {
 	s := &IOStreams{
 		In:        os.Stdin,
-		Out:       os.Stdout,
+		Out:       &failWriter{w: os.Stdout},
 		ErrOut:    os.Stderr,
 		stdinTTY:  isTerminal(os.Stdin),
 		stdoutTTY: isTerminal(os.Stdout),
@@ -50,7 +51,43 @@ func isTerminal(f *os.File) bool {
 // Test returns streams backed by buffers, not terminals, without colour.
 func Test() (s *IOStreams, in, out, errOut *bytes.Buffer) {
 	in, out, errOut = &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	return &IOStreams{In: in, Out: out, ErrOut: errOut}, in, out, errOut
+	return &IOStreams{In: in, Out: &failWriter{w: out}, ErrOut: errOut}, in, out, errOut
+}
+
+// SetOut sends output to w, keeping track of failed writes as System's
+// streams do: for a test whose output cannot be written.
+func (s *IOStreams) SetOut(w io.Writer) { s.Out = &failWriter{w: w} }
+
+// OutputError returns the first error met writing to Out, such as a full
+// disk or a closed pipe, or nil: output that was lost, even where the
+// code printing it did not look at the error, so that the command can
+// still fail.
+func (s *IOStreams) OutputError() error {
+	if fw, ok := s.Out.(*failWriter); ok {
+		fw.mu.Lock()
+		defer fw.mu.Unlock()
+		return fw.err
+	}
+	return nil
+}
+
+// failWriter passes writes on and keeps the first error.
+type failWriter struct {
+	w   io.Writer
+	mu  sync.Mutex
+	err error
+}
+
+func (f *failWriter) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if err != nil {
+		f.mu.Lock()
+		if f.err == nil {
+			f.err = err
+		}
+		f.mu.Unlock()
+	}
+	return n, err
 }
 
 // SetTTY makes a test's streams behave as terminals or not.

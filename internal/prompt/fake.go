@@ -66,6 +66,17 @@ func (f *Fake) InputDefault(message, def string) (string, error) {
 	return a, nil
 }
 
+// InputEdit writes the text it starts from in brackets; the answer is the
+// whole line as the person leaves it.
+func (f *Fake) InputEdit(message, help, text string) (string, error) {
+	a, err := f.next(message)
+	if err != nil {
+		return "", err
+	}
+	fmt.Fprintf(f.Out, "? %s [%s] %s\n", message, text, a)
+	return a, nil
+}
+
 // Multiline answers with the next answer; "\n" in it separates lines.
 func (f *Fake) Multiline(message, def string) (string, error) {
 	a, err := f.next(message)

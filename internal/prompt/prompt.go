@@ -17,6 +17,10 @@ type Prompter interface {
 	Input(message, help string) (string, error)
 	// InputDefault asks for one line of text, offering def.
 	InputDefault(message, def string) (string, error)
+	// InputEdit asks for one line of text, starting from text already
+	// typed, which the person can change: for a line that was refused, so
+	// that it need not be typed again.
+	InputEdit(message, help, text string) (string, error)
 	// Multiline asks for text of several lines, starting from def; two
 	// empty lines end it.
 	Multiline(message, def string) (string, error)

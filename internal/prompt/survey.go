@@ -10,11 +10,16 @@ import (
 	"github.com/AlecAivazis/survey/v2/terminal"
 	"golang.org/x/term"
 
+	"github.com/acctguard/acctguard/internal/visible"
 	"github.com/acctguard/acctguard/internal/wrap"
 )
 
 // Survey is the Prompter for a real terminal. This is the only file of
 // acctguard that may import survey.
+//
+// Every text a prompt shows may quote a playbook or what was typed
+// before, so control characters in it are made visible (package visible);
+// what the person types comes back as typed.
 type Survey struct {
 	stdio survey.AskOpt
 	out   terminal.FileWriter
@@ -74,21 +79,80 @@ func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer
 
 func (s *Survey) Select(message string, options []string, defaultIndex int) (int, error) {
 	var i int
-	q := &survey.Select{Message: message, Options: options, Default: defaultIndex, PageSize: s.pageSize(message, len(options))}
+	shown := make([]string, len(options))
+	for k, o := range options {
+		shown[k] = visible.Line(o)
+	}
+	q := &survey.Select{Message: visible.Text(message), Options: shown, Default: defaultIndex, PageSize: s.pageSize(message, len(options))}
 	err := survey.AskOne(q, &i, s.stdio, survey.WithShowCursor(true))
 	return i, translate(err)
 }
 
 func (s *Survey) Input(message, help string) (string, error) {
 	var answer string
-	err := survey.AskOne(&survey.Input{Message: message, Help: help}, &answer, s.stdio, survey.WithShowCursor(true))
+	err := survey.AskOne(&survey.Input{Message: visible.Text(message), Help: visible.Text(help)}, &answer, s.stdio, survey.WithShowCursor(true))
 	return answer, translate(err)
 }
 
 func (s *Survey) InputDefault(message, def string) (string, error) {
 	var answer string
-	err := survey.AskOne(&survey.Input{Message: message, Default: def}, &answer, s.stdio, survey.WithShowCursor(true))
+	shown := visible.Line(def)
+	err := survey.AskOne(&survey.Input{Message: visible.Text(message), Default: shown}, &answer, s.stdio, survey.WithShowCursor(true))
+	if answer == shown {
+		answer = def // the default accepted, as it was
+	}
 	return answer, translate(err)
+}
+
+// InputEdit puts text on the line, where the person can change it: survey's
+// Input can only offer a default, to take whole or type over. Control
+// characters in text are shown as escapes there too, and come back so if
+// they are left in.
+func (s *Survey) InputEdit(message, help, text string) (string, error) {
+	var answer string
+	q := &editInput{Input: survey.Input{Message: visible.Text(message), Help: visible.Text(help)}, text: visible.Line(text)}
+	err := survey.AskOne(q, &answer, s.stdio, survey.WithShowCursor(true))
+	return answer, translate(err)
+}
+
+// editInput is survey's Input prompt with its line filled in to start with.
+type editInput struct {
+	survey.Input
+	text     string
+	showHelp bool
+}
+
+func (e *editInput) Prompt(config *survey.PromptConfig) (interface{}, error) {
+	for {
+		err := e.Render(survey.InputQuestionTemplate, survey.InputTemplateData{Input: e.Input, ShowHelp: e.showHelp, Config: config})
+		if err != nil {
+			return "", err
+		}
+		line, err := e.readLine()
+		if err != nil {
+			return "", err
+		}
+		if line == config.HelpInput && e.Help != "" && !e.showHelp {
+			e.showHelp = true
+			continue
+		}
+		e.AppendRenderedText(line)
+		return line, nil
+	}
+}
+
+func (e *editInput) readLine() (string, error) {
+	rr := e.NewRuneReader()
+	_ = rr.SetTermMode()
+	defer func() { _ = rr.RestoreTermMode() }()
+	line, err := rr.ReadLineWithDefault(0, []rune(e.text))
+	if err != nil {
+		return "", err
+	}
+	// The reader ends with a new line; go back up so that the answer is
+	// drawn on the prompt's line, as survey's Input does.
+	e.NewCursor().Up(1)
+	return string(line), nil
 }
 
 // Multiline uses survey's Multiline prompt, never survey.Editor: that one
@@ -96,13 +160,17 @@ func (s *Survey) InputDefault(message, def string) (string, error) {
 // leave temp files behind.
 func (s *Survey) Multiline(message, def string) (string, error) {
 	var answer string
-	err := survey.AskOne(&survey.Multiline{Message: message, Default: def}, &answer, s.stdio, survey.WithShowCursor(true))
+	shown := visible.Text(def)
+	err := survey.AskOne(&survey.Multiline{Message: visible.Text(message), Default: shown}, &answer, s.stdio, survey.WithShowCursor(true))
+	if answer == shown {
+		answer = def // the default accepted, as it was
+	}
 	return answer, translate(err)
 }
 
 func (s *Survey) Confirm(message string, defaultYes bool) (bool, error) {
 	var yes bool
-	err := survey.AskOne(&survey.Confirm{Message: message, Default: defaultYes}, &yes, s.stdio)
+	err := survey.AskOne(&survey.Confirm{Message: visible.Text(message), Default: defaultYes}, &yes, s.stdio)
 	return yes, translate(err)
 }
 

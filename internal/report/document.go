@@ -7,10 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 var errNilReport = errors.New("no report to render")
@@ -486,26 +485,11 @@ func (b *builder) sources() section {
 	return section{heading: b.t("sources"), blocks: []block{bl}}
 }
 
-// clean makes text safe to lay out: valid UTF-8, "\n" for every line
-// break, no trailing blank lines, and control characters (which could
-// drive a terminal, or hide text) shown as U+FFFD. Everything else is
+// clean makes text safe to lay out: "\n" for every line break, no
+// trailing blank lines, and every control character (which could drive a
+// terminal, or hide text) and byte that is not UTF-8 written as an escape
+// a reader can see, such as \x1b (see package visible). Everything else is
 // kept as the person wrote it.
 func clean(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	s = strings.TrimRight(s, "\n")
-	if !strings.ContainsFunc(s, isBadControl) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if isBadControl(r) {
-			return utf8.RuneError
-		}
-		return r
-	}, s)
-}
-
-func isBadControl(r rune) bool {
-	return unicode.IsControl(r) && r != '\n' && r != '\t'
+	return strings.TrimRight(visible.Text(s), "\n")
 }

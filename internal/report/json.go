@@ -63,10 +63,13 @@ package report
 // [] when empty, never null. Texts are exactly as recorded.
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"slices"
 	"time"
+
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 // jsonSchema numbers the shape above.
@@ -309,11 +312,18 @@ func JSON(w io.Writer, r *Report) error {
 		out.Sources = append(out.Sources, jsonSource{ID: s.ID, Title: s.Title, URL: optional(s.URL)})
 	}
 
-	enc := json.NewEncoder(w)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
 	enc.SetIndent("", "  ")
 	// URLs keep their & and notes their < >: the output is data, not HTML.
 	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	if err := enc.Encode(out); err != nil {
+		return err
+	}
+	// The C1 and bidirectional controls encoding/json leaves raw are
+	// escaped too, for a report printed on a terminal.
+	_, err := w.Write(visible.JSON(b.Bytes()))
+	return err
 }
 
 // optional is nil for an empty string, so that JSON says null.

@@ -294,7 +294,7 @@ func TestControlCharactersAreNeutralised(t *testing.T) {
 		}
 	}
 	txt := string(render(t, Text, r))
-	if !strings.Contains(txt, "Note: before\uFFFD[31mred\uFFFDafter\n") || !strings.Contains(txt, "next line") {
+	if !strings.Contains(txt, `Note: before\x1b[31mred\x07after`+"\n") || !strings.Contains(txt, "next line") {
 		t.Errorf("note not kept with its line break:\n%s", txt)
 	}
 }
