@@ -51,14 +51,30 @@ func NewFactory() *Factory {
 
 // Prompter returns the real prompter, in the language of the screens. It
 // touches the terminal only when it asks something.
-func (f *Factory) Prompter() prompt.Prompter {
+func (f *Factory) Prompter() prompt.Prompter { return f.PrompterIn(f.Lang) }
+
+// PrompterIn returns the real prompter with its own words in l.
+func (f *Factory) PrompterIn(l i18n.Lang) prompt.Prompter {
 	return prompt.NewSurvey(os.Stdin, os.Stdout, os.Stderr, f.IO.ColorEnabled(), prompt.Texts{
-		SelectHint:    f.Lang.T("prompt.select-hint"),
-		MoreHelp:      f.Lang.T("prompt.more-help"),
-		MultilineHint: f.Lang.T("prompt.multiline-hint"),
-		Filtering:     f.Lang.T("prompt.filtering"),
-		NoMatch:       f.Lang.T("prompt.no-match"),
+		SelectHint:    l.T("prompt.select-hint"),
+		MoreHelp:      l.T("prompt.more-help"),
+		MultilineHint: l.T("prompt.multiline-hint"),
+		Filtering:     l.T("prompt.filtering"),
+		NoMatch:       l.T("prompt.no-match"),
 	})
+}
+
+// incidentLang is the language of the screens about an incident recorded
+// in recorded: the one --lang chose, else the incident's own, so that its
+// steps and acctguard's words around them never mix; else lang.
+func incidentLang(lang i18n.Lang, fromFlag bool, recorded string) i18n.Lang {
+	if fromFlag {
+		return lang
+	}
+	if l, err := i18n.Parse(recorded); err == nil && recorded != "" {
+		return l
+	}
+	return lang
 }
 
 // clock returns ACCTGUARD_NOW when it is set to an RFC 3339 time, else the

@@ -35,7 +35,13 @@ type respondOptions struct {
 	Catalogue *playbook.Catalogue
 	Now       func() time.Time
 	Lang      i18n.Lang
-	Guard     interruptGuard
+	// LangFromFlag is set when --lang chose Lang; otherwise an incident's
+	// screens are in the language it was recorded in.
+	LangFromFlag bool
+	// PrompterIn, when set, gives a prompter whose own words are in
+	// another language, for an incident recorded in it.
+	PrompterIn func(i18n.Lang) respondPrompter
+	Guard      interruptGuard
 
 	PlaybookID string
 	New        bool
@@ -56,6 +62,8 @@ on where you left off.`,
 		ValidArgsFunction: completePlaybookIDs(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IO, opts.Store, opts.Prompter, opts.Catalogue, opts.Now, opts.Lang = f.IO, f.Store(), f.Prompter(), f.Catalogue(), f.Now, f.Lang
+			opts.LangFromFlag = f.LangFromFlag
+			opts.PrompterIn = func(l i18n.Lang) respondPrompter { return f.PrompterIn(l) }
 			if len(args) == 1 {
 				opts.PlaybookID = args[0]
 			}
@@ -124,6 +132,10 @@ func (r *responder) printStopped() {
 
 func (r *responder) resumeCommand() string {
 	cmd := "acctguard respond"
+	if r.inc != nil && r.LangFromFlag && string(r.l) != r.inc.Lang {
+		// Without it, the next run would speak the incident's language.
+		cmd = fmt.Sprintf("acctguard --lang %s respond", r.l)
+	}
 	if r.id != 0 {
 		if file, err := loadState(r.Store); err == nil && len(file.Open()) > 1 {
 			cmd += fmt.Sprintf(" --incident %d", r.id)
@@ -186,7 +198,7 @@ func (r *responder) start(file *state.File) error {
 			if err != nil {
 				return err
 			}
-			r.p, r.id, r.inc = p, newest.ID, newest
+			r.use(p, newest)
 			r.header()
 			return r.again()
 		}
@@ -363,12 +375,24 @@ func (r *responder) choosePlaybook() (string, error) {
 	return usable[i].ID, nil
 }
 
+// use makes inc, which follows p, the incident this run works on, and
+// speaks its language from then on (see incidentLang).
+func (r *responder) use(p *playbook.Playbook, inc *state.Incident) {
+	r.p, r.id, r.inc = p, inc.ID, inc
+	if l := incidentLang(r.Lang, r.LangFromFlag, inc.Lang); l != r.l {
+		r.l = l
+		if r.PrompterIn != nil {
+			r.Prompter = r.PrompterIn(l)
+		}
+	}
+}
+
 func (r *responder) resume(inc *state.Incident) error {
 	p, err := incidentPlaybook(r.Catalogue, inc, r.IO.ErrOut)
 	if err != nil {
 		return err
 	}
-	r.p, r.id, r.inc = p, inc.ID, inc
+	r.use(p, inc)
 	r.header()
 	r.printf("%s\n", r.l.Tf("respond.resume", inc.ID))
 	return r.askAnythingNew()
@@ -452,12 +476,10 @@ func (r *responder) saveAttackAgain(id int, p *playbook.Playbook, when time.Time
 
 // text returns a playbook text in the incident's language, with control
 // characters made visible: a playbook may come from anyone.
+// text is t in the language of the screens: the incident's, unless
+// --lang chose another (see use).
 func (r *responder) text(t playbook.Text) string {
-	lang := string(r.l)
-	if r.inc != nil && r.inc.Lang != "" {
-		lang = r.inc.Lang
-	}
-	return visible.Text(strings.TrimSpace(t.Get(lang)))
+	return visible.Text(strings.TrimSpace(t.Get(string(r.l))))
 }
 
 func (r *responder) header() {

@@ -750,30 +750,75 @@ Waiting
 Follow-ups
     Check the card statement  Fri 27 Nov 21:00 (in 1 day)
 `},
-		{i18n.Japanese, 40, `対応 1 ・ Locked out ・ 11月26日(木) 21:00 開始
+		{i18n.Japanese, 40, `対応 1 ・ ロックされた ・ 11月26日(木) 21:00 開始
 [########------------] 5手順中2手順が完了
 
 今できること
-    Note when the lock email came
+    ロックのメールの時刻を控える
 
 待っている手順
-  「Note when the lock email came」の完了後：
-      Reset the password
+  「ロックのメールの時刻を控える」の完了後：
+      パスワードを再設定する
 
 今後の確認
-    Check the card statement
+    カードの明細を確認する
       11月27日(金) 21:00（あと1日）
 `},
 	} {
 		ios, _, out, _ := iostreams.Test()
 		ios.SetTTY(false, true)
 		ios.SetWidth(tt.width)
-		sopts := &statusOptions{IO: ios, Store: opts.Store, Catalogue: opts.Catalogue, Now: opts.Now, Lang: tt.lang}
+		sopts := &statusOptions{IO: ios, Store: opts.Store, Catalogue: opts.Catalogue, Now: opts.Now, Lang: tt.lang, LangFromFlag: true}
 		if err := runStatus(sopts); err != nil {
 			t.Fatal(err)
 		}
 		if out.String() != tt.want {
 			t.Errorf("status in %s at %d columns:\n%s\nwant:\n%s", tt.lang, tt.width, out, tt.want)
 		}
+	}
+}
+
+// An incident remembers its language: status and respond speak it unless
+// --lang says otherwise, so steps and acctguard's words never mix; the
+// resume hint keeps a --lang that differs from it.
+func TestIncidentKeepsItsLanguage(t *testing.T) {
+	opts, out, errOut := respondSetup(t, i18n.Japanese)
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"完了にする", "いったん終了する"}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	ios, _, sout, _ := iostreams.Test()
+	ios.SetTTY(false, true)
+	sopts := &statusOptions{IO: ios, Store: opts.Store, Catalogue: opts.Catalogue, Now: opts.Now, Lang: i18n.English}
+	if err := runStatus(sopts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(sout.String(), "対応 1 ・ ロックされた ・ 11月26日(木) 21:00 開始\n") || strings.Contains(sout.String(), "Reset") {
+		t.Errorf("status under an English locale of a Japanese incident:\n%s", sout)
+	}
+
+	// respond under an English locale carries on in Japanese.
+	out.Reset()
+	opts.Lang = i18n.English
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"いったん終了する"}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "対応 1 を、前回の続きから再開します。") || strings.Contains(out.String(), "Picking up") {
+		t.Errorf("respond:\n%s", out)
+	}
+	if !strings.Contains(out.String(), "続けるには、次のコマンドを実行してください：acctguard respond\n") {
+		t.Errorf("resume hint:\n%s", out)
+	}
+
+	// --lang en says otherwise, and the hint keeps it.
+	out.Reset()
+	opts.LangFromFlag = true
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"Stop for now"}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Picking up incident 1") || !strings.Contains(out.String(), "To continue, run: acctguard --lang en respond\n") {
+		t.Errorf("respond --lang en:\n%s\n%s", out, errOut)
 	}
 }

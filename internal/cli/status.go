@@ -25,6 +25,9 @@ type statusOptions struct {
 	Catalogue *playbook.Catalogue
 	Now       func() time.Time
 	Lang      i18n.Lang
+	// LangFromFlag is set when --lang chose Lang; otherwise the screen is
+	// in the language the incidents shown were recorded in.
+	LangFromFlag bool
 
 	Incident   int
 	All        bool
@@ -44,6 +47,7 @@ anything, so it is safe in scripts and shell prompts.`,
 		Args: incidentNumberArg(&opts.Incident, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IO, opts.Store, opts.Catalogue, opts.Now, opts.Lang = f.IO, f.Store(), f.Catalogue(), f.Now, f.Lang
+			opts.LangFromFlag = f.LangFromFlag
 			if runF != nil {
 				return runF(opts)
 			}
@@ -71,10 +75,13 @@ type incidentView struct {
 	// so under its heading ("" when none).
 	related     []int
 	relatedText string
+	// lang is the language its texts are shown in: the incident's, or
+	// the one --lang chose.
+	lang string
 }
 
-// raw returns t in the incident's language, as written.
-func (v *incidentView) raw(t playbook.Text) string { return strings.TrimSpace(t.Get(v.inc.Lang)) }
+// raw returns t in the view's language, as written.
+func (v *incidentView) raw(t playbook.Text) string { return strings.TrimSpace(t.Get(v.lang)) }
 
 // text returns t in the incident's language, to print on one line with
 // any control character in it made visible.
@@ -134,7 +141,7 @@ func statusViews(opts *statusOptions, file *state.File, now time.Time) (shown []
 			continue
 		}
 		v := incidentView{inc: inc, p: p, view: derive(p, inc, now), related: file.Related(inc.ID)}
-		v.relatedText = relatedLine(opts.Lang, file, inc, now)
+		v.lang = string(incidentLang(opts.Lang, opts.LangFromFlag, inc.Lang))
 		v.finished, v.total = v.view.Progress()
 		if inc.ClosedAt != nil && opts.Incident == 0 && !opts.All {
 			if v.view = pendingFollowUps(v.view); len(v.view.Steps) == 0 {
@@ -142,6 +149,22 @@ func statusViews(opts *statusOptions, file *state.File, now time.Time) (shown []
 			}
 		}
 		shown = append(shown, v)
+	}
+	// The screen speaks the incidents' language when they share one, so
+	// that their steps and acctguard's words around them do not mix.
+	if !opts.LangFromFlag && len(shown) > 0 {
+		l := shown[0].lang
+		for _, v := range shown {
+			if v.lang != l {
+				l = ""
+			}
+		}
+		if parsed, err := i18n.Parse(l); err == nil && l != "" {
+			opts.Lang = parsed
+		}
+	}
+	for i := range shown {
+		shown[i].relatedText = relatedLine(opts.Lang, file, shown[i].inc, now)
 	}
 	return shown, failed, nil
 }
@@ -470,14 +493,14 @@ func printStatusJSON(opts *statusOptions, views []incidentView) error {
 	for _, v := range views {
 		finished, total := v.finished, v.total
 		j := incidentJSON{
-			ID: v.inc.ID, Playbook: v.inc.Playbook, Title: strings.TrimSpace(v.p.Title.Get(v.inc.Lang)), Lang: v.inc.Lang,
+			ID: v.inc.ID, Playbook: v.inc.Playbook, Title: v.raw(v.p.Title), Lang: v.inc.Lang,
 			OpenedAt: v.inc.OpenedAt, ClosedAt: v.inc.ClosedAt, Done: finished, Total: total,
 			Related: append([]int{}, v.related...), Steps: []stepJSON{}, RemovedSteps: []removedJSON{},
 		}
 		for i := range v.view.Steps {
 			s := &v.view.Steps[i]
 			sj := stepJSON{
-				ID: s.Step.ID, Title: strings.TrimSpace(s.Step.Title.Get(v.inc.Lang)), Phase: string(s.Step.Phase),
+				ID: s.Step.ID, Title: v.raw(s.Step.Title), Phase: string(s.Step.Phase),
 				Kind: string(s.Step.Kind), Critical: s.Step.Critical, State: string(s.State),
 				WaitingFor: append([]string{}, s.WaitingFor...), Notes: append([]string{}, s.Notes...), Completions: s.Completions,
 			}

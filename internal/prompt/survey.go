@@ -39,12 +39,22 @@ type Texts struct {
 	Filtering, NoMatch string
 }
 
+// survey's own templates, before NewSurvey puts the person's words in.
+var (
+	selectTemplate    = survey.SelectQuestionTemplate
+	multilineTemplate = survey.MultilineQuestionTemplate
+	inputTemplate     = survey.InputQuestionTemplate
+)
+
 // NewSurvey returns a Prompter reading in and drawing on out; errOut
 // receives survey's own error lines.
 func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer, color bool, texts Texts) *Survey {
 	// survey keeps its colour switch and templates in package variables;
-	// they are set here, once, from the caller's decisions.
+	// they are set here from the caller's decisions, each time from
+	// survey's own, so that a second prompter (in the language of an
+	// incident, say) replaces the first one's words.
 	core.DisableColor = !color
+	survey.SelectQuestionTemplate, survey.MultilineQuestionTemplate, survey.InputQuestionTemplate = selectTemplate, multilineTemplate, inputTemplate
 	hint := "Use arrows to move, type to filter"
 	if texts.SelectHint != "" {
 		survey.SelectQuestionTemplate = strings.Replace(survey.SelectQuestionTemplate,
