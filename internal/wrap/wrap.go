@@ -120,7 +120,7 @@ func tokens(s string) []token {
 // canBreak reports whether a line may end after a and start with b.
 func canBreak(a, b token) bool {
 	if a.space != "" {
-		return true
+		return !glued(a.text, b.text)
 	}
 	if b.text == "" || a.text == "" {
 		return true
@@ -128,6 +128,11 @@ func canBreak(a, b token) bool {
 	first, _ := firstRune(b.text)
 	last := lastRune(a.text)
 	if strings.ContainsRune(noLineStart, first) || strings.ContainsRune(noLineEnd, last) {
+		return false
+	}
+	// A half-width parenthesis written against the word before it is the
+	// weekday of a Japanese date: 11月22日(日).
+	if first == '(' {
 		return false
 	}
 	// A number stays with the word it counts or names: 手順3, 11月, 2段階.
@@ -139,6 +144,30 @@ func canBreak(a, b token) bool {
 	}
 	// Only break without a space next to a wide character.
 	return wide(first) || wide(last)
+}
+
+// glued reports whether the space between words a and b must not become
+// a line break: a time, a date, a duration or a number is read as one
+// ("Thu 26 Nov 05:40", "in 4 h 40 min", "step 14", "2026年11月22日(日)
+// 22:50"), and broken over two lines it misleads.
+func glued(a, b string) bool {
+	if b == "" || a == "" {
+		return false
+	}
+	first, _ := firstRune(b)
+	if isDigit(first) {
+		return true
+	}
+	last := lastRune(a)
+	return isDigit(last) && timeWords[strings.ToLower(strings.TrimRight(b, ").,;:"))]
+}
+
+// timeWords are the words a number is read with in a time or a duration.
+var timeWords = map[string]bool{
+	"jan": true, "feb": true, "mar": true, "apr": true, "may": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "oct": true, "nov": true, "dec": true,
+	"h": true, "min": true, "s": true, "day": true, "days": true, "week": true, "weeks": true,
+	"am": true, "pm": true, "jst": true, "utc": true,
 }
 
 func isDigit(r rune) bool { return '0' <= r && r <= '9' }

@@ -221,3 +221,30 @@ func TestWrapDecomposed(t *testing.T) {
 		}
 	}
 }
+
+// A time, a date, a duration or a number is never split over two lines.
+func TestWrapKeepsTimesWhole(t *testing.T) {
+	tests := []struct {
+		in    string
+		width int
+		want  []string
+	}{
+		{"The password reset opens at Thu 26 Nov 05:40, in 4 h 40 min.", 40,
+			[]string{"The password reset opens at", "Thu 26 Nov 05:40, in 4 h 40 min."}},
+		{"due since Wed 9 Dec 09:00 (7 days ago)", 30,
+			[]string{"due since Wed 9 Dec 09:00", "(7 days ago)"}},
+		{"incident 1, Fri 20 Nov 2026 22:50 to Sun 22 Nov 2026 22:50", 50,
+			[]string{"incident 1, Fri 20 Nov 2026 22:50 to", "Sun 22 Nov 2026 22:50"}},
+		{"対応番号 1（2026年11月20日(金) 22:50〜2026年11月22日(日) 22:50）", 50,
+			[]string{"対応番号 1（2026年11月20日(金) 22:50〜", "2026年11月22日(日) 22:50）"}},
+		{"go to step 14 now", 12, []string{"go to", "step 14 now"}},
+		{"関連する対応：対応番号 1（2026年11月20日(金) 22:50〜2026年11月22日(日) 22:50）", 61,
+			[]string{"関連する対応：対応番号 1（2026年11月20日(金) 22:50〜", "2026年11月22日(日) 22:50）"}},
+	}
+	for _, tt := range tests {
+		got := Wrap(tt.in, tt.width)
+		if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+			t.Errorf("Wrap(%q, %d) =\n%s\nwant:\n%s", tt.in, tt.width, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+}
