@@ -412,7 +412,7 @@ func TestRefusedNoteIsKeptToCorrect(t *testing.T) {
 	p.key("\x1b[B\x1b[B\x1b[B\r") // three down: Add a note
 	p.expect("Note:")
 	p.key("stopped 4111 1111 1111 1111\r")
-	p.expect("What you typed is kept below")
+	p.expect("What you typed is kept")
 	p.expect("stopped 4111 1111 1111 1111")
 	p.key(strings.Repeat("\x7f", len("4111 1111 1111 1111")) + "the card ending 1111\r")
 	p.expect("Note saved.")

@@ -45,7 +45,7 @@ func TestHostileTextOnATerminal(t *testing.T) {
 	for _, want := range []string{
 		"Incident 1 · Bank \\x1b]0;pwned\\x07 card · opened Thu 26 Nov 21:00\n",
 		"[1/1] Recover · Turn on \\x1b[2J2-step verification  ★ first hour\n     Why: It \\u202estops\\u202c an intruder. It takes five minutes.\n",
-		"This is one of the urgent steps. It \\u202estops\\u202c an intruder. It will come back",
+		"This is one of the urgent steps. It \\u202estops\\u202c an intruder. It will come\nback",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("respond:\n%s\nwant it to contain:\n%s", out, want)
@@ -78,7 +78,7 @@ Skipped
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
-	want = "Skipped on Thu 26 Nov 21:00 (later\\x1b]0;pwned\\x07\\x1b[2J); it is back for the weekly re-check.\n"
+	want = "Skipped on Thu 26 Nov 21:00 (later\\x1b]0;pwned\\x07\\x1b[2J); it is back for the\nweekly re-check.\n"
 	if !strings.Contains(out.String(), want) || rawControl(strings.ReplaceAll(out.String(), "\x1b]0;pwned\a\x1b[2J", "")) {
 		t.Errorf("a week later:\n%s\nwant:\n%s", out, want)
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/acctguard/acctguard/internal/prompt"
 	"github.com/acctguard/acctguard/internal/state"
 	"github.com/acctguard/acctguard/internal/visible"
+	"github.com/acctguard/acctguard/internal/wrap"
 )
 
 // respondPrompter is what respond asks with: menus, and a line of text
@@ -116,6 +117,17 @@ type responder struct {
 }
 
 func (r *responder) printf(format string, args ...any) { fmt.Fprintf(r.IO.Out, format, args...) }
+
+// say prints text as lines that fit the terminal, each in color when one
+// is given: a line the terminal breaks itself is cut in mid-word.
+func (r *responder) say(color func(string) string, text string) {
+	for _, line := range wrap.Wrap(text, r.IO.WrapWidth()) {
+		if color != nil {
+			line = color(line)
+		}
+		fmt.Fprintln(r.IO.Out, line)
+	}
+}
 
 // stopped turns Ctrl-C at a prompt into the same ending as a signal.
 func (r *responder) stopped(err error) error {
@@ -237,7 +249,7 @@ func (r *responder) start(file *state.File) error {
 	}
 	r.id, r.inc = created.ID, created
 	r.header()
-	r.printf("%s\n", r.l.T("respond.new"))
+	r.say(nil, r.l.T("respond.new"))
 	r.intro()
 	return nil
 }
@@ -252,7 +264,8 @@ func (r *responder) intro() {
 			urgent++
 		}
 	}
-	r.printf("\n%s\n", r.l.Tf("respond.intro", r.text(r.p.Title)))
+	r.printf("\n")
+	r.say(nil, r.l.Tf("respond.intro", r.text(r.p.Title)))
 	if urgent > 0 {
 		key, args := "respond.intro-urgent", []any{urgent}
 		if urgent == 1 {
@@ -261,9 +274,10 @@ func (r *responder) intro() {
 		if !r.p.CriticalTime.IsZero() {
 			key, args = key+"-in", append(args, humanDuration(r.l, r.p.CriticalTime))
 		}
-		r.printf("%s\n", r.l.Tf(key, args...))
+		r.say(nil, r.l.Tf(key, args...))
 	}
-	r.printf("%s\n%s\n", r.l.T("respond.intro-stop"), r.l.T("respond.intro-password"))
+	r.say(nil, r.l.T("respond.intro-stop"))
+	r.say(nil, r.l.T("respond.intro-password"))
 }
 
 // recurrenceWindow is how recently an incident of the same playbook may
@@ -316,9 +330,9 @@ func (r *responder) recurrence(file *state.File, playbookID string) (*state.Inci
 		return nil, 0, err
 	}
 	if len(again) == 0 {
-		r.printf("%s\n", r.l.Tf("reopen.done", id))
+		r.say(nil, r.l.Tf("reopen.done", id))
 	} else {
-		r.printf("%s\n", r.l.Tf("respond.reopened", id, len(again)))
+		r.say(nil, r.l.Tf("respond.reopened", id, len(again)))
 	}
 	return reopened, 0, nil
 }
@@ -394,7 +408,7 @@ func (r *responder) resume(inc *state.Incident) error {
 	}
 	r.use(p, inc)
 	r.header()
-	r.printf("%s\n", r.l.Tf("respond.resume", inc.ID))
+	r.say(nil, r.l.Tf("respond.resume", inc.ID))
 	return r.askAnythingNew()
 }
 
@@ -443,12 +457,12 @@ func (r *responder) again() error {
 		return err
 	}
 	r.inc = inc
-	r.printf("%s\n", r.cs.Green(r.l.Tf("respond.again-done", r.l.Time(when.Local(), r.Now()), len(again))))
+	r.say(r.cs.Green, r.l.Tf("respond.again-done", r.l.Time(when.Local(), r.Now()), len(again)))
 	// The urgent steps skipped the first time are the ones the attack may
 	// have come back through: say in one sentence why each matters now.
 	for _, s := range again {
 		if s.Step.Critical && (s.State == incident.Skipped || !s.SkippedAt.IsZero()) {
-			r.printf("%s\n", r.cs.Yellow(r.l.Tf("respond.again-urgent", r.l.Inner(r.text(s.Step.Title)), firstSentence(r.text(s.Step.Why)))))
+			r.say(r.cs.Yellow, r.l.Tf("respond.again-urgent", r.l.Inner(r.text(s.Step.Title)), firstSentence(r.text(s.Step.Why))))
 		}
 	}
 	return nil
@@ -486,8 +500,8 @@ func (r *responder) header() {
 	now := r.Now()
 	v := derive(r.p, r.inc, now)
 	finished, total := v.Progress()
-	r.printf("%s\n", r.cs.Bold(r.l.Tf("incident.header", r.inc.ID, r.text(r.p.Title), r.l.Time(r.inc.OpenedAt.Local(), now))))
-	r.printf("%s\n", r.cs.Dim(r.l.Tf("incident.progress", finished, total)))
+	r.say(r.cs.Bold, r.l.Tf("incident.header", r.inc.ID, r.text(r.p.Title), r.l.Time(r.inc.OpenedAt.Local(), now)))
+	r.say(r.cs.Dim, r.l.Tf("incident.progress", finished, total))
 }
 
 // walk asks about each due step until none is left. When an answer makes
@@ -568,7 +582,7 @@ func (r *responder) announceOpenings(before, after *incident.View) {
 	for i := range after.Steps {
 		s := &after.Steps[i]
 		if timeGated(s) && !timeGated(&before.Steps[i]) {
-			r.printf("%s\n", r.cs.Cyan(r.opens(s)))
+			r.say(r.cs.Cyan, r.opens(s))
 		}
 	}
 }
@@ -577,7 +591,7 @@ func (r *responder) announceOpenings(before, after *incident.View) {
 func (r *responder) printWaiting(v incident.View) {
 	for i := range v.Steps {
 		if s := &v.Steps[i]; timeGated(s) {
-			r.printf("%s\n", r.opens(s))
+			r.say(nil, r.opens(s))
 		}
 	}
 }
@@ -616,7 +630,7 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 		if reason == "" {
 			reason = r.l.T("status.no-reason")
 		}
-		r.printf("%s\n", r.cs.Yellow(r.l.Tf("respond.skipped-back", r.l.Time(st.SkippedAt.Local(), r.Now()), reason)))
+		r.say(r.cs.Yellow, r.l.Tf("respond.skipped-back", r.l.Time(st.SkippedAt.Local(), r.Now()), reason))
 	}
 	w.body(step, false)
 	r.printf("\n")
@@ -671,7 +685,7 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 				// The story's main lesson: the 2-step verification left
 				// "for later" was how the intruder came back.
 				if why := firstSentence(r.text(step.Why)); why != "" {
-					r.printf("%s\n", r.cs.Yellow(r.l.Tf("respond.skip-critical", why)))
+					r.say(r.cs.Yellow, r.l.Tf("respond.skip-critical", why))
 				}
 			}
 			reason, err := r.inputText(r.l.T("respond.reason"), "", "respond.reason-refused")
@@ -736,9 +750,9 @@ func (r *responder) askMoment() (t time.Time, ok bool, err error) {
 		t, err := incident.ParseMoment(text, now.Local())
 		switch {
 		case errors.Is(err, incident.ErrMomentFuture):
-			r.printf("%s\n", r.cs.Red(r.l.Tf("respond.time-future", visible.Line(strings.TrimSpace(text)))))
+			r.say(r.cs.Red, r.l.Tf("respond.time-future", visible.Line(strings.TrimSpace(text))))
 		case err != nil:
-			r.printf("%s\n", r.cs.Red(r.l.Tf("respond.time-bad", visible.Line(strings.TrimSpace(text)))))
+			r.say(r.cs.Red, r.l.Tf("respond.time-bad", visible.Line(strings.TrimSpace(text))))
 		default:
 			return t, true, nil
 		}
@@ -781,7 +795,7 @@ func (r *responder) inputText(message, help, refused string) (string, error) {
 		if !ok {
 			return text, nil
 		}
-		r.printf("%s\n", r.cs.Red(r.l.Tf(refused, lastDigits(found, 4))))
+		r.say(r.cs.Red, r.l.Tf(refused, lastDigits(found, 4)))
 		text, err = r.Prompter.InputEdit(message, help, text)
 	}
 }
@@ -800,7 +814,7 @@ func (r *responder) save(e state.Event, saved string) error {
 	if err != nil {
 		return err
 	}
-	r.printf("%s\n", r.cs.Green(saved))
+	r.say(r.cs.Green, saved)
 	return nil
 }
 
@@ -809,7 +823,7 @@ func (r *responder) summary(v incident.View) {
 	now := r.Now()
 	finished, total := v.Progress()
 	r.printf("\n%s\n", r.cs.Bold(r.l.T(map[bool]string{false: "respond.all-clear", true: "respond.critical-clear"}[r.Critical])))
-	r.printf("%s\n", r.l.Tf("respond.summary", finished, total))
+	r.say(nil, r.l.Tf("respond.summary", finished, total))
 
 	type dated struct {
 		at   time.Time
@@ -859,12 +873,12 @@ func (r *responder) summary(v incident.View) {
 	r.printf("\n")
 	switch {
 	case r.Critical:
-		r.printf("%s\n", r.l.Tf("respond.next-rest", `"acctguard respond"`, `"acctguard status"`))
+		r.say(nil, r.l.Tf("respond.next-rest", `"acctguard respond"`, `"acctguard status"`))
 	case len(putOff) > 0:
-		r.printf("%s\n", r.l.Tf("respond.next", `"acctguard status"`))
+		r.say(nil, r.l.Tf("respond.next", `"acctguard status"`))
 	case !next.IsZero():
-		r.printf("%s\n", r.l.Tf("respond.next-at", `"acctguard respond"`, r.l.Time(next.Local(), now), `"acctguard status"`))
+		r.say(nil, r.l.Tf("respond.next-at", `"acctguard respond"`, r.l.Time(next.Local(), now), `"acctguard status"`))
 	default:
-		r.printf("%s\n", r.l.Tf("respond.next", `"acctguard status"`))
+		r.say(nil, r.l.Tf("respond.next", `"acctguard status"`))
 	}
 }

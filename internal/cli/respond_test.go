@@ -88,7 +88,8 @@ A new incident has been started.
 Locked out: what to do now, one step at a time.
 The urgent step, marked ★, comes first.
 You can stop at any moment, Ctrl-C included: every answer is saved at once.
-acctguard never asks for a password. In notes, write only the last 4 digits of a card.
+acctguard never asks for a password. In notes, write only the last 4 digits of a
+card.
 
 [1/6] Verify · Look at the email  ★ first hour
      Why: It may be fake.
@@ -119,7 +120,8 @@ Waiting:
 Coming up:
   Check the card statement: Fri 27 Nov 21:00
 
-Next: run "acctguard respond" again after Fri 27 Nov 02:00. "acctguard status" shows where you are.
+Next: run "acctguard respond" again after Fri 27 Nov 02:00. "acctguard status"
+shows where you are.
 `
 	if out.String() != want {
 		t.Errorf("screen:\n%s\nwant:\n%s", out, want)
@@ -177,7 +179,7 @@ func TestRespondRefusesCardNumbersInNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"? メモ： カード 4111-1111-1111-1111 を止めた\n保存していません：メモにカード番号の全桁（末尾 1111）が含まれているようです。入力した内容は残してあるので、カード番号を下4桁だけに直してください。\n? メモ： [カード 4111-1111-1111-1111 を止めた] カード末尾1111を止めた\n✓ メモを保存しました。",
+		"? メモ： カード 4111-1111-1111-1111 を止めた\n保存していません：メモにカード番号の全桁（末尾 1111）が含まれているようです。入\n力した内容は残してあるので、カード番号を下4桁だけに直してください。\n? メモ： [カード 4111-1111-1111-1111 を止めた] カード末尾1111を止めた\n✓ メモを保存しました。",
 		"[1/6] 確認 · メールを見る  ★ 最初の1時間\n     理由：偽物かもしれません。",
 	} {
 		if !strings.Contains(out.String(), want) {
@@ -201,7 +203,8 @@ func TestRespondRefusesCardNumbersInSkipReasons(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `? Why skip it? (optional) gave them ４１１１ １１１１ １１１１ １１１１
-Not saved: this reason seems to hold a full card number (ending in 1111). What you typed is kept below: change the number to its last 4 digits.
+Not saved: this reason seems to hold a full card number (ending in 1111). What
+you typed is kept below: change the number to its last 4 digits.
 ? Why skip it? (optional) [gave them ４１１１ １１１１ １１１１ １１１１] gave them the card ending 1111
 ✓ Saved as skipped.
 `
@@ -321,7 +324,8 @@ func TestRespondAsksAboutASecondIntrusion(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `? An incident for this playbook was closed on Fri 27 Nov 21:00. Is this the same attack coming back? Yes, the same attack again: reopen incident 1 (closed Fri 27 Nov 21:00) and keep its history
-Reopened incident 1; its history is kept. The 2 steps to lock the intruder out and clean up are asked again.
+Reopened incident 1; its history is kept. The 2 steps to lock the intruder out
+and clean up are asked again.
 Incident 1 · Locked out · opened Thu 26 Nov 21:00
 1 of 6 steps finished
 Picking up incident 1 where you left off.
@@ -381,7 +385,8 @@ A new incident has been started.
 
 Locked out: what to do now, one step at a time.
 You can stop at any moment, Ctrl-C included: every answer is saved at once.
-acctguard never asks for a password. In notes, write only the last 4 digits of a card.
+acctguard never asks for a password. In notes, write only the last 4 digits of a
+card.
 
 [1/2] Contain · Note when the lock email came
 
@@ -400,7 +405,8 @@ Finished 1 of 2 steps.
 Waiting:
   Reset the password: available at Fri 27 Nov 01:40, in 4 h 40 min
 
-Next: run "acctguard respond" again after Fri 27 Nov 01:40. "acctguard status" shows where you are.
+Next: run "acctguard respond" again after Fri 27 Nov 01:40. "acctguard status"
+shows where you are.
 `
 	if out.String() != want {
 		t.Errorf("screen:\n%s\nwant:\n%s", out, want)
@@ -482,8 +488,10 @@ func TestRespondFirstScreenInJapanese(t *testing.T) {
 
 「ログインできない」でやることを、一つずつ案内します。
 ★印の付いた急ぎの2手順を先に案内します（目安は1時間）。
-途中でいつでも終了できます（Ctrl-Cでもかまいません）。答えはその都度保存されます。
-acctguard がパスワードを聞くことはありません。メモにカード番号を書くときは下4桁だけにしてください。
+途中でいつでも終了できます（Ctrl-Cでもかまいません）。答えはその都度保存されま
+す。
+acctguard がパスワードを聞くことはありません。メモにカード番号を書くときは下4桁
+だけにしてください。
 `
 	if !strings.Contains(out.String(), want) {
 		t.Errorf("screen:\n%s\nwant:\n%s", out, want)
@@ -509,7 +517,8 @@ steps:
 		t.Fatal(err)
 	}
 	want := `? What now? Skip this step
-This is one of the urgent steps. A new password alone does not stop an intruder who has it again. It will come back in a week until it is done.
+This is one of the urgent steps. A new password alone does not stop an intruder
+who has it again. It will come back in a week until it is done.
 ? Why skip it? (optional) too much for tonight
 ✓ Saved as skipped.
 
@@ -519,7 +528,8 @@ Finished 1 of 1 steps.
 Coming up:
   Turn on 2-step verification (skipped, asked again): Thu 3 Dec 21:00
 
-Next: run "acctguard respond" again after Thu 3 Dec 21:00. "acctguard status" shows where you are.
+Next: run "acctguard respond" again after Thu 3 Dec 21:00. "acctguard status"
+shows where you are.
 `
 	if !strings.Contains(out.String(), want) {
 		t.Errorf("screen:\n%s\nwant:\n%s", out, want)
@@ -532,7 +542,7 @@ Next: run "acctguard respond" again after Thu 3 Dec 21:00. "acctguard status" sh
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
-	want = "[1/1] Recover · Turn on 2-step verification  ★ first hour\nSkipped on Thu 26 Nov 21:00 (too much for tonight); it is back for the weekly re-check.\n"
+	want = "[1/1] Recover · Turn on 2-step verification  ★ first hour\nSkipped on Thu 26 Nov 21:00 (too much for tonight); it is back for the weekly\nre-check.\n"
 	if !strings.Contains(out.String(), want) {
 		t.Errorf("a week later:\n%s\nwant:\n%s", out, want)
 	}
@@ -569,8 +579,10 @@ func TestRespondSecondNightOnAnOpenIncident(t *testing.T) {
 ? When did it happen? Earlier: I will type the time
 ? What time was it? 20:10
 ? What happened? (optional) a second email: call customer service
-✓ Recorded: the attack came back (Thu 3 Dec 20:10). 3 steps to lock the intruder out and clean up are asked again, and the follow-ups count again from then.
-★ Turn on 2-step verification is back. A stolen password alone is then not enough.
+✓ Recorded: the attack came back (Thu 3 Dec 20:10). 3 steps to lock the intruder
+out and clean up are asked again, and the follow-ups count again from then.
+★ Turn on 2-step verification is back. A stolen password alone is then not
+enough.
 
 [2/7] Contain · Can you sign in?
 `
