@@ -762,7 +762,8 @@ Waiting
 Follow-ups
     Check the card statement  Fri 27 Nov 21:00 (in 1 day)
 `},
-		{i18n.Japanese, 40, `対応 1 ・ ロックされた ・ 11月26日(木) 21:00 開始
+		{i18n.Japanese, 40, `対応 1 ・ ロックされた ・
+11月26日(木) 21:00 開始
 [########------------] 5手順中2手順が完了
 
 今できること

@@ -286,9 +286,13 @@ func printStatusText(opts *statusOptions, shown []incidentView, now time.Time) {
 		if v.inc.ClosedAt != nil {
 			header += l.Tf("incident.closed", l.Time(v.inc.ClosedAt.Local(), now))
 		}
-		fmt.Fprintln(out, cs.Bold(header))
+		for _, line := range wrap.Wrap(header, opts.IO.WrapWidth()) {
+			fmt.Fprintln(out, cs.Bold(line))
+		}
 		if v.relatedText != "" {
-			fmt.Fprintln(out, cs.Dim(v.relatedText))
+			for _, line := range wrap.Wrap(v.relatedText, opts.IO.WrapWidth()) {
+				fmt.Fprintln(out, cs.Dim(line))
+			}
 		}
 		fmt.Fprintf(out, "%s %s\n", progressBar(v.finished, v.total, 20, cs), l.Tf("incident.progress", v.finished, v.total))
 

@@ -120,7 +120,8 @@ func tokens(s string) []token {
 // canBreak reports whether a line may end after a and start with b.
 func canBreak(a, b token) bool {
 	if a.space != "" {
-		return !glued(a.text, b.text)
+		first, _ := firstRune(b.text)
+		return !glued(a.text, b.text) && !strings.ContainsRune(noLineStart, first)
 	}
 	if b.text == "" || a.text == "" {
 		return true
@@ -155,10 +156,11 @@ func glued(a, b string) bool {
 		return false
 	}
 	first, _ := firstRune(b)
-	if isDigit(first) {
-		return true
-	}
 	last := lastRune(a)
+	if isDigit(first) {
+		// After a word, not after a separator such as ・ or a dash.
+		return unicode.IsLetter(last) || unicode.IsDigit(last) || last == ')'
+	}
 	return isDigit(last) && timeWords[strings.ToLower(strings.TrimRight(b, ").,;:"))]
 }
 
