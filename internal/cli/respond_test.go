@@ -835,3 +835,13 @@ func TestIncidentKeepsItsLanguage(t *testing.T) {
 		t.Errorf("respond --lang en:\n%s\n%s", out, errOut)
 	}
 }
+
+func TestPrintWrapped(t *testing.T) {
+	var b bytes.Buffer
+	printWrapped(&b, "    ", "      ", "\x1b[33m★\x1b[0m Check your Amazon gift card balance, points and Amazon Pay", 40)
+	printWrapped(&b, "  ", "    ", "Short title", 40)
+	want := "    \x1b[33m★\x1b[0m Check your Amazon gift card\n      balance, points and Amazon Pay\n  Short title\n"
+	if b.String() != want {
+		t.Errorf("got:\n%q\nwant:\n%q", b.String(), want)
+	}
+}

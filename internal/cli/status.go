@@ -326,12 +326,13 @@ func printStatusText(opts *statusOptions, shown []incidentView, now time.Time) {
 				d := details[i]
 				switch {
 				case d == "":
-					fmt.Fprintf(out, "  %s\n", titles[i])
+					printWrapped(out, "  ", "    ", titles[i], opts.IO.WrapWidth())
 				case beside:
 					pad := strings.Repeat(" ", width-wrap.Width(stripANSI(titles[i]))+2)
 					fmt.Fprintf(out, "  %s%s%s\n", titles[i], pad, cs.Dim(d))
 				default:
-					fmt.Fprintf(out, "  %s\n      %s\n", titles[i], cs.Dim(d))
+					printWrapped(out, "  ", "    ", titles[i], opts.IO.WrapWidth())
+					fmt.Fprintf(out, "      %s\n", cs.Dim(d))
 				}
 			}
 		}
@@ -383,7 +384,7 @@ func printStatusText(opts *statusOptions, shown []incidentView, now time.Time) {
 					if s.Step.Critical {
 						mark = cs.Yellow("★") + " "
 					}
-					fmt.Fprintf(out, "%s%s%s\n", indent, mark, v.text(s.Step.Title))
+					printWrapped(out, indent, indent+"  ", mark+v.text(s.Step.Title), opts.IO.WrapWidth())
 				}
 			}
 		}
@@ -410,6 +411,22 @@ func printStatusText(opts *statusOptions, shown []incidentView, now time.Time) {
 			}
 		}
 	}
+}
+
+// printWrapped prints text after first, wrapped to width, its further
+// lines after rest. The width of a leading ★ mark's colour codes is not
+// counted.
+func printWrapped(out io.Writer, first, rest, text string, width int) {
+	if width > 0 && wrap.Width(first+stripANSI(text)) > width {
+		for i, line := range wrap.Wrap(text, width-wrap.Width(rest)+len(text)-len(stripANSI(text))) {
+			if i > 0 {
+				first = rest
+			}
+			fmt.Fprintf(out, "%s%s\n", first, line)
+		}
+		return
+	}
+	fmt.Fprintf(out, "%s%s\n", first, text)
 }
 
 // progressBar draws finished out of total in width cells; without colour

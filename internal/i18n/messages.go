@@ -259,7 +259,7 @@ var messages = NewTable(func() map[string]Text {
 		"status.planned-for":       {En: "planned for %s", Ja: "%sの予定"},
 		"status.due-since":         {En: "due since %s", Ja: "%sから"},
 		"status.at":                {En: "%s (%s)", Ja: "%s（%s）"},
-		"status.after":             {En: "after %s", Ja: "%sの完了後"},
+		"status.after":             {En: "after %s", Ja: "「%s」の完了後"},
 		"status.group-from":        {En: "From %s (%s):", Ja: "%s から（%s）："},
 		"status.group-after":       {En: "After %s:", Ja: "「%s」の完了後："},
 		"status.no-reason":         {En: "no reason given", Ja: "理由なし"},
