@@ -217,7 +217,7 @@ func buildReport(p *playbook.Playbook, inc *state.Incident, v incident.View, lan
 			return text(o.Label)
 		}
 		if t, err := time.Parse(time.RFC3339, value); err == nil && s.Kind == playbook.KindTime {
-			return t.In(r.Location).Format("2006-01-02 15:04")
+			return lang.FullTime(t.In(r.Location))
 		}
 		return value
 	}

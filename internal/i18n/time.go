@@ -24,6 +24,15 @@ func (l Lang) Time(t, now time.Time) string {
 	return t.Format("Mon 2 Jan 15:04")
 }
 
+// FullTime formats t with its year, for what is read long after, often on
+// paper: "Thu 26 Nov 2026 21:00" or "2026年11月26日(木) 21:00".
+func (l Lang) FullTime(t time.Time) string {
+	if l == Japanese {
+		return fmt.Sprintf("%d年%d月%d日(%s) %s", t.Year(), t.Month(), t.Day(), jaWeekdays[t.Weekday()], t.Format("15:04"))
+	}
+	return t.Format("Mon 2 Jan 2006 15:04")
+}
+
 // Clock formats t as a time of day when it is today, else as Time does.
 func (l Lang) Clock(t, now time.Time) string {
 	ty, tm, td := t.Date()

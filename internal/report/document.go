@@ -119,20 +119,13 @@ func build(r *Report) *document {
 func (b *builder) t(key string) string                 { return msg(b.l, key) }
 func (b *builder) msgf(key string, args ...any) string { return msgf(b.l, key, args...) }
 
-var jaWeekdays = [...]string{"日", "月", "火", "水", "木", "金", "土"}
-
 // time formats t in full, with the year: a report is read long after it
 // is made, and often on paper.
 func (b *builder) time(t time.Time) string {
 	return formatTime(b.l, t.In(b.loc))
 }
 
-func formatTime(l i18n.Lang, t time.Time) string {
-	if l == i18n.Japanese {
-		return fmt.Sprintf("%d年%d月%d日(%s) %s", t.Year(), t.Month(), t.Day(), jaWeekdays[t.Weekday()], t.Format("15:04"))
-	}
-	return t.Format("Mon 2 Jan 2006 15:04")
-}
+func formatTime(l i18n.Lang, t time.Time) string { return l.FullTime(t) }
 
 // zone names the time zone the report's times are in, with its offset
 // from UTC at the time the report was made.
