@@ -96,8 +96,10 @@ func parseWith(name string, src []byte, wantID string, checkLanguages bool) (*Pl
 }
 
 type decoder struct {
-	file   string
-	src    []byte
+	file string
+	src  []byte
+	// shared is the source every error points into; see source.
+	shared *source
 	errs   ErrorList
 	idNode *yaml.Node
 	texts  []textRef
@@ -149,8 +151,18 @@ func posOf(n *yaml.Node) Pos {
 	return Pos{n.Line, n.Column}
 }
 
+// lines returns the file's text and line index, made on the first error
+// and shared by all of them.
+func (d *decoder) lines() *source {
+	if d.shared == nil {
+		d.shared = newSource(d.src)
+	}
+	return d.shared
+}
+
 func (d *decoder) errAt(pos Pos, format string, args ...any) *Error {
-	e := &Error{File: d.file, Pos: pos, Msg: fmt.Sprintf(format, args...), Line: sourceLine(d.src, pos.Line)}
+	src := d.lines()
+	e := &Error{File: d.file, Pos: pos, Msg: fmt.Sprintf(format, args...), Line: src.line(pos.Line), src: src}
 	d.errs = append(d.errs, e)
 	return e
 }
@@ -221,12 +233,13 @@ func (d *decoder) syntaxError(err error) {
 	if parserProblems[msg] || line == 0 {
 		line++
 	}
-	text := sourceLine(d.src, line)
-	if text == "" && line > 1 && sourceLine(d.src, line-1) != "" {
+	src := d.lines()
+	text := src.line(line)
+	if text == "" && line > 1 && src.line(line-1) != "" {
 		// A problem at the very end of the file is counted on the line
 		// after the last one.
 		line--
-		text = sourceLine(d.src, line)
+		text = src.line(line)
 	}
 	col := len([]rune(text)) - len([]rune(strings.TrimLeft(text, " \t"))) + 1
 	e := d.errAt(Pos{line, col}, "invalid YAML: %s", msg)

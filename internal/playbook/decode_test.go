@@ -211,6 +211,36 @@ func TestErrorDetail(t *testing.T) {
 	}
 }
 
+// TestErrorDetailLineBreaks shows the source line of an error in a file
+// whose lines end in CR alone, or in the Unicode line breaks YAML counts:
+// the line YAML names, with the caret under the column. A byte order mark
+// is not part of the first line's columns.
+func TestErrorDetailLineBreaks(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"CR", "\r0", "p.yaml:2:1: the playbook must be a map, not \"0\"\n    0\n    ^"},
+		{"CR, several lines", "schema: 1\rid: T\rtitle: x\rsteps: [a]\r", "p.yaml:2:5: playbook id \"T\" is not a valid id\n    id: T\n        ^\n    hint: " + idHint},
+		{"CR LF", "schema: 1\r\nid: T\r\n", "p.yaml:2:5: playbook id \"T\" is not a valid id\n    id: T\n        ^\n    hint: " + idHint},
+		{"NEL", "schema: 1\u0085id: T\u0085", "p.yaml:2:5: playbook id \"T\" is not a valid id\n    id: T\n        ^\n    hint: " + idHint},
+		{"LS", "schema: 1\u2028id: T\u2029", "p.yaml:2:5: playbook id \"T\" is not a valid id\n    id: T\n        ^\n    hint: " + idHint},
+		{"byte order mark", "\uFEFFid: T\n", "p.yaml:1:5: playbook id \"T\" is not a valid id\n    id: T\n        ^\n    hint: " + idHint},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("p.yaml", []byte(tt.src))
+			var list ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("Parse() error = %v, want an ErrorList", err)
+			}
+			for _, e := range list {
+				if e.Detail() == tt.want {
+					return
+				}
+			}
+			t.Errorf("errors:\n%v\nwant one of them:\n%s", err, tt.want)
+		})
+	}
+}
+
 func TestCaretUnderWideCharacters(t *testing.T) {
 	e := &Error{File: "p.yaml", Pos: Pos{1, 11}, Msg: "m", Line: "title: 「題名」: x"}
 	want := "p.yaml:1:11: m\n    title: 「題名」: x\n                 ^"

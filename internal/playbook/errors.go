@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/acctguard/acctguard/internal/wrap"
 )
@@ -20,6 +19,10 @@ type Error struct {
 	// MissingLangs lists, for a text that lacks languages of languages:,
 	// which ones.
 	MissingLangs []string
+
+	// src is what every error of one file shares; nil for an Error made
+	// by hand.
+	src *source
 }
 
 // Error returns "file:line:col: message" on one line.
@@ -50,10 +53,12 @@ func (e *Error) Detail() string {
 // keeping tabs and giving wide (East Asian) characters two cells.
 func caretPad(line string, col int) string {
 	var b strings.Builder
-	for i, r := range []rune(line) {
+	i := 0
+	for _, r := range line {
 		if i >= col-1 {
 			break
 		}
+		i++
 		switch {
 		case r == '\t':
 			b.WriteByte('\t')
@@ -83,28 +88,4 @@ func (l ErrorList) sort() {
 		}
 		return l[i].Pos.Col < l[j].Pos.Col
 	})
-}
-
-// sourceLine returns line n (1-based) of src without its line ending, or ""
-// when there is no such line or it is not valid UTF-8.
-func sourceLine(src []byte, n int) string {
-	if n < 1 {
-		return ""
-	}
-	rest := string(src)
-	for i := 1; i < n; i++ {
-		j := strings.IndexByte(rest, '\n')
-		if j < 0 {
-			return ""
-		}
-		rest = rest[j+1:]
-	}
-	if j := strings.IndexByte(rest, '\n'); j >= 0 {
-		rest = rest[:j]
-	}
-	rest = strings.TrimSuffix(rest, "\r")
-	if !utf8.ValidString(rest) {
-		return ""
-	}
-	return rest
 }
