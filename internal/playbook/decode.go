@@ -173,13 +173,19 @@ func (d *decoder) errf(n *yaml.Node, format string, args ...any) *Error {
 
 // document parses the YAML and returns the top node of its only document.
 func (d *decoder) document() *yaml.Node {
+	if bytes.HasPrefix(d.src, []byte("\xFF\xFE")) || bytes.HasPrefix(d.src, []byte("\xFE\xFF")) {
+		// The YAML parser reads UTF-16 too, but the lines and columns it
+		// gives would not be those of the bytes.
+		d.errAt(Pos{1, 1}, "the file is UTF-16 text, not UTF-8").Hint = "save it as UTF-8; most editors offer that under Save As"
+		return nil
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(d.src))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			d.errAt(Pos{1, 1}, "file is empty").Hint = `a playbook starts with "schema: 1"; see "acctguard playbook show amazon-takeover" for a complete one`
 		} else {
-			d.syntaxError(err)
+			d.yamlError(err)
 		}
 		return nil
 	}
@@ -192,7 +198,7 @@ func (d *decoder) document() *yaml.Node {
 		d.errf(at, "a second YAML document starts here").Hint = `a playbook file holds one document: remove the "---" line and what follows it`
 		return nil
 	} else if !errors.Is(err, io.EOF) {
-		d.syntaxError(err)
+		d.yamlError(err)
 		return nil
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
@@ -200,6 +206,30 @@ func (d *decoder) document() *yaml.Node {
 		return nil
 	}
 	return doc.Content[0]
+}
+
+// readerProblems are the YAML reader's messages for a character it
+// refuses. It gives no position for them.
+var readerProblems = []string{
+	"invalid leading UTF-8 octet",
+	"incomplete UTF-8 octet sequence",
+	"invalid trailing UTF-8 octet",
+	"invalid length of a UTF-8 sequence",
+	"invalid Unicode character",
+	"control characters are not allowed",
+}
+
+// yamlError reports a file the YAML parser refused. A character it cannot
+// read is found again here, to report where it is and what it is.
+func (d *decoder) yamlError(err error) {
+	pos, what, hint, found := d.lines().badCharacter()
+	if found {
+		e := d.errAt(pos, "%s", what)
+		e.Hint, e.Line = hint, visible(e.Line)
+	}
+	if !found || !slices.ContainsFunc(readerProblems, func(p string) bool { return strings.HasSuffix(err.Error(), p) }) {
+		d.syntaxError(err)
+	}
 }
 
 // parserProblems are the YAML parser's (not scanner's) messages. For these

@@ -117,6 +117,15 @@ func TestParseRules(t *testing.T) {
 		{"repeat times below one", head + okStep + "    repeat: {every: 7d, times: 0}\n", []string{`9:32: times of repeat of step "ok" must be at least 1, not 0`}},
 		{"anchor and alias", head + "  - id: a\n    title: &t x\n    phase: verify\n  - id: b\n    title: *t\n    phase: verify\n",
 			[]string{`7:12: anchor &t is not allowed in a playbook`, `10:12: alias *t is not allowed in a playbook`}},
+		{"invalid UTF-8", head + "  - id: a\n    title: caf\xe9\n    phase: verify\n", []string{`7:15: invalid UTF-8 byte 0xe9`}},
+		{"invalid UTF-8 after wide characters", head + "  - id: a\n    title: 題名\xff\n    phase: verify\n", []string{`7:14: invalid UTF-8 byte 0xff`}},
+		{"invalid UTF-8 in a comment", head + okStep + "# \x82\xa0\n", []string{`9:3: invalid UTF-8 byte 0x82`}},
+		{"NUL byte", head + "  - id: a\n    title: a\x00b\n    phase: verify\n", []string{`7:13: NUL byte`}},
+		{"control character", head + "  - id: a\n    title: \x1b[2J\n    phase: verify\n", []string{`7:12: control character U+001B`}},
+		{"bad byte after a byte order mark", "\uFEFFschema: 1\x00\n", []string{`1:10: NUL byte`}},
+		{"bad byte after CR line breaks", "schema: 1\rid: t\rtitle: \xff\r", []string{`3:8: invalid UTF-8 byte 0xff`}},
+		{"bad byte after LS and NEL line breaks", "schema: 1\u2028id: t\u0085title: \xff\n", []string{`3:8: invalid UTF-8 byte 0xff`}},
+		{"UTF-16", "\xff\xfes\x00c\x00", []string{`1:1: the file is UTF-16 text, not UTF-8`}},
 		{"languages not codes", strings.Replace(head, "[en, ja]", "[en, Japanese]", 1) + okStep, []string{`4:17: "Japanese" is not a language code`}},
 	}
 	for _, tt := range tests {
@@ -237,6 +246,33 @@ func TestErrorDetailLineBreaks(t *testing.T) {
 				}
 			}
 			t.Errorf("errors:\n%v\nwant one of them:\n%s", err, tt.want)
+		})
+	}
+}
+
+// TestErrorDetailBadBytes shows a byte YAML refuses where it is, as a
+// character that can be seen, with the caret under it.
+func TestErrorDetailBadBytes(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"invalid UTF-8", "schema: 1\ntitle: caf\xe9 \xe9\n", `p.yaml:2:11: invalid UTF-8 byte 0xe9
+    title: caf� �
+              ^
+    hint: save the file as UTF-8; it may have been saved in another encoding, such as Shift_JIS`},
+		{"NUL", "schema: 1\ntitle: 題\x00名\n", `p.yaml:2:9: NUL byte
+    title: 題␀名
+             ^
+    hint: a text file has no NUL bytes: this may be UTF-16 text (save it as UTF-8), or not text at all`},
+		{"escape", "schema: 1\ntitle: \x1b]0;pwned\x07\n", `p.yaml:2:8: control character U+001B
+    title: ␛]0;pwned␇
+           ^
+    hint: remove it: YAML allows no control characters but tab`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("p.yaml", []byte(tt.src))
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error:\n%v\nwant:\n%s", err, tt.want)
+			}
 		})
 	}
 }

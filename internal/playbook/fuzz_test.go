@@ -56,6 +56,9 @@ func FuzzParse(f *testing.F) {
 			if line := lines[e.Pos.Line-1]; readable(line) && e.Line != line {
 				t.Fatalf("error %v shows line %q, want %q", e, e.Line, line)
 			}
+			if strings.Contains(e.Msg, "UTF-8") && !strings.HasPrefix(e.Msg, "invalid UTF-8 byte 0x") || strings.Contains(e.Msg, "control characters") {
+				t.Fatalf("a byte the YAML reader refused is not reported where it is: %v", e)
+			}
 		}
 	})
 }

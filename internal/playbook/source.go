@@ -1,6 +1,10 @@
 package playbook
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
 
 // source is the text of one playbook file, read once and shared by every
 // error found in it: their source lines are slices of it, not copies.
@@ -70,4 +74,65 @@ func (s *source) line(n int) string {
 		}
 	}
 	return l
+}
+
+// badCharacter finds the first character the YAML parser refuses: a byte
+// that is not UTF-8, or a control character other than tab and the line
+// breaks. It returns where it is, what it is and what to do, or ok false
+// when there is none.
+func (s *source) badCharacter() (pos Pos, what, hint string, ok bool) {
+	for n := 1; n <= s.lines(); n++ {
+		line := s.line(n)
+		col := 1
+		for i := 0; i < len(line); col++ {
+			r, size := utf8.DecodeRuneInString(line[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				return Pos{n, col}, fmt.Sprintf("invalid UTF-8 byte 0x%02x", line[i]),
+					"save the file as UTF-8; it may have been saved in another encoding, such as Shift_JIS", true
+			case r == 0:
+				return Pos{n, col}, "NUL byte", "a text file has no NUL bytes: this may be UTF-16 text (save it as UTF-8), or not text at all", true
+			case !yamlAllows(r):
+				return Pos{n, col}, fmt.Sprintf("control character %U", r), "remove it: YAML allows no control characters but tab", true
+			}
+			i += size
+		}
+	}
+	return Pos{}, "", "", false
+}
+
+// yamlAllows reports whether YAML allows r in a file: tab, the line breaks
+// and the printable characters.
+func yamlAllows(r rune) bool {
+	switch {
+	case r == '\t', r == '\n', r == '\r', r == 0x85:
+		return true
+	case 0x20 <= r && r <= 0x7E, 0xA0 <= r && r <= 0xD7FF, 0xE000 <= r && r <= 0xFFFD, 0x10000 <= r && r <= 0x10FFFF:
+		return true
+	}
+	return false
+}
+
+// visible returns line with each character YAML refuses replaced by one
+// that shows where it is: a control picture (␀ for NUL) or U+FFFD. Every
+// replacement takes one column, as the character it replaces did.
+func visible(line string) string {
+	var b strings.Builder
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteRune(utf8.RuneError)
+		case r < 0x20 && r != '\t':
+			b.WriteRune(0x2400 + r)
+		case r == 0x7F:
+			b.WriteRune(0x2421)
+		case !yamlAllows(r):
+			b.WriteRune(utf8.RuneError)
+		default:
+			b.WriteString(line[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
