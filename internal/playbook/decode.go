@@ -100,10 +100,14 @@ type decoder struct {
 	src  []byte
 	// shared is the source every error points into; see source.
 	shared *source
-	errs   ErrorList
-	idNode *yaml.Node
-	texts  []textRef
-	steps  []stepNodes
+	// errs holds the problems kept; last is the index of the one furthest
+	// on, once there are MaxErrors; dropped receives those not kept.
+	errs    ErrorList
+	last    int
+	dropped Error
+	idNode  *yaml.Node
+	texts   []textRef
+	steps   []stepNodes
 
 	sourceIDs  map[string]*yaml.Node
 	contactIDs map[string]*yaml.Node
@@ -160,11 +164,41 @@ func (d *decoder) lines() *source {
 	return d.shared
 }
 
+// errAt records a problem at pos. Only the first MaxErrors by position are
+// kept; a problem past them is counted, and what errAt returns for it is
+// thrown away.
 func (d *decoder) errAt(pos Pos, format string, args ...any) *Error {
 	src := d.lines()
-	e := &Error{File: d.file, Pos: pos, Msg: fmt.Sprintf(format, args...), Line: src.line(pos.Line), src: src}
-	d.errs = append(d.errs, e)
+	src.problems++
+	if !d.keeps(pos) {
+		d.dropped = Error{}
+		return &d.dropped
+	}
+	e := &Error{File: d.file, Pos: pos, Msg: fmt.Sprintf(format, args...), Line: src.line(pos.Line), src: src, seq: src.problems}
+	if len(d.errs) < MaxErrors {
+		d.errs = append(d.errs, e)
+	} else {
+		d.errs[d.last] = e
+	}
+	if len(d.errs) == MaxErrors {
+		d.last = 0
+		for i, k := range d.errs {
+			if d.errs[d.last].before(k) {
+				d.last = i
+			}
+		}
+	}
 	return e
+}
+
+// keeps reports whether a problem at pos would be kept: there is room, or
+// a problem further on to make room.
+func (d *decoder) keeps(pos Pos) bool {
+	if len(d.errs) < MaxErrors {
+		return true
+	}
+	last := d.errs[d.last].Pos
+	return pos.Line < last.Line || pos.Line == last.Line && pos.Col < last.Col
 }
 
 func (d *decoder) errf(n *yaml.Node, format string, args ...any) *Error {

@@ -3,10 +3,17 @@ package playbook
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/acctguard/acctguard/internal/wrap"
 )
+
+// MaxErrors is how many problems of one file are kept and shown: the first
+// ones by position. The rest are only counted. A file with more mistakes
+// than this was not written by hand, and keeping every one would cost
+// memory and screens in proportion to the file.
+const MaxErrors = 50
 
 // Error is one problem in a playbook file, at a position.
 type Error struct {
@@ -23,6 +30,9 @@ type Error struct {
 	// src is what every error of one file shares; nil for an Error made
 	// by hand.
 	src *source
+	// seq is the order the error was found in, which orders errors at the
+	// same position.
+	seq int
 }
 
 // Error returns "file:line:col: message" on one line.
@@ -69,23 +79,67 @@ func caretPad(line string, col int) string {
 	return b.String()
 }
 
-// ErrorList is every problem found in one file, sorted by position.
+// ErrorList is the problems found in one file, sorted by position: every
+// one, or the first MaxErrors when there are more.
 type ErrorList []*Error
 
-// Error returns every problem with its line and caret, one after another.
+// Error returns every problem kept with its line and caret, one after
+// another, and how many more there are.
 func (l ErrorList) Error() string {
-	parts := make([]string, len(l))
+	parts := make([]string, len(l), len(l)+1)
 	for i, e := range l {
 		parts[i] = e.Detail()
+	}
+	if more := l.Total() - len(l); more > 0 {
+		parts = append(parts, "… and "+countOf(more, "more problem"))
 	}
 	return strings.Join(parts, "\n")
 }
 
+// Total returns how many problems the file has, kept or not.
+func (l ErrorList) Total() int {
+	if len(l) > 0 && l[0].src != nil {
+		return max(len(l), l[0].src.problems)
+	}
+	return len(l)
+}
+
+// Summary says how many problems the file has: "28,633 problems in FILE".
+func (l ErrorList) Summary() string {
+	if len(l) == 0 {
+		return "no problems"
+	}
+	return countOf(l.Total(), "problem") + " in " + l[0].File
+}
+
 func (l ErrorList) sort() {
-	sort.SliceStable(l, func(i, j int) bool {
-		if l[i].Pos.Line != l[j].Pos.Line {
-			return l[i].Pos.Line < l[j].Pos.Line
-		}
-		return l[i].Pos.Col < l[j].Pos.Col
-	})
+	sort.Slice(l, func(i, j int) bool { return l[i].before(l[j]) })
+}
+
+// before orders errors by position, then in the order they were found.
+func (e *Error) before(o *Error) bool {
+	if e.Pos.Line != o.Pos.Line {
+		return e.Pos.Line < o.Pos.Line
+	}
+	if e.Pos.Col != o.Pos.Col {
+		return e.Pos.Col < o.Pos.Col
+	}
+	return e.seq < o.seq
+}
+
+// countOf says "1 problem" or "28,633 problems".
+func countOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return grouped(n) + " " + noun + "s"
+}
+
+// grouped writes n with its digits in groups of three: 28,633.
+func grouped(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

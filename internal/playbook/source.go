@@ -12,6 +12,8 @@ type source struct {
 	text string
 	// starts holds the offset of the first byte of each line.
 	starts []int
+	// problems counts the problems found, kept or not.
+	problems int
 }
 
 const byteOrderMark = "\uFEFF"
