@@ -74,6 +74,12 @@ func parse(name string, src []byte, wantID string) (*Playbook, error) {
 // text has each language of languages:, for a file being changed.
 func parseWith(name string, src []byte, wantID string, checkLanguages bool) (*Playbook, error) {
 	d := &decoder{skipLanguages: !checkLanguages, file: name, src: src, sourceIDs: map[string]*yaml.Node{}, contactIDs: map[string]*yaml.Node{}, typos: map[*yaml.Node]map[string]bool{}}
+	if len(src) > maxFileSize {
+		// Read from a file, it was refused before; this is text made
+		// some other way, such as in an editor.
+		d.errAt(Pos{1, 1}, "file is larger than %d KiB, too large for a playbook", maxFileSize>>10).Hint = "split it into several playbooks"
+		return nil, d.errs
+	}
 	root := d.document()
 	if root == nil {
 		return nil, d.errs
@@ -83,7 +89,9 @@ func parseWith(name string, src []byte, wantID string, checkLanguages bool) (*Pl
 	if wantID != "" && p.ID != "" && p.ID != wantID {
 		d.errf(d.idNode, "playbook id %q does not match the file name %q", p.ID, wantID+".yaml").Hint = fmt.Sprintf("change the id to %s, or rename the file to %s.yaml", wantID, p.ID)
 	}
-	d.crossCheck(p)
+	if !d.truncated {
+		d.crossCheck(p)
+	}
 	if len(d.errs) > 0 {
 		d.errs.sort()
 		return nil, d.errs
@@ -115,6 +123,11 @@ type decoder struct {
 	contactSources []*yaml.Node
 	// skipLanguages leaves out the languages: check.
 	skipLanguages bool
+	// truncated is set when a list was too long to read to its end.
+	truncated bool
+	// answerSets holds the answers of each question step, by index, once
+	// a when has asked for them.
+	answerSets map[int]map[string]bool
 	// typos holds, per map node, the known keys its unknown keys look
 	// like; a missing key that was only misspelt is not reported twice.
 	typos map[*yaml.Node]map[string]bool
@@ -199,6 +212,17 @@ func (d *decoder) keeps(pos Pos) bool {
 	}
 	last := d.errs[d.last].Pos
 	return pos.Line < last.Line || pos.Line == last.Line && pos.Col < last.Col
+}
+
+// skip counts a problem at n when it would not be kept, so that the caller
+// need not work out its message. When it would be kept, skip counts
+// nothing and returns false: the caller reports it.
+func (d *decoder) skip(n *yaml.Node) bool {
+	if d.keeps(posOf(n)) {
+		return false
+	}
+	d.lines().problems++
+	return true
 }
 
 func (d *decoder) errf(n *yaml.Node, format string, args ...any) *Error {
@@ -438,8 +462,7 @@ func (d *decoder) ids(n *yaml.Node, what string) ([]string, []*yaml.Node) {
 	if n.Kind == yaml.SequenceNode {
 		items = n.Content
 	}
-	var out []string
-	var nodes []*yaml.Node
+	out, nodes := slices.Grow([]string(nil), len(items)), slices.Grow([]*yaml.Node(nil), len(items))
 	for _, it := range items {
 		if s, ok := d.id(it, what); ok {
 			out = append(out, s)
@@ -601,20 +624,25 @@ func (d *decoder) playbook(n *yaml.Node) *Playbook {
 		p.Languages = d.languages(f.val)
 	}
 	if f, ok := m["sources"]; ok {
-		for i, item := range d.list(f.val, "sources") {
+		items := d.entries(f.val, "sources", maxEntries, "split the playbook into several")
+		for i, item := range items {
 			p.Sources = append(p.Sources, d.source(item, i))
 		}
 	}
 	if f, ok := m["contacts"]; ok {
-		for i, item := range d.list(f.val, "contacts") {
+		items := d.entries(f.val, "contacts", maxEntries, "split the playbook into several")
+		for i, item := range items {
 			p.Contacts = append(p.Contacts, d.contact(item, i))
 		}
 	}
 	if f, ok := m["steps"]; ok {
-		items := d.list(f.val, "steps")
+		items := d.entries(f.val, "steps", maxEntries, "split the playbook into several")
 		if f.val.Kind == yaml.SequenceNode && len(items) == 0 {
 			d.errf(f.val, "steps is empty").Hint = "a playbook needs at least one step"
 		}
+		// A step takes some 600 bytes: room for them all at once, rather
+		// than copies as the lists grow.
+		p.Steps, d.steps = slices.Grow(p.Steps, len(items)), slices.Grow(d.steps, len(items))
 		for i, item := range items {
 			s, nodes := d.step(item, i)
 			p.Steps = append(p.Steps, s)
@@ -624,10 +652,35 @@ func (d *decoder) playbook(n *yaml.Node) *Playbook {
 	return p
 }
 
+// maxEntries bounds each list of sources, contacts, steps, links and
+// options, far above any real one (the built-in Amazon playbook has 40
+// steps): each entry read is kept until the file has been checked, some
+// 600 bytes for a step, and a file of a hundred thousand "{}" must not take
+// a hundred megabytes. maxLanguages bounds languages:, which every text is
+// checked against.
+const (
+	maxEntries   = 10000
+	maxLanguages = 100
+)
+
+// entries returns the items of the list n, at most limit of them. A longer
+// list is a problem, reported where the list starts so that it is among
+// the first shown, and the file is not cross-checked: every reference to
+// an entry left out would look unknown.
+func (d *decoder) entries(n *yaml.Node, what string, limit int, hint string) []*yaml.Node {
+	items := d.list(n, what)
+	if len(items) > limit {
+		d.errf(n, "%s has %s entries, more than the %s acctguard reads", what, grouped(len(items)), grouped(limit)).Hint = hint
+		d.truncated = true
+		items = items[:limit]
+	}
+	return items
+}
+
 func (d *decoder) languages(n *yaml.Node) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, it := range d.list(n, "languages") {
+	for _, it := range d.entries(n, "languages", maxLanguages, "list the languages the texts are written in") {
 		lang, ok := d.scalar(it, "language")
 		if !ok {
 			continue
@@ -772,7 +825,8 @@ func (d *decoder) step(n *yaml.Node, i int) (Step, stepNodes) {
 		s.How = d.text(f.val, "how of "+what)
 	}
 	if f, ok := m["links"]; ok {
-		for j, item := range d.list(f.val, "links of "+what) {
+		items := d.entries(f.val, "links of "+what, maxEntries, "keep the links the person needs for this step")
+		for j, item := range items {
 			s.Links = append(s.Links, d.link(item, fmt.Sprintf("link %d of %s", j+1, what)))
 		}
 	}
@@ -873,7 +927,7 @@ func (d *decoder) questionFields(s *Step, m map[string]field, what string) {
 	if !ok {
 		return
 	}
-	items := d.list(f.val, "options of "+what)
+	items := d.entries(f.val, "options of "+what, maxEntries, "a question needs only the few answers a person chooses from")
 	if f.val.Kind == yaml.SequenceNode && len(items) < 2 {
 		d.errf(f.val, "%s has fewer than two options", what).Hint = "a question needs at least two answers to choose from"
 	}

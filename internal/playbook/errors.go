@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/acctguard/acctguard/internal/wrap"
 )
@@ -46,10 +47,11 @@ func (e *Error) Detail() string {
 	var b strings.Builder
 	b.WriteString(e.Error())
 	if e.Line != "" {
+		line, col := clipLine(e.Line, e.Pos.Col)
 		b.WriteString("\n    ")
-		b.WriteString(e.Line)
+		b.WriteString(line)
 		b.WriteString("\n    ")
-		b.WriteString(caretPad(e.Line, e.Pos.Col))
+		b.WriteString(caretPad(line, col))
 		b.WriteString("^")
 	}
 	if e.Hint != "" {
@@ -57,6 +59,40 @@ func (e *Error) Detail() string {
 		b.WriteString(e.Hint)
 	}
 	return b.String()
+}
+
+// maxShown is how many characters of a source line are shown; a longer
+// line is cut to that many around the column, with "…" where it was cut.
+// The longest line of the built-in playbooks has 412.
+const maxShown = 500
+
+// clipLine cuts line to maxShown characters around column col, and returns
+// the column in what it returns.
+func clipLine(line string, col int) (string, int) {
+	n := utf8.RuneCountInString(line)
+	if n <= maxShown {
+		return line, col
+	}
+	first := min(max(col-1-maxShown/5, 0), n-maxShown) // in characters
+	start, end, i := len(line), len(line), 0
+	for off := range line {
+		if i == first {
+			start = off
+		}
+		if i == first+maxShown {
+			end = off
+			break
+		}
+		i++
+	}
+	out := line[start:end]
+	if end < len(line) {
+		out += "…"
+	}
+	if first > 0 {
+		return "…" + out, col - first + 1
+	}
+	return out, col
 }
 
 // caretPad returns the blanks that put a caret under column col of line,

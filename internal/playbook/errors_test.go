@@ -84,3 +84,57 @@ func TestErrorsFirstByPosition(t *testing.T) {
 		t.Errorf("last problem kept at %v, want %v", got, want)
 	}
 }
+
+// TestLongLineClipped: a source line longer than maxShown characters is
+// shown cut around the column, so that many errors on one long line do not
+// print it whole each time.
+func TestLongLineClipped(t *testing.T) {
+	line := strings.Repeat("0123456789", 200)
+	tests := []struct {
+		col        int
+		shown      string
+		caretAfter int
+	}{
+		{3, line[:500] + "…", 2},
+		{1001, "…" + line[900:1400] + "…", 101},
+		{1999, "…" + line[1500:], 499},
+	}
+	for _, tt := range tests {
+		e := &Error{File: "p.yaml", Pos: Pos{1, tt.col}, Msg: "m", Line: line}
+		want := fmt.Sprintf("p.yaml:1:%d: m\n    %s\n    %s^", tt.col, tt.shown, strings.Repeat(" ", tt.caretAfter))
+		if got := e.Detail(); got != want {
+			t.Errorf("Detail() at column %d =\n%s\nwant:\n%s", tt.col, got, want)
+		}
+	}
+}
+
+// TestListTooLong: a list longer than acctguard reads is one problem, and
+// the file is not checked past it.
+func TestListTooLong(t *testing.T) {
+	src := head + strings.Repeat("  - {}\n", maxEntries+5)
+	_, err := Parse("p.yaml", []byte(src))
+	var list ErrorList
+	if !errors.As(err, &list) {
+		t.Fatalf("Parse() error = %v, want an ErrorList", err)
+	}
+	if got, want := list[0].Error(), "p.yaml:6:3: steps has 10,005 entries, more than the 10,000 acctguard reads"; got != want {
+		t.Errorf("first problem %q, want %q", got, want)
+	}
+	if got, want := list.Total(), 1+3*maxEntries; got != want {
+		t.Errorf("%d problems, want %d: one, and three for each step read", got, want)
+	}
+}
+
+// TestFileTooLarge: text larger than a playbook file can be, such as one
+// saved from an editor, is refused before it is parsed.
+func TestFileTooLarge(t *testing.T) {
+	src := head + "# " + strings.Repeat("x", maxFileSize) + "\n"
+	_, err := Parse("p.yaml", []byte(src))
+	var list ErrorList
+	if !errors.As(err, &list) || len(list) != 1 {
+		t.Fatalf("Parse() error = %v, want one problem", err)
+	}
+	if got, want := list[0].Error(), "p.yaml:1:1: file is larger than 512 KiB, too large for a playbook"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
