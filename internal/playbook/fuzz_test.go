@@ -63,6 +63,32 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// FuzzWithID changes the id of arbitrary bytes, as "playbook new --from"
+// does with a playbook of the user's: it must never panic, and a valid
+// playbook must stay valid, under the new id, with the same steps.
+func FuzzWithID(f *testing.F) {
+	f.Add([]byte(playbook.Template("my-bank", "en")))
+	f.Add([]byte("schema: 1\nid: x # the id\ntitle: T\nsteps: [{id: a, title: A, phase: verify}]\n"))
+	f.Add([]byte("schema: 1\r\nid: \"x\"\r\ntitle: T\r\nsteps: [{id: a, title: A, phase: verify}]\r\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		got, err := playbook.WithID(src, "new-id")
+		before, perr := playbook.Parse("f.yaml", src)
+		if perr != nil {
+			return
+		}
+		if err != nil {
+			t.Fatalf("a valid playbook, and WithID failed: %v", err)
+		}
+		after, err := playbook.Parse("f.yaml", got)
+		if err != nil {
+			t.Fatalf("WithID made a valid playbook invalid:\n%s\n%v", got, err)
+		}
+		if after.ID != "new-id" || len(after.Steps) != len(before.Steps) {
+			t.Fatalf("WithID gave id %q and %d steps, want new-id and %d:\n%s", after.ID, len(after.Steps), len(before.Steps), got)
+		}
+	})
+}
+
 // lineBreak is a line break as YAML counts them: CR LF, LF, CR, NEL, LS
 // or PS.
 var lineBreak = regexp.MustCompile("\r\n|[\n\r\u0085\u2028\u2029]")
