@@ -30,13 +30,21 @@ cross:
 # incident and under 15 ms with 100 x 40; status as a whole process
 # (BenchmarkStatusProcess) within 3x of a Go hello-world with 1 to 5
 # incidents, and under 25 ms with 100 x 40. Nothing is kept between runs.
+#
+# Hostile playbooks (issue 11): validate, import and list on each shape of
+# internal/playbook/hostile as large as a playbook can be, under 100 MB and
+# 1 s each (BenchmarkHostileProcess); BenchmarkParseHostile gives the
+# parse alone, with its peak heap.
 bench:
 	go test -run '^$$' -bench 'Update' -benchtime 50x ./internal/state
 	go test -run '^$$' -bench 'StatusProcess|LoadDerive' -benchtime 200x ./cmd/acctguard
+	go test -run '^$$' -bench 'HostileProcess' -benchtime 3x ./cmd/acctguard
+	go test -run '^$$' -bench 'ParseHostile' -benchtime 3x ./internal/playbook
 
-# A short fuzzing run of the playbook decoder.
+# Fuzzes every fuzz target of the module for a minute each; scripts/fuzz
+# finds them. CI runs the same for 20 s each.
 fuzz:
-	go test -run '^$$' -fuzz FuzzParse -fuzztime 60s ./internal/playbook
+	sh scripts/fuzz 60s
 
 # The README's reliability figures, measured on the real binary: 3,000
 # processes killed while saving, 8 x 125 notes at once, damaged files, a

@@ -15,6 +15,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/acctguard/acctguard/internal/cli"
+	"github.com/acctguard/acctguard/internal/playbook/hostile"
 )
 
 func TestMain(m *testing.M) {
@@ -60,6 +61,7 @@ func TestScripts(t *testing.T) {
 			"hold-lock":    holdLock,
 			"release-lock": releaseLock,
 			"mode":         checkMode,
+			"hostile":      hostileFile,
 		},
 	})
 }
@@ -134,6 +136,27 @@ func releaseLock(ts *testscript.TestScript, neg bool, args []string) {
 	if l, ok := heldLocks.LoadAndDelete(ts); ok {
 		ts.Check(l.(*flock.Flock).Unlock())
 	}
+}
+
+// hostileFile writes a hostile playbook of the given shape and size (see
+// package hostile):
+//
+//	hostile invalid-steps 524288 big.yaml
+func hostileFile(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: hostile SHAPE SIZE FILE")
+	}
+	size, err := strconv.Atoi(args[1])
+	if err != nil {
+		ts.Fatalf("hostile: %q is not a number", args[1])
+	}
+	for _, s := range hostile.Shapes {
+		if s.Name == args[0] {
+			ts.Check(os.WriteFile(ts.MkAbs(args[2]), s.File(size), 0o600))
+			return
+		}
+	}
+	ts.Fatalf("hostile: no shape %q; there are %s", args[0], hostile.Names())
 }
 
 // fakeEditor stands in for a person at an editor in the scripts; the

@@ -81,7 +81,7 @@ func problemCount(err error) string {
 	if !errors.As(err, &list) || len(list) == 0 {
 		return "the file cannot be read"
 	}
-	return plural(len(list), "problem") + " in " + list[0].File
+	return list.Summary()
 }
 
 // completePlaybookIDs offers the ids of the catalogue, with titles.

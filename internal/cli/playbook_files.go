@@ -120,7 +120,7 @@ existing playbook of yours with that id is only replaced with --force.`,
 }
 
 func runPlaybookImport(opts *playbookFileOptions) error {
-	src, err := os.ReadFile(opts.File)
+	src, err := playbook.ReadSource(opts.File)
 	if err != nil {
 		return err
 	}

@@ -19,9 +19,12 @@ const (
 	User    Origin = "user"
 )
 
-// maxFileSize bounds what is read from the user's directory; a real
-// playbook is a few tens of kilobytes.
-const maxFileSize = 1 << 20
+// maxFileSize bounds the playbook files acctguard reads. The built-in
+// Amazon playbook, in two languages, is 114 KB. The bound is what keeps
+// reading a hostile file under 100 MB: the YAML parser alone holds some
+// 150 bytes per value, and a file of "0,0,0,…" has a value every two bytes
+// (a 1 MiB one took 138 MB).
+const maxFileSize = 512 << 10
 
 // Entry is one playbook of the catalogue, usable or not.
 type Entry struct {
@@ -229,6 +232,10 @@ func readUserFile(file, id string) (*Playbook, error) {
 	}
 	return parse(file, src, id)
 }
+
+// ReadSource reads a playbook file, refusing a directory or a file larger
+// than a playbook can be.
+func ReadSource(file string) ([]byte, error) { return readLimited(file) }
 
 func readLimited(file string) ([]byte, error) {
 	f, err := os.Open(file)

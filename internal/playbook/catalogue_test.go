@@ -91,6 +91,18 @@ func TestWithID(t *testing.T) {
 	if string(got) != "schema: 1\nid: y\ntitle: T\n" {
 		t.Errorf("quoted id: %q", got)
 	}
+	// Lines end where YAML ends them, and the value ends where it does.
+	for src, want := range map[string]string{
+		"schema: 1\rid: x\rtitle: T\r":        "schema: 1\rid: y\rtitle: T\r",
+		"schema: 1\nid: x\u2028title: T\n":    "schema: 1\nid: y\u2028title: T\n",
+		"{schema: 1, id: 'x', title: T}":      "{schema: 1, id: y, title: T}",
+		"\uFEFFschema: 1\nid: x\ntitle: 題名\n": "\uFEFFschema: 1\nid: y\ntitle: 題名\n",
+		"schema: 1\nid: >-\n  x\ntitle: T\n":  "schema: 1\nid: y\ntitle: T\n",
+	} {
+		if got, err := WithID([]byte(src), "y"); err != nil || string(got) != want {
+			t.Errorf("WithID(%q) = %q, %v; want %q", src, got, err, want)
+		}
+	}
 }
 
 func TestValidID(t *testing.T) {

@@ -74,6 +74,12 @@ func parse(name string, src []byte, wantID string) (*Playbook, error) {
 // text has each language of languages:, for a file being changed.
 func parseWith(name string, src []byte, wantID string, checkLanguages bool) (*Playbook, error) {
 	d := &decoder{skipLanguages: !checkLanguages, file: name, src: src, sourceIDs: map[string]*yaml.Node{}, contactIDs: map[string]*yaml.Node{}, typos: map[*yaml.Node]map[string]bool{}}
+	if len(src) > maxFileSize {
+		// Read from a file, it was refused before; this is text made
+		// some other way, such as in an editor.
+		d.errAt(Pos{1, 1}, "file is larger than %d KiB, too large for a playbook", maxFileSize>>10).Hint = "split it into several playbooks"
+		return nil, d.errs
+	}
 	root := d.document()
 	if root == nil {
 		return nil, d.errs
@@ -83,7 +89,9 @@ func parseWith(name string, src []byte, wantID string, checkLanguages bool) (*Pl
 	if wantID != "" && p.ID != "" && p.ID != wantID {
 		d.errf(d.idNode, "playbook id %q does not match the file name %q", p.ID, wantID+".yaml").Hint = fmt.Sprintf("change the id to %s, or rename the file to %s.yaml", wantID, p.ID)
 	}
-	d.crossCheck(p)
+	if !d.truncated {
+		d.crossCheck(p)
+	}
 	if len(d.errs) > 0 {
 		d.errs.sort()
 		return nil, d.errs
@@ -96,12 +104,18 @@ func parseWith(name string, src []byte, wantID string, checkLanguages bool) (*Pl
 }
 
 type decoder struct {
-	file   string
-	src    []byte
-	errs   ErrorList
-	idNode *yaml.Node
-	texts  []textRef
-	steps  []stepNodes
+	file string
+	src  []byte
+	// shared is the source every error points into; see source.
+	shared *source
+	// errs holds the problems kept; last is the index of the one furthest
+	// on, once there are MaxErrors; dropped receives those not kept.
+	errs    ErrorList
+	last    int
+	dropped Error
+	idNode  *yaml.Node
+	texts   []textRef
+	steps   []stepNodes
 
 	sourceIDs  map[string]*yaml.Node
 	contactIDs map[string]*yaml.Node
@@ -109,6 +123,11 @@ type decoder struct {
 	contactSources []*yaml.Node
 	// skipLanguages leaves out the languages: check.
 	skipLanguages bool
+	// truncated is set when a list was too long to read to its end.
+	truncated bool
+	// answerSets holds the answers of each question step, by index, once
+	// a when has asked for them.
+	answerSets map[int]map[string]bool
 	// typos holds, per map node, the known keys its unknown keys look
 	// like; a missing key that was only misspelt is not reported twice.
 	typos map[*yaml.Node]map[string]bool
@@ -149,10 +168,61 @@ func posOf(n *yaml.Node) Pos {
 	return Pos{n.Line, n.Column}
 }
 
+// lines returns the file's text and line index, made on the first error
+// and shared by all of them.
+func (d *decoder) lines() *source {
+	if d.shared == nil {
+		d.shared = newSource(d.src)
+	}
+	return d.shared
+}
+
+// errAt records a problem at pos. Only the first MaxErrors by position are
+// kept; a problem past them is counted, and what errAt returns for it is
+// thrown away.
 func (d *decoder) errAt(pos Pos, format string, args ...any) *Error {
-	e := &Error{File: d.file, Pos: pos, Msg: fmt.Sprintf(format, args...), Line: sourceLine(d.src, pos.Line)}
-	d.errs = append(d.errs, e)
+	src := d.lines()
+	src.problems++
+	if !d.keeps(pos) {
+		d.dropped = Error{}
+		return &d.dropped
+	}
+	e := &Error{File: d.file, Pos: pos, Msg: fmt.Sprintf(format, args...), Line: src.line(pos.Line), src: src, seq: src.problems}
+	if len(d.errs) < MaxErrors {
+		d.errs = append(d.errs, e)
+	} else {
+		d.errs[d.last] = e
+	}
+	if len(d.errs) == MaxErrors {
+		d.last = 0
+		for i, k := range d.errs {
+			if d.errs[d.last].before(k) {
+				d.last = i
+			}
+		}
+	}
 	return e
+}
+
+// keeps reports whether a problem at pos would be kept: there is room, or
+// a problem further on to make room.
+func (d *decoder) keeps(pos Pos) bool {
+	if len(d.errs) < MaxErrors {
+		return true
+	}
+	last := d.errs[d.last].Pos
+	return pos.Line < last.Line || pos.Line == last.Line && pos.Col < last.Col
+}
+
+// skip counts a problem at n when it would not be kept, so that the caller
+// need not work out its message. When it would be kept, skip counts
+// nothing and returns false: the caller reports it.
+func (d *decoder) skip(n *yaml.Node) bool {
+	if d.keeps(posOf(n)) {
+		return false
+	}
+	d.lines().problems++
+	return true
 }
 
 func (d *decoder) errf(n *yaml.Node, format string, args ...any) *Error {
@@ -161,13 +231,19 @@ func (d *decoder) errf(n *yaml.Node, format string, args ...any) *Error {
 
 // document parses the YAML and returns the top node of its only document.
 func (d *decoder) document() *yaml.Node {
+	if bytes.HasPrefix(d.src, []byte("\xFF\xFE")) || bytes.HasPrefix(d.src, []byte("\xFE\xFF")) {
+		// The YAML parser reads UTF-16 too, but the lines and columns it
+		// gives would not be those of the bytes.
+		d.errAt(Pos{1, 1}, "the file is UTF-16 text, not UTF-8").Hint = "save it as UTF-8; most editors offer that under Save As"
+		return nil
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(d.src))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
 			d.errAt(Pos{1, 1}, "file is empty").Hint = `a playbook starts with "schema: 1"; see "acctguard playbook show amazon-takeover" for a complete one`
 		} else {
-			d.syntaxError(err)
+			d.yamlError(err)
 		}
 		return nil
 	}
@@ -180,7 +256,7 @@ func (d *decoder) document() *yaml.Node {
 		d.errf(at, "a second YAML document starts here").Hint = `a playbook file holds one document: remove the "---" line and what follows it`
 		return nil
 	} else if !errors.Is(err, io.EOF) {
-		d.syntaxError(err)
+		d.yamlError(err)
 		return nil
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
@@ -188,6 +264,30 @@ func (d *decoder) document() *yaml.Node {
 		return nil
 	}
 	return doc.Content[0]
+}
+
+// readerProblems are the YAML reader's messages for a character it
+// refuses. It gives no position for them.
+var readerProblems = []string{
+	"invalid leading UTF-8 octet",
+	"incomplete UTF-8 octet sequence",
+	"invalid trailing UTF-8 octet",
+	"invalid length of a UTF-8 sequence",
+	"invalid Unicode character",
+	"control characters are not allowed",
+}
+
+// yamlError reports a file the YAML parser refused. A character it cannot
+// read is found again here, to report where it is and what it is.
+func (d *decoder) yamlError(err error) {
+	pos, what, hint, found := d.lines().badCharacter()
+	if found {
+		e := d.errAt(pos, "%s", what)
+		e.Hint, e.Line = hint, visible(e.Line)
+	}
+	if !found || !slices.ContainsFunc(readerProblems, func(p string) bool { return strings.HasSuffix(err.Error(), p) }) {
+		d.syntaxError(err)
+	}
 }
 
 // parserProblems are the YAML parser's (not scanner's) messages. For these
@@ -221,12 +321,13 @@ func (d *decoder) syntaxError(err error) {
 	if parserProblems[msg] || line == 0 {
 		line++
 	}
-	text := sourceLine(d.src, line)
-	if text == "" && line > 1 && sourceLine(d.src, line-1) != "" {
+	src := d.lines()
+	text := src.line(line)
+	if text == "" && line > 1 && src.line(line-1) != "" {
 		// A problem at the very end of the file is counted on the line
 		// after the last one.
 		line--
-		text = sourceLine(d.src, line)
+		text = src.line(line)
 	}
 	col := len([]rune(text)) - len([]rune(strings.TrimLeft(text, " \t"))) + 1
 	e := d.errAt(Pos{line, col}, "invalid YAML: %s", msg)
@@ -361,8 +462,7 @@ func (d *decoder) ids(n *yaml.Node, what string) ([]string, []*yaml.Node) {
 	if n.Kind == yaml.SequenceNode {
 		items = n.Content
 	}
-	var out []string
-	var nodes []*yaml.Node
+	out, nodes := slices.Grow([]string(nil), len(items)), slices.Grow([]*yaml.Node(nil), len(items))
 	for _, it := range items {
 		if s, ok := d.id(it, what); ok {
 			out = append(out, s)
@@ -524,20 +624,25 @@ func (d *decoder) playbook(n *yaml.Node) *Playbook {
 		p.Languages = d.languages(f.val)
 	}
 	if f, ok := m["sources"]; ok {
-		for i, item := range d.list(f.val, "sources") {
+		items := d.entries(f.val, "sources", maxEntries, "split the playbook into several")
+		for i, item := range items {
 			p.Sources = append(p.Sources, d.source(item, i))
 		}
 	}
 	if f, ok := m["contacts"]; ok {
-		for i, item := range d.list(f.val, "contacts") {
+		items := d.entries(f.val, "contacts", maxEntries, "split the playbook into several")
+		for i, item := range items {
 			p.Contacts = append(p.Contacts, d.contact(item, i))
 		}
 	}
 	if f, ok := m["steps"]; ok {
-		items := d.list(f.val, "steps")
+		items := d.entries(f.val, "steps", maxEntries, "split the playbook into several")
 		if f.val.Kind == yaml.SequenceNode && len(items) == 0 {
 			d.errf(f.val, "steps is empty").Hint = "a playbook needs at least one step"
 		}
+		// A step takes some 600 bytes: room for them all at once, rather
+		// than copies as the lists grow.
+		p.Steps, d.steps = slices.Grow(p.Steps, len(items)), slices.Grow(d.steps, len(items))
 		for i, item := range items {
 			s, nodes := d.step(item, i)
 			p.Steps = append(p.Steps, s)
@@ -547,10 +652,35 @@ func (d *decoder) playbook(n *yaml.Node) *Playbook {
 	return p
 }
 
+// maxEntries bounds each list of sources, contacts, steps, links and
+// options, far above any real one (the built-in Amazon playbook has 40
+// steps): each entry read is kept until the file has been checked, some
+// 600 bytes for a step, and a file of a hundred thousand "{}" must not take
+// a hundred megabytes. maxLanguages bounds languages:, which every text is
+// checked against.
+const (
+	maxEntries   = 10000
+	maxLanguages = 100
+)
+
+// entries returns the items of the list n, at most limit of them. A longer
+// list is a problem, reported where the list starts so that it is among
+// the first shown, and the file is not cross-checked: every reference to
+// an entry left out would look unknown.
+func (d *decoder) entries(n *yaml.Node, what string, limit int, hint string) []*yaml.Node {
+	items := d.list(n, what)
+	if len(items) > limit {
+		d.errf(n, "%s has %s entries, more than the %s acctguard reads", what, grouped(len(items)), grouped(limit)).Hint = hint
+		d.truncated = true
+		items = items[:limit]
+	}
+	return items
+}
+
 func (d *decoder) languages(n *yaml.Node) []string {
 	var out []string
 	seen := map[string]bool{}
-	for _, it := range d.list(n, "languages") {
+	for _, it := range d.entries(n, "languages", maxLanguages, "list the languages the texts are written in") {
 		lang, ok := d.scalar(it, "language")
 		if !ok {
 			continue
@@ -695,7 +825,8 @@ func (d *decoder) step(n *yaml.Node, i int) (Step, stepNodes) {
 		s.How = d.text(f.val, "how of "+what)
 	}
 	if f, ok := m["links"]; ok {
-		for j, item := range d.list(f.val, "links of "+what) {
+		items := d.entries(f.val, "links of "+what, maxEntries, "keep the links the person needs for this step")
+		for j, item := range items {
 			s.Links = append(s.Links, d.link(item, fmt.Sprintf("link %d of %s", j+1, what)))
 		}
 	}
@@ -796,7 +927,7 @@ func (d *decoder) questionFields(s *Step, m map[string]field, what string) {
 	if !ok {
 		return
 	}
-	items := d.list(f.val, "options of "+what)
+	items := d.entries(f.val, "options of "+what, maxEntries, "a question needs only the few answers a person chooses from")
 	if f.val.Kind == yaml.SequenceNode && len(items) < 2 {
 		d.errf(f.val, "%s has fewer than two options", what).Hint = "a question needs at least two answers to choose from"
 	}

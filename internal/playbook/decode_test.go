@@ -117,6 +117,15 @@ func TestParseRules(t *testing.T) {
 		{"repeat times below one", head + okStep + "    repeat: {every: 7d, times: 0}\n", []string{`9:32: times of repeat of step "ok" must be at least 1, not 0`}},
 		{"anchor and alias", head + "  - id: a\n    title: &t x\n    phase: verify\n  - id: b\n    title: *t\n    phase: verify\n",
 			[]string{`7:12: anchor &t is not allowed in a playbook`, `10:12: alias *t is not allowed in a playbook`}},
+		{"invalid UTF-8", head + "  - id: a\n    title: caf\xe9\n    phase: verify\n", []string{`7:15: invalid UTF-8 byte 0xe9`}},
+		{"invalid UTF-8 after wide characters", head + "  - id: a\n    title: 題名\xff\n    phase: verify\n", []string{`7:14: invalid UTF-8 byte 0xff`}},
+		{"invalid UTF-8 in a comment", head + okStep + "# \x82\xa0\n", []string{`9:3: invalid UTF-8 byte 0x82`}},
+		{"NUL byte", head + "  - id: a\n    title: a\x00b\n    phase: verify\n", []string{`7:13: NUL byte`}},
+		{"control character", head + "  - id: a\n    title: \x1b[2J\n    phase: verify\n", []string{`7:12: control character U+001B`}},
+		{"bad byte after a byte order mark", "\uFEFFschema: 1\x00\n", []string{`1:10: NUL byte`}},
+		{"bad byte after CR line breaks", "schema: 1\rid: t\rtitle: \xff\r", []string{`3:8: invalid UTF-8 byte 0xff`}},
+		{"bad byte after LS and NEL line breaks", "schema: 1\u2028id: t\u0085title: \xff\n", []string{`3:8: invalid UTF-8 byte 0xff`}},
+		{"UTF-16", "\xff\xfes\x00c\x00", []string{`1:1: the file is UTF-16 text, not UTF-8`}},
 		{"languages not codes", strings.Replace(head, "[en, ja]", "[en, Japanese]", 1) + okStep, []string{`4:17: "Japanese" is not a language code`}},
 	}
 	for _, tt := range tests {
@@ -208,6 +217,63 @@ func TestErrorDetail(t *testing.T) {
     hint: use a whole number and one of m, h, d, w: 30m, 5h, 7d, 2w`
 	if err == nil || err.Error() != want {
 		t.Errorf("error:\n%v\nwant:\n%s", err, want)
+	}
+}
+
+// TestErrorDetailLineBreaks shows the source line of an error in a file
+// whose lines end in CR alone, or in the Unicode line breaks YAML counts:
+// the line YAML names, with the caret under the column. A byte order mark
+// is not part of the first line's columns.
+func TestErrorDetailLineBreaks(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"CR", "\r0", "p.yaml:2:1: the playbook must be a map, not \"0\"\n    0\n    ^"},
+		{"CR, several lines", "schema: 1\rid: T\rtitle: x\rsteps: [a]\r", "p.yaml:2:5: playbook id \"T\" is not a valid id\n    id: T\n        ^\n    hint: " + idHint},
+		{"CR LF", "schema: 1\r\nid: T\r\n", "p.yaml:2:5: playbook id \"T\" is not a valid id\n    id: T\n        ^\n    hint: " + idHint},
+		{"NEL", "schema: 1\u0085id: T\u0085", "p.yaml:2:5: playbook id \"T\" is not a valid id\n    id: T\n        ^\n    hint: " + idHint},
+		{"LS", "schema: 1\u2028id: T\u2029", "p.yaml:2:5: playbook id \"T\" is not a valid id\n    id: T\n        ^\n    hint: " + idHint},
+		{"byte order mark", "\uFEFFid: T\n", "p.yaml:1:5: playbook id \"T\" is not a valid id\n    id: T\n        ^\n    hint: " + idHint},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("p.yaml", []byte(tt.src))
+			var list ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("Parse() error = %v, want an ErrorList", err)
+			}
+			for _, e := range list {
+				if e.Detail() == tt.want {
+					return
+				}
+			}
+			t.Errorf("errors:\n%v\nwant one of them:\n%s", err, tt.want)
+		})
+	}
+}
+
+// TestErrorDetailBadBytes shows a byte YAML refuses where it is, as a
+// character that can be seen, with the caret under it.
+func TestErrorDetailBadBytes(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"invalid UTF-8", "schema: 1\ntitle: caf\xe9 \xe9\n", `p.yaml:2:11: invalid UTF-8 byte 0xe9
+    title: caf� �
+              ^
+    hint: save the file as UTF-8; it may have been saved in another encoding, such as Shift_JIS`},
+		{"NUL", "schema: 1\ntitle: 題\x00名\n", `p.yaml:2:9: NUL byte
+    title: 題␀名
+             ^
+    hint: a text file has no NUL bytes: this may be UTF-16 text (save it as UTF-8), or not text at all`},
+		{"escape", "schema: 1\ntitle: \x1b]0;pwned\x07\n", `p.yaml:2:8: control character U+001B
+    title: ␛]0;pwned␇
+           ^
+    hint: remove it: YAML allows no control characters but tab`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("p.yaml", []byte(tt.src))
+			if err == nil || err.Error() != tt.want {
+				t.Errorf("error:\n%v\nwant:\n%s", err, tt.want)
+			}
+		})
 	}
 }
 

@@ -3,11 +3,18 @@ package playbook
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/acctguard/acctguard/internal/wrap"
 )
+
+// MaxErrors is how many problems of one file are kept and shown: the first
+// ones by position. The rest are only counted. A file with more mistakes
+// than this was not written by hand, and keeping every one would cost
+// memory and screens in proportion to the file.
+const MaxErrors = 50
 
 // Error is one problem in a playbook file, at a position.
 type Error struct {
@@ -20,6 +27,13 @@ type Error struct {
 	// MissingLangs lists, for a text that lacks languages of languages:,
 	// which ones.
 	MissingLangs []string
+
+	// src is what every error of one file shares; nil for an Error made
+	// by hand.
+	src *source
+	// seq is the order the error was found in, which orders errors at the
+	// same position.
+	seq int
 }
 
 // Error returns "file:line:col: message" on one line.
@@ -33,10 +47,11 @@ func (e *Error) Detail() string {
 	var b strings.Builder
 	b.WriteString(e.Error())
 	if e.Line != "" {
+		line, col := clipLine(e.Line, e.Pos.Col)
 		b.WriteString("\n    ")
-		b.WriteString(e.Line)
+		b.WriteString(line)
 		b.WriteString("\n    ")
-		b.WriteString(caretPad(e.Line, e.Pos.Col))
+		b.WriteString(caretPad(line, col))
 		b.WriteString("^")
 	}
 	if e.Hint != "" {
@@ -46,14 +61,50 @@ func (e *Error) Detail() string {
 	return b.String()
 }
 
+// maxShown is how many characters of a source line are shown; a longer
+// line is cut to that many around the column, with "…" where it was cut.
+// The longest line of the built-in playbooks has 412.
+const maxShown = 500
+
+// clipLine cuts line to maxShown characters around column col, and returns
+// the column in what it returns.
+func clipLine(line string, col int) (string, int) {
+	n := utf8.RuneCountInString(line)
+	if n <= maxShown {
+		return line, col
+	}
+	first := min(max(col-1-maxShown/5, 0), n-maxShown) // in characters
+	start, end, i := len(line), len(line), 0
+	for off := range line {
+		if i == first {
+			start = off
+		}
+		if i == first+maxShown {
+			end = off
+			break
+		}
+		i++
+	}
+	out := line[start:end]
+	if end < len(line) {
+		out += "…"
+	}
+	if first > 0 {
+		return "…" + out, col - first + 1
+	}
+	return out, col
+}
+
 // caretPad returns the blanks that put a caret under column col of line,
 // keeping tabs and giving wide (East Asian) characters two cells.
 func caretPad(line string, col int) string {
 	var b strings.Builder
-	for i, r := range []rune(line) {
+	i := 0
+	for _, r := range line {
 		if i >= col-1 {
 			break
 		}
+		i++
 		switch {
 		case r == '\t':
 			b.WriteByte('\t')
@@ -64,47 +115,67 @@ func caretPad(line string, col int) string {
 	return b.String()
 }
 
-// ErrorList is every problem found in one file, sorted by position.
+// ErrorList is the problems found in one file, sorted by position: every
+// one, or the first MaxErrors when there are more.
 type ErrorList []*Error
 
-// Error returns every problem with its line and caret, one after another.
+// Error returns every problem kept with its line and caret, one after
+// another, and how many more there are.
 func (l ErrorList) Error() string {
-	parts := make([]string, len(l))
+	parts := make([]string, len(l), len(l)+1)
 	for i, e := range l {
 		parts[i] = e.Detail()
+	}
+	if more := l.Total() - len(l); more > 0 {
+		parts = append(parts, "… and "+countOf(more, "more problem"))
 	}
 	return strings.Join(parts, "\n")
 }
 
-func (l ErrorList) sort() {
-	sort.SliceStable(l, func(i, j int) bool {
-		if l[i].Pos.Line != l[j].Pos.Line {
-			return l[i].Pos.Line < l[j].Pos.Line
-		}
-		return l[i].Pos.Col < l[j].Pos.Col
-	})
+// Total returns how many problems the file has, kept or not.
+func (l ErrorList) Total() int {
+	if len(l) > 0 && l[0].src != nil {
+		return max(len(l), l[0].src.problems)
+	}
+	return len(l)
 }
 
-// sourceLine returns line n (1-based) of src without its line ending, or ""
-// when there is no such line or it is not valid UTF-8.
-func sourceLine(src []byte, n int) string {
-	if n < 1 {
-		return ""
+// Summary says how many problems the file has: "28,633 problems in FILE".
+func (l ErrorList) Summary() string {
+	if len(l) == 0 {
+		return "no problems"
 	}
-	rest := string(src)
-	for i := 1; i < n; i++ {
-		j := strings.IndexByte(rest, '\n')
-		if j < 0 {
-			return ""
-		}
-		rest = rest[j+1:]
+	return countOf(l.Total(), "problem") + " in " + l[0].File
+}
+
+func (l ErrorList) sort() {
+	sort.Slice(l, func(i, j int) bool { return l[i].before(l[j]) })
+}
+
+// before orders errors by position, then in the order they were found.
+func (e *Error) before(o *Error) bool {
+	if e.Pos.Line != o.Pos.Line {
+		return e.Pos.Line < o.Pos.Line
 	}
-	if j := strings.IndexByte(rest, '\n'); j >= 0 {
-		rest = rest[:j]
+	if e.Pos.Col != o.Pos.Col {
+		return e.Pos.Col < o.Pos.Col
 	}
-	rest = strings.TrimSuffix(rest, "\r")
-	if !utf8.ValidString(rest) {
-		return ""
+	return e.seq < o.seq
+}
+
+// countOf says "1 problem" or "28,633 problems".
+func countOf(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
 	}
-	return rest
+	return grouped(n) + " " + noun + "s"
+}
+
+// grouped writes n with its digits in groups of three: 28,633.
+func grouped(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }

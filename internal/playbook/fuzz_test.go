@@ -5,8 +5,11 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/playbooks"
@@ -42,15 +45,65 @@ func FuzzParse(f *testing.F) {
 		if !errors.As(err, &list) || len(list) == 0 {
 			t.Fatalf("error is not a non-empty ErrorList: %v", err)
 		}
-		lines := strings.Count(string(src), "\n") + 1
+		lines := splitLines(src)
 		for _, e := range list {
-			if e.Pos.Line < 1 || e.Pos.Col < 1 || e.Pos.Line > lines {
-				t.Fatalf("error outside the file (%d lines): %v", lines, e)
+			if e.Pos.Line < 1 || e.Pos.Col < 1 || e.Pos.Line > len(lines) {
+				t.Fatalf("error outside the file (%d lines): %v", len(lines), e)
 			}
 			if prefix := fmt.Sprintf("f.yaml:%d:%d: ", e.Pos.Line, e.Pos.Col); !strings.HasPrefix(e.Error(), prefix) {
 				t.Fatalf("error %q does not start with %q", e.Error(), prefix)
 			}
+			if line := lines[e.Pos.Line-1]; readable(line) && e.Line != line {
+				t.Fatalf("error %v shows line %q, want %q", e, e.Line, line)
+			}
+			if strings.Contains(e.Msg, "UTF-8") && !strings.HasPrefix(e.Msg, "invalid UTF-8 byte 0x") || strings.Contains(e.Msg, "control characters") {
+				t.Fatalf("a byte the YAML reader refused is not reported where it is: %v", e)
+			}
 		}
+	})
+}
+
+// FuzzWithID changes the id of arbitrary bytes, as "playbook new --from"
+// does with a playbook of the user's: it must never panic, and a valid
+// playbook must stay valid, under the new id, with the same steps.
+func FuzzWithID(f *testing.F) {
+	f.Add([]byte(playbook.Template("my-bank", "en")))
+	f.Add([]byte("schema: 1\nid: x # the id\ntitle: T\nsteps: [{id: a, title: A, phase: verify}]\n"))
+	f.Add([]byte("schema: 1\r\nid: \"x\"\r\ntitle: T\r\nsteps: [{id: a, title: A, phase: verify}]\r\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		got, err := playbook.WithID(src, "new-id")
+		before, perr := playbook.Parse("f.yaml", src)
+		if perr != nil {
+			return
+		}
+		if err != nil {
+			t.Fatalf("a valid playbook, and WithID failed: %v", err)
+		}
+		after, err := playbook.Parse("f.yaml", got)
+		if err != nil {
+			t.Fatalf("WithID made a valid playbook invalid:\n%s\n%v", got, err)
+		}
+		if after.ID != "new-id" || len(after.Steps) != len(before.Steps) {
+			t.Fatalf("WithID gave id %q and %d steps, want new-id and %d:\n%s", after.ID, len(after.Steps), len(before.Steps), got)
+		}
+	})
+}
+
+// lineBreak is a line break as YAML counts them: CR LF, LF, CR, NEL, LS
+// or PS.
+var lineBreak = regexp.MustCompile("\r\n|[\n\r\u0085\u2028\u2029]")
+
+// splitLines returns the lines of src as the YAML parser numbers them,
+// without their line breaks or the byte order mark at the start.
+func splitLines(src []byte) []string {
+	return lineBreak.Split(strings.TrimPrefix(string(src), "\uFEFF"), -1)
+}
+
+// readable reports whether line is valid UTF-8 without control characters,
+// and so is shown as it is.
+func readable(line string) bool {
+	return utf8.ValidString(line) && !strings.ContainsFunc(line, func(r rune) bool {
+		return unicode.IsControl(r) && r != '\t' || r == 0xFFFE || r == 0xFFFF
 	})
 }
 

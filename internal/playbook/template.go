@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -72,7 +74,9 @@ steps:
 `
 
 // WithID returns src with the playbook's id changed to id. Only that one
-// value changes; comments and the rest of the text stay as they were.
+// value changes; comments and the rest of the text stay as they were. An
+// id written in a way that cannot be replaced where it stands, such as a
+// block scalar, is changed in the YAML tree and the file written out again.
 func WithID(src []byte, id string) ([]byte, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
@@ -87,19 +91,57 @@ func WithID(src []byte, id string) ([]byte, error) {
 		if k.Value != "id" || v.Kind != yaml.ScalarNode {
 			continue
 		}
-		lines := bytes.SplitAfter(src, []byte("\n"))
-		line := lines[v.Line-1]
-		// The value starts at its column; it runs to a comment or the
-		// end of the line.
-		prefix := []rune(string(line))[:v.Column-1]
-		rest := string(line)[len(string(prefix)):]
-		value := strings.TrimRight(rest, "\r\n")
-		if c := strings.Index(value, " #"); c >= 0 {
-			value = value[:c]
+		if out, ok := replaceScalar(src, v, id); ok && hasID(out, id) {
+			return out, nil
 		}
-		end := len(strings.TrimRight(value, " \t"))
-		lines[v.Line-1] = []byte(string(prefix) + id + rest[end:])
-		return bytes.Join(lines, nil), nil
+		v.Value, v.Style, v.Tag = id, 0, "!!str"
+		var b bytes.Buffer
+		enc := yaml.NewEncoder(&b)
+		enc.SetIndent(2)
+		if err := enc.Encode(&doc); err != nil {
+			return nil, fmt.Errorf("writing the playbook: %w", err)
+		}
+		if err := enc.Close(); err != nil {
+			return nil, fmt.Errorf("writing the playbook: %w", err)
+		}
+		return b.Bytes(), nil
 	}
 	return nil, errors.New("the playbook has no id")
+}
+
+// replaceScalar puts text in place of the scalar v where it is written in
+// src: plain, or in quotes, on the line and at the column YAML gives. It
+// reports false when v is not written so there.
+func replaceScalar(src []byte, v *yaml.Node, text string) ([]byte, bool) {
+	lines := newSource(src)
+	if v.Line < 1 || v.Line > lines.lines() {
+		return nil, false
+	}
+	line := lines.line(v.Line)
+	at, col := 0, 1
+	for col < v.Column && at < len(line) {
+		_, size := utf8.DecodeRuneInString(line[at:])
+		at, col = at+size, col+1
+	}
+	written := v.Value
+	switch v.Style {
+	case 0:
+	case yaml.DoubleQuotedStyle:
+		written = `"` + v.Value + `"`
+	case yaml.SingleQuotedStyle:
+		written = "'" + v.Value + "'"
+	default:
+		return nil, false
+	}
+	if col != v.Column || !strings.HasPrefix(line[at:], written) {
+		return nil, false
+	}
+	start := lines.starts[v.Line-1] + at
+	return slices.Concat(src[:start], []byte(text), src[start+len(written):]), true
+}
+
+// hasID reports whether src is a YAML map whose id is id.
+func hasID(src []byte, id string) bool {
+	var p struct{ ID string }
+	return yaml.Unmarshal(src, &p) == nil && p.ID == id
 }

@@ -26,21 +26,22 @@ func (d *decoder) crossCheck(p *Playbook) {
 		}
 		stepIndex[s.ID] = i
 	}
-	stepIDs := map[string]*yaml.Node{}
+	stepIDs := &idSet{nodes: map[string]*yaml.Node{}}
 	for id, i := range stepIndex {
-		stepIDs[id] = d.steps[i].id
+		stepIDs.nodes[id] = d.steps[i].id
 	}
+	sourceIDs, contactIDs := &idSet{nodes: d.sourceIDs}, &idSet{nodes: d.contactIDs}
 
 	for _, n := range d.contactSources {
-		d.checkRef(n, "source", d.sourceIDs)
+		d.checkRef(n, "source", sourceIDs)
 	}
 	for i, s := range p.Steps {
 		nodes := d.steps[i]
 		for _, n := range nodes.contacts {
-			d.checkRef(n, "contact", d.contactIDs)
+			d.checkRef(n, "contact", contactIDs)
 		}
 		for _, n := range nodes.sources {
-			d.checkRef(n, "source", d.sourceIDs)
+			d.checkRef(n, "source", sourceIDs)
 		}
 		for _, n := range nodes.after {
 			if n.Value == s.ID {
@@ -59,17 +60,32 @@ func (d *decoder) crossCheck(p *Playbook) {
 	}
 }
 
+// idSet is the ids of one kind with their nodes.
+type idSet struct {
+	nodes map[string]*yaml.Node
+	names []string
+}
+
+// sorted lists the ids, sorted once: a file can refer to unknown ids many
+// times.
+func (s *idSet) sorted() []string {
+	if s.names == nil {
+		s.names = make([]string, 0, len(s.nodes))
+		for id := range s.nodes {
+			s.names = append(s.names, id)
+		}
+		sort.Strings(s.names)
+	}
+	return s.names
+}
+
 // checkRef reports the id in n when it is not one of known.
-func (d *decoder) checkRef(n *yaml.Node, what string, known map[string]*yaml.Node) {
-	if _, ok := known[n.Value]; ok {
+func (d *decoder) checkRef(n *yaml.Node, what string, known *idSet) {
+	if _, ok := known.nodes[n.Value]; ok || d.skip(n) {
 		return
 	}
 	e := d.errf(n, "unknown %s %q", what, n.Value)
-	names := make([]string, 0, len(known))
-	for id := range known {
-		names = append(names, id)
-	}
-	sort.Strings(names)
+	names := known.sorted()
 	switch s := suggest.Closest(n.Value, names); {
 	case s != "":
 		e.Hint = fmt.Sprintf("did you mean %q?", s)
@@ -82,7 +98,7 @@ func (d *decoder) checkRef(n *yaml.Node, what string, known map[string]*yaml.Nod
 
 // checkWhen makes sure a step's conditions name questions asked before it,
 // and only answers those questions offer.
-func (d *decoder) checkWhen(p *Playbook, i int, stepIndex map[string]int, stepIDs map[string]*yaml.Node) {
+func (d *decoder) checkWhen(p *Playbook, i int, stepIndex map[string]int, stepIDs *idSet) {
 	s := p.Steps[i]
 	for j, c := range s.When {
 		nodes := d.steps[i].when[j]
@@ -100,21 +116,48 @@ func (d *decoder) checkWhen(p *Playbook, i int, stepIndex map[string]int, stepID
 			d.errf(nodes.key, "when of step %q uses question %q, which comes later", s.ID, c.Step).Hint = "move the question above this step: it must be asked first"
 			continue
 		}
-		values := make([]string, len(q.Options))
-		for k, o := range q.Options {
-			values[k] = o.Value
-		}
+		answers := d.answers(p, qi)
 		for k, v := range c.Values {
-			if !slices.Contains(values, v) {
-				d.errf(nodes.values[k], "%q is not an answer to question %q", v, c.Step).Hint = "its answers are " + strings.Join(values, ", ")
+			if _, ok := answers[v]; !ok && !d.skip(nodes.values[k]) {
+				d.errf(nodes.values[k], "%q is not an answer to question %q", v, c.Step).Hint = "its answers are " + listed(q.Options)
 			}
 		}
 	}
 }
 
+// answers returns the answers question qi offers, as a set made once per
+// question: many steps can depend on one question.
+func (d *decoder) answers(p *Playbook, qi int) map[string]bool {
+	if d.answerSets == nil {
+		d.answerSets = map[int]map[string]bool{}
+	}
+	set, ok := d.answerSets[qi]
+	if !ok {
+		set = map[string]bool{}
+		for _, o := range p.Steps[qi].Options {
+			set[o.Value] = true
+		}
+		d.answerSets[qi] = set
+	}
+	return set
+}
+
+// listed names the values of options, the first eight when there are more.
+func listed(options []Option) string {
+	values := make([]string, 0, 9)
+	for _, o := range options {
+		if len(values) == 8 {
+			values = append(values, "…")
+			break
+		}
+		values = append(values, o.Value)
+	}
+	return strings.Join(values, ", ")
+}
+
 // checkDelayFrom makes sure a step's delay counts from a time asked
 // before it.
-func (d *decoder) checkDelayFrom(p *Playbook, i int, stepIndex map[string]int, stepIDs map[string]*yaml.Node) {
+func (d *decoder) checkDelayFrom(p *Playbook, i int, stepIndex map[string]int, stepIDs *idSet) {
 	s, n := p.Steps[i], d.steps[i].delayFrom
 	if n == nil {
 		return
@@ -132,11 +175,11 @@ func (d *decoder) checkDelayFrom(p *Playbook, i int, stepIndex map[string]int, s
 
 // checkWas makes sure each former id names one step only, and no step of
 // this edition: records under it must have one place to go.
-func (d *decoder) checkWas(p *Playbook, stepIDs map[string]*yaml.Node) {
+func (d *decoder) checkWas(p *Playbook, stepIDs *idSet) {
 	seen := map[string]*yaml.Node{}
 	for i, s := range p.Steps {
 		for _, n := range d.steps[i].was {
-			if _, now := stepIDs[n.Value]; now {
+			if _, now := stepIDs.nodes[n.Value]; now {
 				d.errf(n, "%q in was of step %q is the id of a step in this playbook", n.Value, s.ID).Hint = "was lists ids this playbook no longer uses"
 				continue
 			}
@@ -179,13 +222,11 @@ func (d *decoder) checkCycles(p *Playbook, stepIndex map[string]int) {
 			case unseen:
 				visit(next)
 			case active:
-				start := slices.Index(path, next)
-				names := []string{}
-				for _, k := range path[start:] {
-					names = append(names, p.Steps[k].ID)
+				if d.skip(nodes[j]) {
+					continue
 				}
-				names = append(names, id)
-				d.errf(nodes[j], "steps wait for each other in a loop: %s", strings.Join(names, " -> ")).Hint = "remove one of these from after, so that one step can start"
+				start := slices.Index(path, next)
+				d.errf(nodes[j], "steps wait for each other in a loop: %s", loopNames(p, path[start:], id)).Hint = "remove one of these from after, so that one step can start"
 			}
 		}
 		path = path[:len(path)-1]
@@ -198,20 +239,47 @@ func (d *decoder) checkCycles(p *Playbook, stepIndex map[string]int) {
 	}
 }
 
+// loopNames writes a loop of steps as "a -> b -> a": the steps of path,
+// then last. A long loop is shortened to its first and last steps.
+func loopNames(p *Playbook, path []int, last string) string {
+	const shown = 5
+	names := make([]string, 0, 2*shown+2)
+	for i, k := range path {
+		switch {
+		case len(path) <= 2*shown || i < shown || i >= len(path)-shown:
+			names = append(names, p.Steps[k].ID)
+		case i == shown:
+			names = append(names, "… "+countOf(len(path)-2*shown, "more step")+" …")
+		}
+	}
+	return strings.Join(append(names, last), " -> ")
+}
+
 // checkLanguages reports per-language texts missing a language that
 // `languages:` declares. A plain string reads the same in every language.
 func (d *decoder) checkLanguages(langs []string) {
+	declared := make(map[string]bool, len(langs))
+	for _, l := range langs {
+		declared[l] = true
+	}
 	for _, t := range d.texts {
+		has := 0
+		for _, l := range t.text.langs {
+			if declared[l] {
+				has++
+			}
+		}
+		if has == len(langs) || t.text.IsZero() || d.skip(t.node) {
+			continue
+		}
 		var missing []string
 		for _, l := range langs {
 			if !t.text.Has(l) {
 				missing = append(missing, l)
 			}
 		}
-		if len(missing) > 0 && !t.text.IsZero() {
-			e := d.errf(t.node, "%s has no text in %s", t.what, strings.Join(missing, ", "))
-			e.Hint = "languages: [" + strings.Join(langs, ", ") + "] asks for every text in each of these languages"
-			e.MissingLangs = missing
-		}
+		e := d.errf(t.node, "%s has no text in %s", t.what, strings.Join(missing, ", "))
+		e.Hint = "languages: [" + strings.Join(langs, ", ") + "] asks for every text in each of these languages"
+		e.MissingLangs = missing
 	}
 }
