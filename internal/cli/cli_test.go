@@ -11,6 +11,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
 )
@@ -251,4 +252,13 @@ func TestSeveralOpenHintsWork(t *testing.T) {
 			t.Errorf("%v, as the hint says: exit %d:\n%s", again, code, errOut)
 		}
 	}
+}
+
+// exitCodeEn is exitCode with the hint written in English.
+func exitCodeEn(err error) (int, string) {
+	code, hint, _ := exitCode(err)
+	if hint == nil {
+		return code, ""
+	}
+	return code, hint.In(i18n.English)
 }

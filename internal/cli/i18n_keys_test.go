@@ -23,7 +23,7 @@ func TestEveryMessageKeyUsedExists(t *testing.T) {
 	for ns := range namespaces {
 		nsList = append(nsList, ns)
 	}
-	uses, err := keycheck.Uses(".", []string{"T", "Tf"}, nsList)
+	uses, err := keycheck.Uses(".", []string{"T", "Tf", "M", "i18n.Errorf"}, nsList)
 	if err != nil {
 		t.Fatal(err)
 	}

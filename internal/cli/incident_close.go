@@ -67,7 +67,7 @@ func runIncidentClose(opts *incidentCloseOptions) error {
 		return err
 	}
 	if inc.ClosedAt != nil {
-		return withHint(fmt.Errorf("incident %d is already closed", inc.ID), fmt.Sprintf(`"acctguard incident reopen %d" opens it again`, inc.ID))
+		return hinted(i18n.Errorf("error.incident.already-closed", inc.ID), i18n.M("error.incident.already-closed.hint", inc.ID))
 	}
 	now := opts.Now()
 	p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut)

@@ -71,12 +71,12 @@ type severalOpenError struct {
 func (e *severalOpenError) Error() string { return fmt.Sprintf("%d incidents are open", len(e.open)) }
 
 // hint says how to name one with cmd.
-func (e *severalOpenError) hint(cmd *cobra.Command) string {
+func (e *severalOpenError) hint(cmd *cobra.Command) i18n.Localized {
 	list := strings.Join(e.open, ", ")
 	if cmd != nil && cmd.Flags().Lookup("incident") == nil && strings.Contains(cmd.Use, "[N]") {
-		return fmt.Sprintf("name one: %s N; open incidents: %s", cmd.CommandPath(), list)
+		return i18n.M("error.several-open.name-one", cmd.CommandPath(), list)
 	}
-	return "add --incident N; open incidents: " + list
+	return i18n.M("error.several-open.flag", list)
 }
 
 // events turns the stored log into the engine's events.

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/visible"
 )
 
@@ -38,13 +39,17 @@ func Run(f *Factory, args []string) int {
 	if several := (*severalOpenError)(nil); errors.As(err, &several) {
 		hint = several.hint(cmd)
 	}
-	// An error may quote a file or what was typed: control characters
-	// in it are shown, not sent to the terminal.
+	// Written in the person's language; an error may quote a file or
+	// what was typed: control characters in it are shown, not sent to
+	// the terminal.
+	l := f.langOrEnv()
 	if !quiet {
-		fmt.Fprintf(f.IO.ErrOut, "acctguard: %s\n", visible.Text(err.Error()))
+		fmt.Fprintf(f.IO.ErrOut, "acctguard: %s\n", visible.Text(i18n.Message(err, l)))
 	}
-	if hint != "" {
-		fmt.Fprintf(f.IO.ErrOut, "acctguard: hint: %s\n", visible.Text(hint))
+	if hint != nil {
+		if h := hint.In(l); h != "" {
+			fmt.Fprintf(f.IO.ErrOut, "acctguard: %s%s\n", l.T("error.hint"), visible.Text(h))
+		}
 	}
 	return code
 }

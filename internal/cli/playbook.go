@@ -72,7 +72,7 @@ func usablePlaybook(cat *playbook.Catalogue, id string, w io.Writer) (*playbook.
 	if e.Overrides {
 		hint += fmt.Sprintf(", or remove it to use the built-in %s", id)
 	}
-	return nil, &exitError{code: exitFailure, err: fmt.Errorf("playbook %q cannot be used: %s", id, problemCount(e.Err)), hint: hint}
+	return nil, &exitError{code: exitFailure, err: fmt.Errorf("playbook %q cannot be used: %s", id, problemCount(e.Err)), hint: plainHint(hint)}
 }
 
 // problemCount says how many problems err holds: "3 problems in FILE".

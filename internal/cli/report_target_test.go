@@ -58,7 +58,7 @@ func TestReportReplacesOnlyRegularFiles(t *testing.T) {
 	for _, tt := range tests {
 		for _, force := range []bool{false, true} {
 			err, _ := reportTo(t, tt.path, force)
-			code, hint, _ := exitCode(err)
+			code, hint := exitCodeEn(err)
 			if err == nil || err.Error() != tt.err || hint != tt.hint || code != exitFailure {
 				t.Errorf("-o %s (force %v): error %v, hint %q, exit %d; want %s, hint %q", tt.path, force, err, hint, code, tt.err, tt.hint)
 			}
@@ -105,7 +105,7 @@ func TestReportToAMissingFolder(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "no-such-folder", "report.md")
 	err, _ := reportTo(t, path, false)
-	code, hint, _ := exitCode(err)
+	code, hint := exitCodeEn(err)
 	want := `cannot write the report to "` + path + `": the folder "` + filepath.Dir(path) + `" does not exist`
 	if err == nil || err.Error() != want || hint != "create the folder first, or give a file in a folder that exists" || code != exitFailure {
 		t.Errorf("error %v, hint %q, exit %d; want %s", err, hint, code, want)

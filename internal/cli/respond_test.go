@@ -224,7 +224,7 @@ func TestRespondNeedsATerminal(t *testing.T) {
 	opts, _, _ := respondSetup(t, i18n.English)
 	opts.IO.SetTTY(false, true)
 	err := runRespond(opts)
-	if code, hint, _ := exitCode(err); code != exitUsage || !strings.Contains(hint, "acctguard step") {
+	if code, hint := exitCodeEn(err); code != exitUsage || !strings.Contains(hint, "acctguard step") {
 		t.Errorf("error %v, exit %d, hint %q; want exit 2 naming acctguard step", err, code, hint)
 	}
 	if _, statErr := os.Stat(filepath.Dir(opts.Store.Path())); !errors.Is(statErr, os.ErrNotExist) {
@@ -422,7 +422,7 @@ shows where you are.
 		t.Errorf("step answer: %q", got)
 	}
 	sopts.Value = "tomorrow"
-	if code, hint, _ := exitCode(runStep(sopts)); code != exitUsage || !strings.Contains(hint, "00:40") {
+	if code, hint := exitCodeEn(runStep(sopts)); code != exitUsage || !strings.Contains(hint, "00:40") {
 		t.Errorf("step answer tomorrow: exit %d, hint %q", code, hint)
 	}
 }

@@ -3,7 +3,11 @@ package i18n
 // messages holds every text of acctguard's own screens. Keys name the
 // place a text is used. Labels carry their own punctuation, since English
 // and Japanese punctuate differently.
-var messages = NewTable(func() map[string]Text {
+var messages = NewTable(screenTexts, errorTexts)
+
+// screenTexts are the texts of the screens: menus, headings, what respond
+// and status say.
+func screenTexts() map[string]Text {
 	return map[string]Text{
 		"phase.verify":          {En: "Verify", Ja: "確認"},
 		"phase.contain":         {En: "Contain", Ja: "被害の拡大を防ぐ"},
@@ -265,4 +269,4 @@ var messages = NewTable(func() map[string]Text {
 		"status.no-reason":         {En: "no reason given", Ja: "理由なし"},
 		"status.next":              {En: "Next: %s", Ja: "次に：%s"},
 	}
-})
+}

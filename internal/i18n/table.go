@@ -17,19 +17,32 @@ func (t Text) In(l Lang) string {
 // start: most runs print a handful of texts, and tables built at start
 // would slow every run, "status" in a shell prompt included.
 type Table struct {
-	build func() map[string]Text
-	once  sync.Once
-	texts map[string]Text
+	builds []func() map[string]Text
+	once   sync.Once
+	texts  map[string]Text
 }
 
-// NewTable returns a table that build fills when it is first used.
-func NewTable(build func() map[string]Text) *Table {
-	return &Table{build: build}
+// NewTable returns a table that builds fill when it is first used: each
+// gives the texts of one part of acctguard (screens, errors, help), kept
+// in a file of its own. A key given twice is a bug: the table panics on
+// first use, which every test run reaches.
+func NewTable(builds ...func() map[string]Text) *Table {
+	return &Table{builds: builds}
 }
 
 // All returns every text by key.
 func (t *Table) All() map[string]Text {
-	t.once.Do(func() { t.texts = t.build() })
+	t.once.Do(func() {
+		t.texts = t.builds[0]()
+		for _, b := range t.builds[1:] {
+			for k, v := range b() {
+				if _, dup := t.texts[k]; dup {
+					panic("i18n: message " + k + " is given twice")
+				}
+				t.texts[k] = v
+			}
+		}
+	})
 	return t.texts
 }
 

@@ -79,14 +79,24 @@ func callee(call *ast.CallExpr) string {
 	case *ast.Ident:
 		return fn.Name
 	case *ast.SelectorExpr:
+		if x, ok := fn.X.(*ast.Ident); ok {
+			return x.Name + "." + fn.Sel.Name
+		}
 		return fn.Sel.Name
 	}
 	return ""
 }
 
+// isOneOf reports whether the function called is one of names: a bare
+// name ("T") matches a method or function of that name wherever it is
+// from, a qualified one ("i18n.Errorf") only that package's.
 func isOneOf(name string, names []string) bool {
+	_, bare, _ := strings.Cut(name, ".")
+	if bare == "" {
+		bare = name
+	}
 	for _, n := range names {
-		if n == name {
+		if n == name || n == bare {
 			return true
 		}
 	}
