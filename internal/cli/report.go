@@ -19,6 +19,7 @@ import (
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/report"
 	"github.com/acctguard/acctguard/internal/state"
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 type reportOptions struct {
@@ -131,6 +132,13 @@ func runReport(opts *reportOptions) error {
 		return withHint(fmt.Errorf("cannot write the report to %q: %w", opts.Output, err),
 			fmt.Sprintf("check that you can write files in %q and that the disk has room", filepath.Dir(opts.Output)))
 	}
+	// Say where it went: the person gave a name, perhaps relative to a
+	// folder they no longer have in mind.
+	where := opts.Output
+	if abs, err := filepath.Abs(where); err == nil {
+		where = abs
+	}
+	fmt.Fprintln(opts.IO.ErrOut, lang.Tf("report.written", visible.Line(where)))
 	return nil
 }
 
