@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/acctguard/acctguard/internal/i18n"
@@ -148,18 +149,16 @@ func (m *menuEditor) add() error {
 	if err != nil {
 		return err
 	}
-	title, err := m.opts.Prompter.Input(m.l.T("menu.title"), "")
+	var copied []string
+	title, err := m.askText("title", playbook.Text{}, &copied)
 	if err != nil {
 		return err
 	}
-	if title = strings.TrimSpace(title); title == "" {
-		return errCancelledStep
-	}
-	why, err := m.opts.Prompter.Multiline(m.l.T("menu.why"), "")
+	why, err := m.askText("why", playbook.Text{}, &copied)
 	if err != nil {
 		return err
 	}
-	how, err := m.opts.Prompter.Multiline(m.l.T("menu.how"), "")
+	how, err := m.askText("how", playbook.Text{}, &copied)
 	if err != nil {
 		return err
 	}
@@ -176,12 +175,99 @@ func (m *menuEditor) add() error {
 	if err != nil {
 		return err
 	}
-	id, err := m.doc.AddStep(at, playbook.NewStep{Phase: phase, Title: title, Why: strings.TrimSpace(why), How: strings.TrimSpace(how)}, string(m.l))
+	id, err := m.doc.AddStep(at, playbook.NewStep{Phase: phase, Title: title, Why: why, How: how})
 	if err != nil {
 		return err
 	}
-	m.done(m.l.Tf("menu.added", title, id, at+1))
+	m.done(m.l.Tf("menu.added", m.line(title), id, at+1), copied)
 	return nil
+}
+
+// textLangs returns the languages a text is asked in: the person's own
+// first, then every other language the playbook declares, since each
+// text must exist in each of them. A playbook that declares none is
+// written in the person's language alone.
+func (m *menuEditor) textLangs() []string {
+	declared := m.doc.Languages()
+	own := string(m.l)
+	if len(declared) == 0 {
+		return []string{own}
+	}
+	langs := make([]string, 0, len(declared))
+	if slices.Contains(declared, own) {
+		langs = append(langs, own)
+	}
+	for _, l := range declared {
+		if l != own {
+			langs = append(langs, l)
+		}
+	}
+	return langs
+}
+
+// askText asks for a step's title, why or how, or a contact's name
+// (field), in each language of textLangs, with cur's text as the answer
+// already given. A title or a name is needed: an empty one cancels. In a language after the first, an
+// empty answer takes the first one's text, and copied records it, so
+// the change says so before it is saved.
+func (m *menuEditor) askText(field string, cur playbook.Text, copied *[]string) (playbook.Text, error) {
+	langs := m.textLangs()
+	oneLine := field == "title" || field == "contact-name"
+	var out []string
+	first := ""
+	for i, l := range langs {
+		label := m.l.T("menu." + field)
+		if len(langs) > 1 {
+			label = m.l.Tf("menu."+field+"-in", m.langName(l))
+		}
+		if i >= 1 && first != "" && (cur.IsZero() || !cur.Has(l)) {
+			m.printf("%s\n", m.l.Tf("menu.also-in", m.langName(l)))
+		}
+		def := ""
+		if cur.Has(l) && !cur.IsZero() {
+			def = strings.TrimSpace(cur.Get(l))
+		}
+		var v string
+		var err error
+		switch {
+		case oneLine:
+			v, err = m.opts.Prompter.InputDefault(label, def)
+		default:
+			v, err = m.opts.Prompter.Multiline(label, def)
+		}
+		if err != nil {
+			return playbook.Text{}, err
+		}
+		v = strings.TrimSpace(v)
+		switch {
+		case i == 0 && v == "" && oneLine:
+			return playbook.Text{}, errCancelledStep
+		case i == 0 && v == "":
+			return playbook.Text{}, nil // no reason, no how-to: in no language
+		case i == 0:
+			first = v
+		case v == "" && first != "":
+			v = first
+			*copied = append(*copied, m.l.Tf("menu.copied", m.langName(l), m.langName(langs[0]), m.l.T("menu.word-"+field)))
+		}
+		if v != "" {
+			out = append(out, l, v)
+		}
+	}
+	if first == "" {
+		return playbook.Text{}, nil
+	}
+	return playbook.LocalText(out...), nil
+}
+
+// langName is a language's name in the person's language.
+func (m *menuEditor) langName(code string) string {
+	for _, l := range i18n.Supported {
+		if string(l) == code {
+			return m.l.T("lang." + code)
+		}
+	}
+	return code
 }
 
 func (m *menuEditor) change() error {
@@ -199,27 +285,23 @@ func (m *menuEditor) change() error {
 	if err != nil {
 		return err
 	}
-	lang := string(m.l)
+	var copied []string
 	switch f {
-	case 0:
-		v, err := m.opts.Prompter.InputDefault(m.l.T("menu.title"), step.Title.Get(lang))
-		if err != nil || strings.TrimSpace(v) == "" {
-			return err
+	case 0, 1, 2:
+		field, cur := []string{"title", "why", "how"}[f], step.Title
+		if f == 1 {
+			cur = step.Why
+		} else if f == 2 {
+			cur = step.How
 		}
-		err = m.doc.SetText(s.ID, "title", lang, strings.TrimSpace(v))
+		t, err := m.askText(field, cur, &copied)
 		if err != nil {
 			return err
 		}
-	case 1, 2:
-		field, cur := "why", step.Why
-		if f == 2 {
-			field, cur = "how", step.How
+		if t.IsZero() {
+			return errCancelledStep
 		}
-		v, err := m.opts.Prompter.Multiline(m.l.T("menu."+field), strings.TrimSpace(cur.Get(lang)))
-		if err != nil {
-			return err
-		}
-		if err := m.doc.SetText(s.ID, field, lang, strings.TrimSpace(v)); err != nil {
+		if err := m.doc.SetText(s.ID, field, t); err != nil {
 			return err
 		}
 	case 3:
@@ -231,7 +313,7 @@ func (m *menuEditor) change() error {
 			return err
 		}
 	}
-	m.done(m.l.Tf("menu.changed", m.line(s.Title), fields[f]))
+	m.done(m.l.Tf("menu.changed", m.line(s.Title), fields[f]), copied)
 	return nil
 }
 
@@ -251,7 +333,7 @@ func (m *menuEditor) remove() error {
 		m.printf("%s\n", m.opts.IO.ColorScheme().Red(visible.Text(err.Error())))
 		return nil
 	}
-	m.done(m.l.Tf("menu.removed", m.line(s.Title)))
+	m.done(m.l.Tf("menu.removed", m.line(s.Title)), nil)
 	return nil
 }
 
@@ -286,29 +368,38 @@ func (m *menuEditor) playbookID() string {
 	return p.ID
 }
 
+// move puts a step where the person chooses, in one go: after which of
+// the other steps, or at the start.
 func (m *menuEditor) move() error {
-	s, _, err := m.pickStep(m.l.T("menu.which-move"))
+	s, from, err := m.pickStep(m.l.T("menu.which-move"))
 	if err != nil {
 		return err
 	}
-	dirs := []string{m.l.T("menu.up"), m.l.T("menu.down")}
-	d, err := m.opts.Prompter.Select(m.l.T("menu.direction"), dirs, 0)
+	labels := []string{m.l.T("menu.at-start")}
+	for i, o := range m.doc.Steps() {
+		if o.ID != s.ID {
+			labels = append(labels, fmt.Sprintf("%d. %s", i+1, m.line(o.Title)))
+		}
+	}
+	labels = append(labels, m.l.T("menu.back"))
+	to, err := m.opts.Prompter.Select(m.l.T("menu.move-where"), labels, from)
 	if err != nil {
 		return err
 	}
-	delta := []int{-1, 1}[d]
-	if err := m.doc.MoveStep(s.ID, delta); err != nil {
-		m.printf("%s\n", visible.Text(err.Error()))
-		return nil
+	if to == len(labels)-1 || to == from {
+		return errCancelledStep
+	}
+	if err := m.doc.MoveStep(s.ID, to); err != nil {
+		return err
 	}
 	// A step moved above the question its when depends on would not
 	// validate: put it back and say why.
 	if _, err := m.doc.Playbook(); err != nil {
-		_ = m.doc.MoveStep(s.ID, -delta)
+		_ = m.doc.MoveStep(s.ID, from)
 		m.printf("%s\n", m.opts.IO.ColorScheme().Red(m.l.Tf("menu.cannot-move", m.line(s.Title))))
 		return nil
 	}
-	m.done(m.l.Tf("menu.moved", m.line(s.Title), dirs[d]))
+	m.done(m.l.Tf("menu.moved", m.line(s.Title), to+1), nil)
 	return nil
 }
 
@@ -325,7 +416,7 @@ func (m *menuEditor) toggle() error {
 	if on {
 		key = "menu.critical-on"
 	}
-	m.done(m.l.Tf(key, m.line(s.Title)))
+	m.done(m.l.Tf(key, m.line(s.Title)), nil)
 	return nil
 }
 
@@ -343,12 +434,10 @@ func (m *menuEditor) contact() error {
 	if i > 0 {
 		c = contacts[i-1]
 	}
-	name, err := m.opts.Prompter.InputDefault(m.l.T("menu.contact-name"), m.text(c.Name))
+	var copied []string
+	name, err := m.askText("contact-name", c.Name, &copied)
 	if err != nil {
 		return err
-	}
-	if name = strings.TrimSpace(name); name == "" {
-		return errCancelledStep
 	}
 	if c.Phone, err = m.opts.Prompter.InputDefault(m.l.T("menu.contact-phone"), c.Phone); err != nil {
 		return err
@@ -366,7 +455,7 @@ func (m *menuEditor) contact() error {
 	}
 	// The person confirms the number as they type it in: today.
 	verified := m.opts.Now().Format("2006-01-02")
-	if err := m.doc.SetContact(c, name, string(m.l), verified); err != nil {
+	if err := m.doc.SetContact(c, name, verified); err != nil {
 		return err
 	}
 	s, _, err := m.pickStep(m.l.T("menu.contact-step"))
@@ -379,12 +468,12 @@ func (m *menuEditor) contact() error {
 			return err
 		}
 	}
-	m.done(m.l.Tf("menu.contact-saved", name))
+	m.done(m.l.Tf("menu.contact-saved", m.line(name)), copied)
 	return nil
 }
 
-func uniqueContactID(existing []playbook.ContactSummary, name string) string {
-	base := playbook.Slug(name)
+func uniqueContactID(existing []playbook.ContactSummary, name playbook.Text) string {
+	base := playbook.TextSlug(name)
 	if base == "" {
 		base = "contact"
 	}
@@ -401,7 +490,12 @@ func uniqueContactID(existing []playbook.ContactSummary, name string) string {
 	}
 }
 
-func (m *menuEditor) done(change string) {
+// done records a change made, with what was filled in for the person
+// (a text copied into another language), and shows it.
+func (m *menuEditor) done(change string, copied []string) {
+	for _, c := range copied {
+		change = m.l.Tf("menu.with", change, c)
+	}
 	m.changes = append(m.changes, change)
 	m.printf("%s\n", m.opts.IO.ColorScheme().Green("✓ "+change))
 }
@@ -423,7 +517,9 @@ func (m *menuEditor) save() (bool, error) {
 	}
 	src, err := m.doc.Bytes()
 	if err != nil {
-		return false, err
+		// The changes stay in the menus, to be put right or thrown away.
+		m.printf("%s\n", m.opts.IO.ColorScheme().Red(visible.Text(err.Error())))
+		return false, nil
 	}
 	if err := saveUserPlaybook(m.target, src); err != nil {
 		return false, err

@@ -2,7 +2,6 @@ package playbook
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -94,36 +93,71 @@ func (d *Document) stepNode(id string) (*yaml.Node, int, error) {
 
 // NewStep is what a person gives for a step they add.
 type NewStep struct {
-	ID    string
-	Phase Phase
-	Title string
-	Why   string
-	How   string
+	ID              string
+	Phase           Phase
+	Title, Why, How Text
+}
+
+// Languages returns the languages the playbook declares in languages:,
+// in the file's order: every text must be given in each of them. It is
+// empty when the playbook declares none.
+func (d *Document) Languages() []string {
+	p, err := d.parse()
+	if err != nil {
+		return nil
+	}
+	return append([]string(nil), p.Languages...)
 }
 
 // AddStep inserts a step at position at (0 = first) with its texts in
-// lang, and returns its id, made unique from the title when ID is empty.
-func (d *Document) AddStep(at int, s NewStep, lang string) (string, error) {
+// the languages they are given in, and returns its id. When ID is empty
+// the id is made from the title (the English one when there is one), or,
+// for a title with no Latin letters, from the phase: "contain-step".
+func (d *Document) AddStep(at int, s NewStep) (string, error) {
 	steps := d.stepsNode()
 	if s.ID == "" {
-		s.ID = d.uniqueStepID(Slug(s.Title))
+		s.ID = d.uniqueStepID(titleSlug(s.Title, s.Phase))
 	}
 	if _, _, err := d.stepNode(s.ID); err == nil {
 		return "", fmt.Errorf("a step %q already exists", s.ID)
 	}
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
 	addPair(m, "id", scalar(s.ID))
-	addPair(m, "title", textNode(lang, s.Title))
+	addPair(m, "title", textNode(s.Title))
 	addPair(m, "phase", scalar(string(s.Phase)))
-	if s.Why != "" {
-		addPair(m, "why", textNode(lang, s.Why))
+	if !s.Why.IsZero() {
+		addPair(m, "why", textNode(s.Why))
 	}
-	if s.How != "" {
-		addPair(m, "how", textNode(lang, s.How))
+	if !s.How.IsZero() {
+		addPair(m, "how", textNode(s.How))
 	}
 	at = max(0, min(at, len(steps.Content)))
 	steps.Content = slices.Insert(steps.Content, at, m)
 	return s.ID, nil
+}
+
+// titleSlug is the id a title gives (TextSlug), else one from the phase.
+func titleSlug(t Text, phase Phase) string {
+	if s := TextSlug(t); s != "" {
+		return s
+	}
+	return string(phase) + "-step"
+}
+
+// TextSlug makes an id from a text: from its English first, then from
+// its other languages in order. A text with no Latin letters gives "".
+func TextSlug(t Text) string {
+	if t.Has("en") {
+		if s := Slug(t.Get("en")); s != "" {
+			return s
+		}
+	}
+	for _, l := range t.Langs() {
+		if s := Slug(t.Get(l)); s != "" {
+			return s
+		}
+	}
+	return ""
 }
 
 // RemoveStep takes a step out, and out of every other step's after. A
@@ -176,20 +210,19 @@ func (d *Document) dropFromList(m *yaml.Node, key, value string) {
 	}
 }
 
-// MoveStep moves a step by delta places (-1 up, +1 down). Moving a step
-// above a question its when depends on fails validation; the caller
-// checks with Playbook.
-func (d *Document) MoveStep(id string, delta int) error {
+// MoveStep moves a step so that it is at position to (0 = first) among
+// the steps. Moving a step above a question its when depends on fails
+// validation; the caller checks with Playbook.
+func (d *Document) MoveStep(id string, to int) error {
 	_, i, err := d.stepNode(id)
 	if err != nil {
 		return err
 	}
-	steps := d.stepsNode().Content
-	j := i + delta
-	if j < 0 || j >= len(steps) {
-		return errors.New("the step is already at the end")
-	}
-	steps[i], steps[j] = steps[j], steps[i]
+	steps := d.stepsNode()
+	n := steps.Content[i]
+	steps.Content = slices.Delete(steps.Content, i, i+1)
+	to = max(0, min(to, len(steps.Content)))
+	steps.Content = slices.Insert(steps.Content, to, n)
 	return nil
 }
 
@@ -212,18 +245,20 @@ func (d *Document) ToggleCritical(id string) (bool, error) {
 	return true, nil
 }
 
-// SetText sets a text field of a step (title, why, how) in lang, keeping
-// its other languages.
-func (d *Document) SetText(id, field, lang, text string) error {
+// SetText sets a text field of a step (title, why, how) in each language
+// t gives, keeping its other languages.
+func (d *Document) SetText(id, field string, t Text) error {
 	s, _, err := d.stepNode(id)
 	if err != nil {
 		return err
 	}
 	if v := d.value(s, field); v != nil {
-		setLang(v, lang, text)
+		for _, l := range t.Langs() {
+			setLang(v, l, t.Get(l))
+		}
 		return nil
 	}
-	insertAfter(s, prevTextKey(s, field), field, textNode(lang, text))
+	insertAfter(s, prevTextKey(s, field), field, textNode(t))
 	return nil
 }
 
@@ -260,7 +295,7 @@ func (d *Document) Contacts() []ContactSummary {
 
 // SetContact adds a contact, or changes the name, phone and address of an
 // existing one; verified is the date the person confirmed the number.
-func (d *Document) SetContact(c ContactSummary, name, lang, verified string) error {
+func (d *Document) SetContact(c ContactSummary, name Text, verified string) error {
 	contacts := d.value(d.root, "contacts")
 	if contacts == nil {
 		contacts = &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
@@ -281,9 +316,11 @@ func (d *Document) SetContact(c ContactSummary, name, lang, verified string) err
 		contacts.Content = append(contacts.Content, m)
 	}
 	if v := d.value(m, "name"); v != nil {
-		setLang(v, lang, name)
+		for _, l := range name.Langs() {
+			setLang(v, l, name.Get(l))
+		}
 	} else {
-		insertAfter(m, "id", "name", textNode(lang, name))
+		insertAfter(m, "id", "name", textNode(name))
 	}
 	for _, kv := range [][2]string{{"phone", c.Phone}, {"url", c.URL}, {"verified", verified}} {
 		if kv[1] == "" {
@@ -322,51 +359,19 @@ func (d *Document) LinkContact(stepID, contactID string) error {
 	return nil
 }
 
-// Bytes returns the file with the changes. A language that some new text
-// lacks is taken out of languages:, so that the file stays valid: the
-// person wrote in their language, and the others may follow later.
+// Bytes returns the file with the changes, or the problems that keep it
+// from being a valid playbook. Nothing is changed to make it valid: a
+// language the file declares stays declared, and the caller asks for
+// every text in each of them (Languages).
 func (d *Document) Bytes() ([]byte, error) {
-	for range 4 {
-		src, err := d.encode()
-		if err != nil {
-			return nil, err
-		}
-		_, err = Check(d.file, d.id, src)
-		var list ErrorList
-		if err == nil {
-			return src, nil
-		}
-		if !errors.As(err, &list) || !d.dropMissingLanguages(list) {
-			return nil, err
-		}
+	src, err := d.encode()
+	if err != nil {
+		return nil, err
 	}
-	return nil, errors.New("the changed playbook does not validate")
-}
-
-// dropMissingLanguages removes from languages: every language an error
-// says a text lacks. It reports whether it removed any.
-func (d *Document) dropMissingLanguages(list ErrorList) bool {
-	langs := d.value(d.root, "languages")
-	if langs == nil {
-		return false
+	if _, err := Check(d.file, d.id, src); err != nil {
+		return nil, err
 	}
-	dropped := false
-	for _, e := range list {
-		for _, l := range e.MissingLangs {
-			before := len(langs.Content)
-			langs.Content = slices.DeleteFunc(langs.Content, func(n *yaml.Node) bool { return n.Value == l })
-			dropped = dropped || len(langs.Content) < before
-		}
-	}
-	if dropped && len(langs.Content) == 0 {
-		for i := 0; i+1 < len(d.root.Content); i += 2 {
-			if d.root.Content[i].Value == "languages" {
-				d.root.Content = slices.Delete(d.root.Content, i, i+2)
-				break
-			}
-		}
-	}
-	return dropped
+	return src, nil
 }
 
 func (d *Document) encode() ([]byte, error) {
@@ -419,10 +424,16 @@ func prevTextKey(s *yaml.Node, field string) string {
 	return "phase"
 }
 
-// textNode is a text in one language; several lines become a block.
-func textNode(lang, text string) *yaml.Node {
+// textNode is a text in each of its languages, in their order; several
+// lines become a block.
+func textNode(t Text) *yaml.Node {
+	if t.IsPlain() {
+		return textScalar(t.Get(""))
+	}
 	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-	addPair(m, lang, textScalar(text))
+	for _, l := range t.Langs() {
+		addPair(m, l, textScalar(t.Get(l)))
+	}
 	return m
 }
 
@@ -450,13 +461,10 @@ func setLang(v *yaml.Node, lang, text string) {
 		addPair(v, lang, textScalar(text))
 		return
 	}
-	*v = *textNode(lang, text)
+	*v = *textNode(LocalText(lang, text))
 }
 
 func (d *Document) uniqueStepID(base string) string {
-	if base == "" {
-		base = "step"
-	}
 	id := base
 	for n := 2; ; n++ {
 		if _, _, err := d.stepNode(id); err != nil {
@@ -527,12 +535,17 @@ func findBlankLines(src []byte, root *yaml.Node) blankLines {
 		if k.Value != "steps" {
 			continue
 		}
-		for _, s := range root.Content[i+1].Content {
+		for n, s := range root.Content[i+1].Content {
 			id := ""
 			for j := 0; j+1 < len(s.Content); j += 2 {
 				if s.Content[j].Value == "id" {
 					id = s.Content[j+1].Value
 				}
+			}
+			// The first step follows "steps:" and has no spacing of
+			// its own: moved down, it is spaced as the others.
+			if n == 0 {
+				continue
 			}
 			b.steps[id] = blankAbove(startLine(s))
 			b.anyStep = b.anyStep || b.steps[id]
