@@ -126,15 +126,7 @@ func findStep(p *playbook.Playbook, id string) (*playbook.Step, error) {
 func incidentFlag(cmd *cobra.Command, f *Factory, target *int) {
 	cmd.Flags().IntVar(target, "incident", 0, "the incident to act on (default: the only open one)")
 	_ = cmd.RegisterFlagCompletionFunc("incident", func(c *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
-		file, err := completionState(f, c)
-		if err != nil {
-			return nil, cobra.ShellCompDirectiveNoFileComp
-		}
-		var out []string
-		for _, inc := range file.Open() {
-			out = append(out, strconv.Itoa(inc.ID)+"\t"+inc.Playbook)
-		}
-		return out, cobra.ShellCompDirectiveNoFileComp
+		return incidentCompletions(f, c, true), cobra.ShellCompDirectiveNoFileComp
 	})
 }
 

@@ -278,6 +278,8 @@ func screenTexts() map[string]Text {
 		"status.group-from":        {En: "From %s (%s):", Ja: "%s から（%s）："},
 		"status.group-after":       {En: "After %s:", Ja: "「%s」の完了後："},
 		"status.no-reason":         {En: "no reason given", Ja: "理由なし"},
+		"complete.incident":        {En: "%s · opened %s", Ja: "%s・%s 開始"},
+		"complete.incident-closed": {En: "%s · closed %s", Ja: "%s・%s 終了"},
 		"report.written":           {En: "The report is saved in %s.", Ja: "報告書を %s に保存しました。"},
 		"status.next":              {En: "Next: %s", Ja: "次に：%s"},
 	}
