@@ -464,3 +464,41 @@ func TestPromptsShowControlCharacters(t *testing.T) {
 		t.Errorf("an escape sequence from the playbook reached the terminal:\n%q", out)
 	}
 }
+
+// TestLongNoteRedrawsCleanly types a note three rows long on a 60-column
+// terminal, goes back into it to change a word, and saves it: the screen
+// then holds the question with the whole note once, and nothing of the
+// rows it took while it was typed.
+func TestLongNoteRedrawsCleanly(t *testing.T) {
+	env, stateFile := ptyEnv(t)
+	p := startPTYSize(t, 60, 30, env, "respond", "walk")
+	p.expect("What now?")
+	p.key("\x1b[B\x1b[B\x1b[B\r") // three down: Add a note
+	p.expect("Note:")
+	words := strings.Repeat("called the card desk and asked them to stop the card ", 3)
+	p.key(words + "today")
+	p.expect("card today")
+	p.key("\x1b[D\x1b[D\x1b[D\x1b[D\x1b[D") // five left: before "today"
+	p.key("late ")
+	p.expect("late today")
+	p.key("\r")
+	p.expect("Note saved.")
+	p.expect("What now?")
+	time.Sleep(200 * time.Millisecond)
+	screen := p.screen.String()
+	if n := strings.Count(screen, "late today"); n != 1 {
+		t.Errorf("the note's end is on the screen %d times, want once:\n%s", n, screen)
+	}
+	if n := strings.Count(screen, "? Note:"); n != 1 {
+		t.Errorf("the question is on the screen %d times, want once:\n%s", n, screen)
+	}
+	p.key("\x03")
+	p.wait()
+	raw, err := os.ReadFile(stateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := strings.TrimSpace(words) + " late today"; !strings.Contains(string(raw), `"note": "`+want+`"`) {
+		t.Errorf("state file lacks %q:\n%s", want, raw)
+	}
+}

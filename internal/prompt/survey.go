@@ -2,7 +2,9 @@ package prompt
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/AlecAivazis/survey/v2"
@@ -99,70 +101,220 @@ func (s *Survey) Select(message string, options []string, defaultIndex int) (int
 }
 
 func (s *Survey) Input(message, help string) (string, error) {
-	var answer string
-	err := survey.AskOne(&survey.Input{Message: visible.Text(message), Help: visible.Text(help)}, &answer, s.stdio, survey.WithShowCursor(true))
-	return answer, translate(err)
+	return s.line(&lineInput{Input: survey.Input{Message: visible.Text(message), Help: visible.Text(help)}})
 }
 
 func (s *Survey) InputDefault(message, def string) (string, error) {
-	var answer string
 	shown := visible.Line(def)
-	err := survey.AskOne(&survey.Input{Message: visible.Text(message), Default: shown}, &answer, s.stdio, survey.WithShowCursor(true))
+	answer, err := s.line(&lineInput{Input: survey.Input{Message: visible.Text(message), Default: shown}})
 	if answer == shown {
 		answer = def // the default accepted, as it was
 	}
-	return answer, translate(err)
+	return answer, err
 }
 
-// InputEdit puts text on the line, where the person can change it: survey's
-// Input can only offer a default, to take whole or type over. Control
-// characters in text are shown as escapes there too, and come back so if
-// they are left in.
+// InputEdit puts text on the line, where the person can change it.
+// Control characters in text are shown as escapes there too, and come
+// back so if they are left in.
 func (s *Survey) InputEdit(message, help, text string) (string, error) {
+	return s.line(&lineInput{Input: survey.Input{Message: visible.Text(message), Help: visible.Text(help)}, text: []rune(visible.Line(text))})
+}
+
+func (s *Survey) line(q *lineInput) (string, error) {
+	q.out = s.out
+	q.cols = func() int {
+		w, _, err := term.GetSize(int(s.out.Fd()))
+		if err != nil {
+			return 0
+		}
+		return w
+	}
 	var answer string
-	q := &editInput{Input: survey.Input{Message: visible.Text(message), Help: visible.Text(help)}, text: visible.Line(text)}
 	err := survey.AskOne(q, &answer, s.stdio, survey.WithShowCursor(true))
 	return answer, translate(err)
 }
 
-// editInput is survey's Input prompt with its line filled in to start with.
-type editInput struct {
+// lineInput is survey's Input question with a line editor of its own.
+// survey's reader counts one column per character and erases the line
+// character by character when Enter is pressed, so a long line of
+// Japanese, whose characters take two columns and wrap early, was erased
+// wrongly: a fragment of the note stayed on the screen, or lines above it
+// went. This one draws the question and the line afresh on each key, from
+// the question's first row down (clearing what is below), with each
+// character's real width and the terminal's real wrapping, so what is on
+// the screen is always exactly the question and the line.
+type lineInput struct {
 	survey.Input
-	text     string
+	out      io.Writer
+	cols     func() int // the terminal's width; 0 when it is not known
+	text     []rune     // the line as typed so far
+	at       int        // the cursor, as an index into text
 	showHelp bool
+	row      int // the terminal cursor's row, counted from the question's first
 }
 
-func (e *editInput) Prompt(config *survey.PromptConfig) (interface{}, error) {
-	for {
-		err := e.Render(survey.InputQuestionTemplate, survey.InputTemplateData{Input: e.Input, ShowHelp: e.showHelp, Config: config})
-		if err != nil {
-			return "", err
-		}
-		line, err := e.readLine()
-		if err != nil {
-			return "", err
-		}
-		if line == config.HelpInput && e.Help != "" && !e.showHelp {
-			e.showHelp = true
-			continue
-		}
-		e.AppendRenderedText(line)
-		return line, nil
-	}
-}
-
-func (e *editInput) readLine() (string, error) {
-	rr := e.NewRuneReader()
-	_ = rr.SetTermMode()
-	defer func() { _ = rr.RestoreTermMode() }()
-	line, err := rr.ReadLineWithDefault(0, []rune(e.text))
-	if err != nil {
+func (q *lineInput) Prompt(config *survey.PromptConfig) (interface{}, error) {
+	rr := q.NewRuneReader()
+	if err := rr.SetTermMode(); err != nil {
 		return "", err
 	}
-	// The reader ends with a new line; go back up so that the answer is
-	// drawn on the prompt's line, as survey's Input does.
-	e.NewCursor().Up(1)
-	return string(line), nil
+	defer func() { _ = rr.RestoreTermMode() }()
+	q.at = len(q.text)
+	if err := q.draw(config); err != nil {
+		return "", err
+	}
+	for {
+		r, _, err := rr.ReadRune()
+		if err != nil {
+			return "", err
+		}
+		if line, done, err := q.key(r, config); done || err != nil {
+			return line, err
+		}
+		if err := q.draw(config); err != nil {
+			return "", err
+		}
+	}
+}
+
+// key takes one key: done is true when it ends the question, with the
+// line to answer.
+func (q *lineInput) key(r rune, config *survey.PromptConfig) (line string, done bool, err error) {
+	switch r {
+	case terminal.KeyInterrupt:
+		// Leave the cursor after the line, so that what is printed
+		// next does not write over it.
+		q.at = len(q.text)
+		_ = q.draw(config)
+		return "", true, terminal.InterruptErr
+	case terminal.KeyEnter, '\n', terminal.KeyEndTransmission:
+		line := string(q.text)
+		if line == config.HelpInput && q.Help != "" && !q.showHelp {
+			q.showHelp, q.text, q.at = true, nil, 0
+			return "", false, nil
+		}
+		if line == "" {
+			line = q.Default
+		}
+		return line, true, nil
+	case terminal.KeyBackspace, terminal.KeyDelete:
+		if q.at > 0 {
+			q.text = slices.Delete(q.text, q.at-1, q.at)
+			q.at--
+		}
+	case terminal.SpecialKeyDelete:
+		if q.at < len(q.text) {
+			q.text = slices.Delete(q.text, q.at, q.at+1)
+		}
+	case terminal.KeyArrowLeft:
+		q.at = max(0, q.at-1)
+	case terminal.KeyArrowRight:
+		q.at = min(len(q.text), q.at+1)
+	case terminal.SpecialKeyHome:
+		q.at = 0
+	case terminal.SpecialKeyEnd:
+		q.at = len(q.text)
+	case terminal.KeyDeleteLine, 0x15: // Ctrl-X, Ctrl-U
+		q.text, q.at = nil, 0
+	case terminal.KeyDeleteWord:
+		i := q.at
+		for i > 0 && q.text[i-1] == ' ' {
+			i--
+		}
+		for i > 0 && q.text[i-1] != ' ' {
+			i--
+		}
+		q.text, q.at = slices.Delete(q.text, i, q.at), i
+	default:
+		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
+			return "", false, nil // another control key: nothing to type
+		}
+		q.text = slices.Insert(q.text, q.at, r)
+		q.at++
+	}
+	return "", false, nil
+}
+
+// Cleanup leaves the question with its answer, as survey does.
+func (q *lineInput) Cleanup(config *survey.PromptConfig, val interface{}) error {
+	user, _, err := core.RunTemplate(survey.InputQuestionTemplate, survey.InputTemplateData{
+		Input: q.Input, ShowAnswer: true, Answer: val.(string), Config: config,
+	})
+	if err != nil {
+		return err
+	}
+	q.home()
+	_, err = io.WriteString(q.out, user)
+	return err
+}
+
+// home takes the terminal cursor to the question's first row and clears
+// from there down.
+func (q *lineInput) home() {
+	if q.row > 0 {
+		fmt.Fprintf(q.out, "\x1b[%dA", q.row)
+	}
+	io.WriteString(q.out, "\r\x1b[J")
+	q.row = 0
+}
+
+// draw writes the question and the line, and puts the cursor at q.at.
+func (q *lineInput) draw(config *survey.PromptConfig) error {
+	user, layout, err := core.RunTemplate(survey.InputQuestionTemplate, survey.InputTemplateData{
+		Input: q.Input, ShowHelp: q.showHelp, Config: config,
+	})
+	if err != nil {
+		return err
+	}
+	cols := q.cols()
+	q.home()
+	// What is typed is shown as it will be kept, with control characters
+	// (pasted, say) made visible.
+	line := visible.Line(string(q.text))
+	io.WriteString(q.out, user+line)
+	endRow, endCol := place(layout+line, cols)
+	if cols > 0 && endCol == cols {
+		// The line ends at the right edge, where terminals leave the
+		// cursor waiting: go on to a fresh row, so that rows are counted
+		// as the terminal has them.
+		io.WriteString(q.out, "\r\n")
+		endRow, endCol = endRow+1, 0
+	}
+	row, col := place(layout+visible.Line(string(q.text[:q.at])), cols)
+	if cols > 0 && (col == cols || q.at < len(q.text) && col+wrap.RuneWidth(q.text[q.at]) > cols) {
+		row, col = row+1, 0 // the next character starts the next row
+	}
+	if up := endRow - row; up > 0 {
+		fmt.Fprintf(q.out, "\x1b[%dA", up)
+	}
+	if col != endCol || endRow != row {
+		fmt.Fprintf(q.out, "\r")
+		if col > 0 {
+			fmt.Fprintf(q.out, "\x1b[%dC", col)
+		}
+	}
+	q.row = row
+	return nil
+}
+
+// place returns where text written from the start of a row leaves the
+// cursor in a terminal cols wide: rows down, and the column, which is
+// cols when the last row is full. A character too wide for what is left
+// of a row starts the next one, as terminals do. cols 0 is a terminal of
+// unknown width: nothing wraps.
+func place(text string, cols int) (row, col int) {
+	for _, r := range text {
+		if r == '\n' {
+			row, col = row+1, 0
+			continue
+		}
+		w := wrap.RuneWidth(r)
+		if cols > 0 && col+w > cols {
+			row, col = row+1, 0
+		}
+		col += w
+	}
+	return row, col
 }
 
 // Multiline uses survey's Multiline prompt, never survey.Editor: that one

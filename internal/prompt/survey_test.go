@@ -19,3 +19,29 @@ func TestPageSize(t *testing.T) {
 		}
 	}
 }
+
+// place counts rows as a terminal fills them: a character of two columns
+// that does not fit in what is left of a row starts the next one.
+func TestPlace(t *testing.T) {
+	tests := []struct {
+		text     string
+		cols     int
+		row, col int
+	}{
+		{"", 10, 0, 0},
+		{"abc", 10, 0, 3},
+		{"abcdefghij", 10, 0, 10}, // full: the cursor waits at the edge
+		{"abcdefghijk", 10, 1, 1},
+		{"? メモ： あいう", 10, 1, 6}, // "? メモ： " is 9 columns; あ cannot fit in the 10th
+		{"あいうえお", 10, 0, 10},
+		{"あいうえおか", 10, 1, 2},
+		{"aあいうえお", 10, 1, 2}, // the fifth wide one leaves a gap
+		{"one\ntwo", 10, 1, 3},
+		{"a" + "あいうえお", 0, 0, 11}, // width unknown: nothing wraps
+	}
+	for _, tt := range tests {
+		if row, col := place(tt.text, tt.cols); row != tt.row || col != tt.col {
+			t.Errorf("place(%q, %d) = %d, %d; want %d, %d", tt.text, tt.cols, row, col, tt.row, tt.col)
+		}
+	}
+}
