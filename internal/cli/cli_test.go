@@ -99,9 +99,9 @@ func TestPlaybookListTerminal(t *testing.T) {
 	if code := Run(f, []string{"--lang", "ja", "playbook", "list"}); code != 0 {
 		t.Fatalf("exit code %d", code)
 	}
-	want := `ID    タイトル    種類                            手順
-bank  銀行        ユーザー                        1
-card  エラーあり  ユーザー（組み込みを置き換え）  -
+	want := `ID    タイトル    種類                        手順
+bank  銀行        自分用                      1
+card  エラーあり  自分用（組み込みの代わり）  -
 
 ` + filepath.Join(user, "card.yaml") + `:1:1: the playbook is missing "id"
 `

@@ -176,7 +176,7 @@ func chooseEditID(opts *playbookEditOptions) (string, error) {
 	for i, e := range entries {
 		labels[i] = e.ID
 		if e.Playbook != nil {
-			labels[i] = fmt.Sprintf("%s · %s", e.ID, e.Playbook.Title.Get(string(opts.Lang)))
+			labels[i] = e.ID + opts.Lang.T("sep") + e.Playbook.Title.Get(string(opts.Lang))
 		}
 	}
 	i, err := opts.Prompter.Select(opts.Lang.T("edit.which"), labels, 0)

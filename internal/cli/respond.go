@@ -354,7 +354,7 @@ func (r *responder) chooseOpenIncident(file *state.File) (*state.Incident, error
 		if e, err := r.Catalogue.Get(inc.Playbook); err == nil && e.Playbook != nil {
 			title = e.Playbook.Title.Get(inc.Lang)
 		}
-		labels[i] = fmt.Sprintf("%d · %s · %s", inc.ID, title, r.l.Time(inc.OpenedAt.Local(), r.Now()))
+		labels[i] = r.l.Tf("incident.header", inc.ID, title, r.l.Time(inc.OpenedAt.Local(), r.Now()))
 	}
 	i, err := r.Prompter.Select(r.l.T("respond.choose-incident"), labels, len(labels)-1)
 	if err != nil {
@@ -612,7 +612,7 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 	step := st.Step
 	lang := i18n.Lang(r.inc.Lang)
 	w := &showWriter{w: r.IO.Out, cs: r.cs, l: r.l, p: r.p, width: r.IO.WrapWidth(), lang: lang}
-	title := fmt.Sprintf("[%d/%d] %s · %s", st.Index+1, len(r.p.Steps), r.l.T("phase."+string(step.Phase)), r.text(step.Title))
+	title := r.l.Tf("respond.step-title", st.Index+1, len(r.p.Steps), r.l.T("phase."+string(step.Phase)), r.text(step.Title))
 	if step.Critical {
 		title += "  " + r.cs.Yellow("★ "+r.l.T("show.critical"))
 	}

@@ -180,7 +180,7 @@ func TestRespondRefusesCardNumbersInNotes(t *testing.T) {
 	}
 	for _, want := range []string{
 		"? メモ： カード 4111-1111-1111-1111 を止めた\n保存していません：メモにカード番号の全桁（末尾 1111）が含まれているようです。入\n力した内容は残してあるので、カード番号を下4桁だけに直してください。\n? メモ： [カード 4111-1111-1111-1111 を止めた] カード末尾1111を止めた\n✓ メモを保存しました。",
-		"[1/6] 確認 · メールを見る  ★ 最初の1時間\n     理由：偽物かもしれません。",
+		"[1/6] 【確認】メールを見る  ★ 最初の1時間\n     理由：偽物かもしれません。",
 	} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("screen:\n%s\nwant it to contain:\n%s", out, want)
@@ -293,11 +293,11 @@ func TestRespondAsksWhichPlaybookAndWhichIncident(t *testing.T) {
 	}
 	out.Reset()
 	opts.PlaybookID = ""
-	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"1 · Card stolen · Thu 26 Nov 21:00", "Stop for now"}}
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"Incident 1 · Card stolen · opened Thu 26 Nov 21:00", "Stop for now"}}
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
-	want := "? Which incident do you want to continue? 1 · Card stolen · Thu 26 Nov 21:00\nIncident 1 · Card stolen"
+	want := "? Which incident do you want to continue? Incident 1 · Card stolen · opened Thu 26 Nov 21:00\nIncident 1 · Card stolen"
 	if !strings.HasPrefix(out.String(), want) || !strings.Contains(out.String(), "To continue, run: acctguard respond --incident 1") {
 		t.Errorf("screen:\n%s\nwant it to start with:\n%s", out, want)
 	}
@@ -484,7 +484,7 @@ func TestRespondFirstScreenInJapanese(t *testing.T) {
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
-	want := `新しい対応を始めました。
+	want := `新しい案件として、対応を始めました。
 
 「ログインできない」でやることを、一つずつ案内します。
 ★印の付いた急ぎの2手順を先に案内します（目安は1時間）。
@@ -762,8 +762,8 @@ Waiting
 Follow-ups
     Check the card statement  Fri 27 Nov 21:00 (in 1 day)
 `},
-		{i18n.Japanese, 40, `対応 1 ・ ロックされた ・
-11月26日(木) 21:00 開始
+		{i18n.Japanese, 40, `案件1・ロックされた・11月26日(木) 21:00
+開始
 [########------------] 5手順中2手順が完了
 
 今できること
@@ -806,7 +806,7 @@ func TestIncidentKeepsItsLanguage(t *testing.T) {
 	if err := runStatus(sopts); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(sout.String(), "対応 1 ・ ロックされた ・ 11月26日(木) 21:00 開始\n") || strings.Contains(sout.String(), "Reset") {
+	if !strings.HasPrefix(sout.String(), "案件1・ロックされた・11月26日(木) 21:00 開始\n") || strings.Contains(sout.String(), "Reset") {
 		t.Errorf("status under an English locale of a Japanese incident:\n%s", sout)
 	}
 
@@ -817,7 +817,7 @@ func TestIncidentKeepsItsLanguage(t *testing.T) {
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "対応 1 を、前回の続きから再開します。") || strings.Contains(out.String(), "Picking up") {
+	if !strings.Contains(out.String(), "案件1を、前回の続きから再開します。") || strings.Contains(out.String(), "Picking up") {
 		t.Errorf("respond:\n%s", out)
 	}
 	if !strings.Contains(out.String(), "続けるには、次のコマンドを実行してください：acctguard respond\n") {

@@ -56,7 +56,7 @@ func (s *showWriter) playbook() {
 		meta = append(meta, l.Tf("show.version", visible.Line(p.Version)))
 	}
 	meta = append(meta, l.Tf("show.steps", len(p.Steps)))
-	s.printf("%s\n", s.cs.Dim(strings.Join(meta, " · ")))
+	s.printf("%s\n", s.cs.Dim(strings.Join(meta, l.T("sep"))))
 	if !p.Summary.IsZero() {
 		s.printf("\n")
 		s.wrapped("", "", s.text(p.Summary), "")

@@ -9,7 +9,7 @@ func errorTexts() map[string]Text {
 	return map[string]Text{
 		"error.hint": {En: "hint: ", Ja: "ヒント："},
 
-		"error.incident.already-closed":      {En: "incident %d is already closed", Ja: "対応 %d はすでに終了しています。"},
+		"error.incident.already-closed":      {En: "incident %d is already closed", Ja: "案件%dはすでに終了しています。"},
 		"error.incident.already-closed.hint": {En: "\"acctguard incident reopen %d\" opens it again", Ja: "「acctguard incident reopen %d」で再開できます。"},
 
 		"error.several-open.name-one": {En: "name one: %s N; open incidents: %s", Ja: "番号を指定してください（%s N）。対応中の番号：%s"},

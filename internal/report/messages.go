@@ -29,13 +29,13 @@ var messages = i18n.NewTable(func() map[string]i18n.Text {
 		"head.playbook":         {En: "Playbook", Ja: "手順書"},
 		"head.playbook-version": {En: "%s, version %s", Ja: "%s（バージョン %s）"},
 		"head.service":          {En: "Service", Ja: "サービス"},
-		"head.incident":         {En: "Incident", Ja: "対応番号"},
+		"head.incident":         {En: "Incident", Ja: "案件番号"},
 		"head.opened":           {En: "Opened", Ja: "対応開始"},
 		"head.closed":           {En: "Closed", Ja: "対応終了"},
 		"head.not-closed":       {En: "not yet, the response is still going on", Ja: "未終了（対応中）"},
-		"head.related":          {En: "Related", Ja: "関連する対応"},
-		"head.related-open":     {En: "incident %d, from %s, still open", Ja: "対応番号 %d（%s 開始、対応中）"},
-		"head.related-closed":   {En: "incident %d, %s to %s", Ja: "対応番号 %d（%s〜%s）"},
+		"head.related":          {En: "Related", Ja: "関連する案件"},
+		"head.related-open":     {En: "incident %d, from %s, still open", Ja: "案件%d（%s 開始、対応中）"},
+		"head.related-closed":   {En: "incident %d, %s to %s", Ja: "案件%d（%s〜%s）"},
 		"head.lang":             {En: "Language", Ja: "言語"},
 		"head.lang-recorded":    {En: "%s (recorded in %s)", Ja: "%s（記録時の言語：%s）"},
 		"head.generated":        {En: "Report made", Ja: "作成日時"},
@@ -110,12 +110,12 @@ var messages = i18n.NewTable(func() map[string]i18n.Text {
 
 		"sources": {En: "Sources", Ja: "出典"},
 
-		"ics.calendar": {En: "acctguard: incident %d", Ja: "acctguard：対応 %d"},
+		"ics.calendar": {En: "acctguard: incident %d", Ja: "acctguard：案件%d"},
 		"ics.summary":  {En: "acctguard: %s", Ja: "acctguard：%s"},
 		"ics.repeat":   {En: "%s (%d of %d)", Ja: "%[1]s（%[3]d回中%[2]d回目）"},
 		"ics.gate":     {En: "Can be done from this time: %s", Ja: "この時刻から実施できます：%s"},
 		"ics.step":     {En: "Time for this step: %s", Ja: "実施する手順：%s"},
-		"ics.incident": {En: "Incident %d: %s", Ja: "対応 %d：%s"},
+		"ics.incident": {En: "Incident %d: %s", Ja: "案件%d：%s"},
 		"ics.run":      {En: "Run: %s", Ja: "次のコマンドで進めてください：%s"},
 	}
 })
