@@ -502,3 +502,31 @@ func TestLongNoteRedrawsCleanly(t *testing.T) {
 		t.Errorf("state file lacks %q:\n%s", want, raw)
 	}
 }
+
+// TestConfirmInJapanese answers a yes/no question in a Japanese terminal:
+// its choices and the answer shown are Japanese words, and typing y still
+// answers yes.
+func TestConfirmInJapanese(t *testing.T) {
+	env, stateFile := ptyEnv(t)
+	env = append(env, "ACCTGUARD_LANG=ja")
+	if code := startPTY(t, env, "incident", "new", "walk").wait(); code != 0 {
+		t.Fatalf("incident new: exit %d", code)
+	}
+	p := startPTYSize(t, 60, 20, env, "incident", "delete", "1")
+	p.expect("（はい=y／いいえ=N）")
+	p.key("y\r")
+	p.expect("はい")
+	if code := p.wait(); code != 0 {
+		t.Fatalf("incident delete: exit %d\n%s", code, p.screen.String())
+	}
+	if screen := p.screen.String(); strings.Contains(screen, "Yes") || strings.Contains(screen, "y/N") {
+		t.Errorf("English on the screen:\n%s", screen)
+	}
+	raw, err := os.ReadFile(stateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(raw), `"id": 1`) {
+		t.Errorf("incident 1 is still in the state file:\n%s", raw)
+	}
+}

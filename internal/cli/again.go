@@ -1,10 +1,10 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
+	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/incident"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/state"
@@ -36,7 +36,7 @@ func stepsAgain(v incident.View) []incident.Status {
 func attackAgain(f *state.File, id int, p *playbook.Playbook, when, now time.Time, what string) ([]incident.Status, error) {
 	inc, ok := f.Incident(id)
 	if !ok {
-		return nil, fmt.Errorf("incident %d no longer exists; was it deleted in another window?", id)
+		return nil, i18n.Errorf("error.incident.gone-window", id)
 	}
 	again := stepsAgain(derive(p, inc, now))
 	if inc.ClosedAt != nil {

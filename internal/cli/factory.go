@@ -61,6 +61,10 @@ func (f *Factory) PrompterIn(l i18n.Lang) prompt.Prompter {
 		MultilineHint: l.T("prompt.multiline-hint"),
 		Filtering:     l.T("prompt.filtering"),
 		NoMatch:       l.T("prompt.no-match"),
+		Yes:           l.T("prompt.yes"),
+		No:            l.T("prompt.no"),
+		YesNo:         l.T("prompt.yes-no"),
+		NoYes:         l.T("prompt.no-yes"),
 	})
 }
 

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/incident"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
@@ -58,7 +59,7 @@ func runIncidentAgain(opts *incidentAgainOptions) error {
 	now := opts.Now()
 	when, err := incident.ParseMoment(opts.At, now.Local())
 	if err != nil {
-		return usageError("write when it happened: now, a time such as 22:10, or a date and time such as 2026-12-03 22:10", "--at %q is not a time that has come (%v)", opts.At, err)
+		return usage(i18n.Errorf("error.time.at-bad", opts.At, momentProblem(err)), i18n.M("error.time.hint", "22:10", "2026-12-03 22:10"))
 	}
 	file, err := loadState(opts.Store)
 	if err != nil {

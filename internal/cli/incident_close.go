@@ -84,7 +84,7 @@ func runIncidentClose(opts *incidentCloseOptions) error {
 	}
 	if len(open) > 0 && !opts.Yes {
 		if !opts.IO.CanPrompt() {
-			return usageError("add --yes to close it anyway", "incident %d has %d open steps", inc.ID, len(open))
+			return usage(i18n.Errorf("error.incident.open-steps", inc.ID, len(open)), i18n.M("error.incident.open-steps.hint"))
 		}
 		fmt.Fprintln(opts.IO.Out, opts.Lang.Tf("close.open-steps", inc.ID, len(open)))
 		for _, t := range open {
@@ -99,7 +99,7 @@ func runIncidentClose(opts *incidentCloseOptions) error {
 	_, err = updateState(opts.Store, func(f *state.File) error {
 		inc, ok := f.Incident(id)
 		if !ok {
-			return fmt.Errorf("incident %d no longer exists", id)
+			return i18n.Errorf("error.incident.gone", id)
 		}
 		closed := now
 		inc.ClosedAt, inc.DropFollowUps = &closed, opts.DropFollowUps

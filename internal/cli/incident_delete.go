@@ -56,11 +56,11 @@ func runIncidentDelete(opts *incidentDeleteOptions) error {
 	}
 	inc, ok := file.Incident(opts.ID)
 	if !ok {
-		return usageError(`"acctguard incident list --all" lists the incidents`, "no incident %d", opts.ID)
+		return usage(i18n.Errorf("error.incident.none", opts.ID), i18n.M("error.incident.none.hint-list"))
 	}
 	if !opts.Yes {
 		if !opts.IO.CanPrompt() {
-			return usageError("add --yes to delete it without a terminal", "delete asks before it removes incident %d", inc.ID)
+			return usage(i18n.Errorf("error.incident.delete-asks", inc.ID), i18n.M("error.incident.delete-asks.hint"))
 		}
 		ok, err := opts.Prompter.Confirm(opts.Lang.Tf("delete.confirm", inc.ID, len(inc.Events)), false)
 		if err != nil || !ok {
@@ -75,7 +75,7 @@ func runIncidentDelete(opts *incidentDeleteOptions) error {
 				return nil
 			}
 		}
-		return fmt.Errorf("incident %d no longer exists", id)
+		return i18n.Errorf("error.incident.gone", id)
 	})
 	if err != nil {
 		return err

@@ -34,7 +34,7 @@ func NewCmdIncidentList(f *Factory, runF func(*incidentListOptions) error) *cobr
 	cmd := &cobra.Command{
 		Use:   "list [--all] [--json]",
 		Short: "List incidents: open ones, or all with --all",
-		Args:  exactArgs(0, "no arguments"),
+		Args:  exactArgs(0, "args.none"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IO, opts.Store, opts.Catalogue, opts.Now, opts.Lang = f.IO, f.Store(), f.Catalogue(), f.Now, f.Lang
 			if runF != nil {

@@ -29,7 +29,7 @@ func NewCmdIncidentNew(f *Factory, runF func(*incidentNewOptions) error) *cobra.
 		Use:               "new PLAYBOOK",
 		Short:             "Open a new incident and print its number",
 		Example:           "  n=$(acctguard incident new amazon-takeover)\n  acctguard step done open-amazon-yourself --incident \"$n\"",
-		Args:              exactArgs(1, "a playbook id"),
+		Args:              exactArgs(1, "args.playbook-id"),
 		ValidArgsFunction: completePlaybookIDs(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IO, opts.Store, opts.Catalogue, opts.Now, opts.Lang = f.IO, f.Store(), f.Catalogue(), f.Now, f.Lang

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -43,14 +42,14 @@ func pickIncident(file *state.File, id int) (*state.Incident, error) {
 	if id != 0 {
 		inc, ok := file.Incident(id)
 		if !ok {
-			return nil, usageError(`"acctguard status --all" lists the incidents`, "no incident %d", id)
+			return nil, usage(i18n.Errorf("error.incident.none", id), i18n.M("error.incident.none.hint-status"))
 		}
 		return inc, nil
 	}
 	open := file.Open()
 	switch len(open) {
 	case 0:
-		return nil, withHint(errors.New("no incident is open"), `start one with "acctguard respond" or "acctguard incident new PLAYBOOK"`)
+		return nil, hinted(i18n.Errorf("error.incident.none-open"), i18n.M("error.incident.none-open.hint"))
 	case 1:
 		return open[0], nil
 	}
@@ -68,7 +67,12 @@ type severalOpenError struct {
 	open []string // "1 (amazon-takeover)"
 }
 
-func (e *severalOpenError) Error() string { return fmt.Sprintf("%d incidents are open", len(e.open)) }
+func (e *severalOpenError) Error() string { return e.In(i18n.English) }
+
+// In says how many are open in l.
+func (e *severalOpenError) In(l i18n.Lang) string {
+	return i18n.M("error.incident.several-open", len(e.open)).In(l)
+}
 
 // hint says how to name one with cmd.
 func (e *severalOpenError) hint(cmd *cobra.Command) i18n.Localized {
@@ -94,7 +98,7 @@ func events(inc *state.Incident) []incident.Event {
 func incidentPlaybook(cat *playbook.Catalogue, inc *state.Incident, w io.Writer) (*playbook.Playbook, error) {
 	p, err := usablePlaybook(cat, inc.Playbook, w)
 	if err != nil {
-		return nil, fmt.Errorf("incident %d: %w", inc.ID, err)
+		return nil, i18n.Errorf("error.incident.of", inc.ID, err)
 	}
 	return p, nil
 }
@@ -114,11 +118,11 @@ func findStep(p *playbook.Playbook, id string) (*playbook.Step, error) {
 	for i, s := range p.Steps {
 		ids[i] = s.ID
 	}
-	hint := fmt.Sprintf(`"acctguard playbook show %s" lists the steps`, p.ID)
+	hint := i18n.M("error.playbook.no-step.hint", p.ID)
 	if s := suggest.Closest(id, ids); s != "" {
-		hint = fmt.Sprintf("did you mean %q?", s)
+		hint = i18n.M("error.usage.did-you-mean", s)
 	}
-	return nil, usageError(hint, "playbook %q has no step %q", p.ID, id)
+	return nil, usage(i18n.Errorf("error.playbook.no-step", p.ID, id), hint)
 }
 
 // incidentFlag adds --incident N to a command, with completion of the
@@ -143,9 +147,9 @@ func reopen(f *state.File, id int, now time.Time) error {
 	inc, ok := f.Incident(id)
 	switch {
 	case !ok:
-		return usageError(`"acctguard incident list --all" lists the incidents`, "no incident %d", id)
+		return usage(i18n.Errorf("error.incident.none", id), i18n.M("error.incident.none.hint-list"))
 	case inc.ClosedAt == nil:
-		return withHint(fmt.Errorf("incident %d is open already", id), `"acctguard respond" carries on with it`)
+		return hinted(i18n.Errorf("error.incident.open-already", id), i18n.M("error.incident.open-already.hint"))
 	}
 	inc.ClosedAt, inc.DropFollowUps = nil, false
 	inc.Events = append(inc.Events, state.Event{Action: state.ActionReopen, At: now})
@@ -158,13 +162,13 @@ func incidentNumberArg(target *int, required bool) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		switch {
 		case len(args) > 1:
-			return usageError("usage: "+cmd.UseLine(), "%s takes one incident number", cmd.CommandPath())
+			return usage(i18n.Errorf("error.incident.number-one", cmd.CommandPath()), i18n.M("error.usage.line", cmd.UseLine()))
 		case len(args) == 0 && required:
-			return usageError(`"acctguard incident list --all" shows the numbers`, "%s needs an incident number", cmd.CommandPath())
+			return usage(i18n.Errorf("error.incident.number-needed", cmd.CommandPath()), i18n.M("error.incident.number-needed.hint"))
 		case len(args) == 1:
 			n, err := strconv.Atoi(args[0])
 			if err != nil || n < 1 {
-				return usageError("usage: "+cmd.UseLine(), "%q is not an incident number", args[0])
+				return usage(i18n.Errorf("error.incident.not-number", args[0]), i18n.M("error.usage.line", cmd.UseLine()))
 			}
 			*target = n
 		}

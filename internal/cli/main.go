@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -70,7 +71,7 @@ func outputLost(writeErr, err error) error {
 	if errors.As(writeErr, &pe) {
 		writeErr = pe.Err // "write /dev/stdout: ..." names no file the person gave
 	}
-	return &exitError{code: exitFailure, err: fmt.Errorf("cannot write to standard output: %w", writeErr)}
+	return &exitError{code: exitFailure, err: i18n.Errorf("error.usage.stdout", writeErr)}
 }
 
 // cobraUsageError turns cobra's unknown-command error into a usage error,
@@ -80,17 +81,20 @@ func cobraUsageError(root *cobra.Command, args []string, err error) error {
 	if errors.As(err, &ee) || !strings.HasPrefix(err.Error(), "unknown command") {
 		return err
 	}
-	hint := "run \"acctguard --help\" to see the commands"
+	hint := i18n.M("error.usage.see-commands", "acctguard --help")
 	cmd, rest, _ := root.Find(args)
 	if cmd != nil {
 		if typed := positional(cmd, rest); typed != "" {
 			if s := cmd.SuggestionsFor(typed); len(s) > 0 {
-				hint = fmt.Sprintf("did you mean %q?", s[0])
+				hint = i18n.M("error.usage.did-you-mean", s[0])
 			}
 		}
 	}
 	first, _, _ := strings.Cut(err.Error(), "\n")
-	return usageError(hint, "%s", first)
+	if m := unknownCommand.FindStringSubmatch(first); m != nil {
+		return usage(i18n.Errorf("error.usage.unknown-cmd", m[1], m[2]), hint)
+	}
+	return usage(errors.New(first), hint)
 }
 
 // positional returns the first argument of args that is not a flag of cmd
@@ -103,4 +107,34 @@ func positional(cmd *cobra.Command, args []string) string {
 		return rest[0]
 	}
 	return ""
+}
+
+var unknownCommand = regexp.MustCompile(`^unknown command "(.*)" for "(.*)"$`)
+
+// pflag's errors, read back into texts of both languages. An error pflag
+// words in another way keeps its English.
+var (
+	unknownFlag      = regexp.MustCompile(`^unknown flag: (.+)$`)
+	unknownShorthand = regexp.MustCompile(`^unknown shorthand flag: '(.)' in (.+)$`)
+	flagNeedsValue   = regexp.MustCompile(`^flag needs an argument: (.+)$`)
+	flagBadValue     = regexp.MustCompile(`^invalid argument "(.*)" for "(.+)" flag: `)
+)
+
+// flagError is err, a flag that could not be read, in the person's
+// language.
+func flagError(err error) error {
+	msg := err.Error()
+	switch {
+	case unknownFlag.MatchString(msg):
+		return i18n.Errorf("error.usage.unknown-flag", unknownFlag.FindStringSubmatch(msg)[1])
+	case unknownShorthand.MatchString(msg):
+		m := unknownShorthand.FindStringSubmatch(msg)
+		return i18n.Errorf("error.usage.unknown-shorthand", m[1], m[2])
+	case flagNeedsValue.MatchString(msg):
+		return i18n.Errorf("error.usage.flag-needs-value", flagNeedsValue.FindStringSubmatch(msg)[1])
+	case flagBadValue.MatchString(msg):
+		m := flagBadValue.FindStringSubmatch(msg)
+		return i18n.Errorf("error.usage.flag-bad-value", m[1], m[2], msg[len(m[0]):])
+	}
+	return err
 }

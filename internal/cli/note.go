@@ -1,11 +1,13 @@
 package cli
 
 import (
-	"fmt"
+	"errors"
 
 	"github.com/spf13/cobra"
 
 	"github.com/acctguard/acctguard/internal/cardnum"
+	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/incident"
 	"github.com/acctguard/acctguard/internal/state"
 )
 
@@ -18,7 +20,7 @@ func NewCmdNote(f *Factory, runF func(*stepOptions) error) *cobra.Command {
 		Long: `Add a note to a step, such as who you spoke to and the reference number
 they gave. Never write a password or a full card number: notes holding a
 card number are refused; the last 4 digits are enough.`,
-		Args:              exactArgs(2, "a step id and the text of the note"),
+		Args:              exactArgs(2, "args.step-note"),
 		ValidArgsFunction: completeStepIDs(f, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.StepID, opts.Value = args[0], args[1]
@@ -29,6 +31,14 @@ card number are refused; the last 4 digits are enough.`,
 	return cmd
 }
 
+// momentProblem says what is wrong with a time the person typed.
+func momentProblem(err error) i18n.Msg {
+	if errors.Is(err, incident.ErrMomentFuture) {
+		return i18n.M("error.time.future")
+	}
+	return i18n.M("error.time.format")
+}
+
 // checkText refuses a text the person typed, a note, a reason or an
 // answer, when it holds a full card number, before anything is read or
 // written. what names the text in the error.
@@ -37,8 +47,7 @@ func checkText(what, text string) error {
 	if !ok {
 		return nil
 	}
-	return withHint(fmt.Errorf("the %s seems to hold a full card number (ending in %s); it was not saved", what, lastDigits(found, 4)),
-		"write only the last 4 digits of a card; acctguard never keeps full card numbers")
+	return hinted(i18n.Errorf("error.text.card", i18n.M("error.text."+what), lastDigits(found, 4)), i18n.M("error.text.card.hint"))
 }
 
 // lastDigits returns the last n digits of s, so that a refused card number

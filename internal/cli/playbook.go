@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/suggest"
 	"github.com/acctguard/acctguard/internal/visible"
@@ -45,11 +46,11 @@ func findPlaybook(cat *playbook.Catalogue, id string) (playbook.Entry, error) {
 	e, err := cat.Get(id)
 	var nf *playbook.NotFoundError
 	if errors.As(err, &nf) {
-		hint := `"acctguard playbook list" shows them all`
+		hint := i18n.M("error.playbook.list.hint")
 		if s := suggest.Closest(id, nf.Known); s != "" {
-			hint = fmt.Sprintf("did you mean %q? %s", s, hint)
+			hint = i18n.M("error.playbook.did-you-mean", s, hint)
 		}
-		return e, usageError(hint, "%w", err)
+		return e, usage(err, hint)
 	}
 	return e, err
 }

@@ -74,8 +74,7 @@ func runPlaybookEdit(opts *playbookEditOptions) error {
 	// An editor chosen for acctguard alone (ACCTGUARD_EDITOR) may be one
 	// that needs no terminal, such as "code --wait" or a script.
 	if !opts.IO.CanPrompt() && opts.Getenv("ACCTGUARD_EDITOR") == "" {
-		return usageError(`use "acctguard playbook export ID -o FILE", change FILE, then "acctguard playbook import FILE --force"`,
-			"playbook edit opens an editor, so it needs a terminal")
+		return usage(i18n.Errorf("error.edit.terminal"), i18n.M("error.edit.terminal.hint"))
 	}
 	id, err := chooseEditID(opts)
 	if err != nil {
@@ -92,7 +91,7 @@ func runPlaybookEdit(opts *playbookEditOptions) error {
 	target := opts.Catalogue.UserPath(id)
 	if opts.Interactive {
 		if opts.Prompter == nil {
-			return usageError("run it in a terminal", "--interactive asks questions, so it needs a terminal")
+			return usage(i18n.Errorf("error.edit.interactive-terminal"), i18n.M("error.usage.terminal"))
 		}
 		return runInteractiveEdit(opts, e, src, target)
 	}
@@ -133,7 +132,7 @@ func editPlaybookText(io *iostreams.IOStreams, getenv func(string) string, argv 
 	if argv == nil {
 		var err error
 		if argv, err = editor.Command(getenv, exec.LookPath); err != nil {
-			return nil, 0, withHint(err, "set EDITOR to your editor, for example EDITOR=nano")
+			return nil, 0, hinted(err, i18n.M("error.edit.editor.hint"))
 		}
 	}
 	loop := &editor.Loop{
@@ -149,7 +148,7 @@ func editPlaybookText(io *iostreams.IOStreams, getenv func(string) string, argv 
 	text, outcome, err := loop.Edit(id+".yaml", src)
 	var failed *editor.FailedError
 	if errors.As(err, &failed) {
-		return nil, 0, withHint(err, "nothing was saved; open that file to get your text back")
+		return nil, 0, hinted(err, i18n.M("error.edit.kept.hint"))
 	}
 	return text, outcome, err
 }
@@ -167,10 +166,10 @@ func chooseEditID(opts *playbookEditOptions) (string, error) {
 	}
 	entries, _ := opts.Catalogue.List()
 	if len(entries) == 0 {
-		return "", errors.New("there is no playbook to edit")
+		return "", i18n.Errorf("error.edit.nothing")
 	}
 	if opts.Prompter == nil {
-		return "", usageError(`"acctguard playbook list" shows the ids`, "name the playbook to edit")
+		return "", usage(i18n.Errorf("error.edit.name"), i18n.M("error.edit.name.hint"))
 	}
 	labels := make([]string, len(entries))
 	for i, e := range entries {

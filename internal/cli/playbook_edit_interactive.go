@@ -25,8 +25,7 @@ type menuEditor struct {
 
 func runInteractiveEdit(opts *playbookEditOptions, e playbook.Entry, src []byte, target string) error {
 	if e.Broken() {
-		return withHint(fmt.Errorf("playbook %q has mistakes, which the menus cannot show", e.ID),
-			fmt.Sprintf(`fix them with "acctguard playbook edit %s" first`, e.ID))
+		return hinted(i18n.Errorf("error.edit.broken", e.ID), i18n.M("error.edit.broken.hint", e.ID))
 	}
 	doc, err := playbook.OpenDocument(target, e.ID, src)
 	if err != nil {

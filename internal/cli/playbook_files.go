@@ -56,7 +56,7 @@ func NewCmdPlaybookNew(f *Factory) *cobra.Command {
 		Long: `Start a playbook of your own: from a short commented template, or with
 --from as a copy of another (under the new id). With a terminal it opens in
 your editor and is saved once it is valid.`,
-		Args: exactArgs(1, "the id of the new playbook"),
+		Args: exactArgs(1, "args.new-playbook-id"),
 	}
 	cmd.Flags().StringVar(&opts.From, "from", "", "copy this playbook instead of the template")
 	_ = cmd.RegisterFlagCompletionFunc("from", completePlaybookIDs(f))
@@ -65,10 +65,10 @@ your editor and is saved once it is valid.`,
 
 func runPlaybookNew(opts *playbookFileOptions) error {
 	if !playbook.ValidID(opts.ID) {
-		return usageError("use lower-case letters, digits and dashes, such as my-bank", "%q is not a valid playbook id", opts.ID)
+		return usage(i18n.Errorf("error.playbook.bad-id", opts.ID), i18n.M("error.playbook.bad-id.hint"))
 	}
 	if _, err := opts.Catalogue.Get(opts.ID); err == nil {
-		return usageError(fmt.Sprintf(`to change it, use "acctguard playbook edit %s"`, opts.ID), "a playbook %q already exists", opts.ID)
+		return usage(i18n.Errorf("error.playbook.exists", opts.ID), i18n.M("error.playbook.exists.hint", opts.ID))
 	}
 	src := playbook.Template(opts.ID, string(opts.Lang))
 	if opts.From != "" {
@@ -81,7 +81,7 @@ func runPlaybookNew(opts *playbookFileOptions) error {
 			return err
 		}
 		if src, err = playbook.WithID(from, opts.ID); err != nil {
-			return fmt.Errorf("copying %q: %w", opts.From, err)
+			return i18n.Errorf("error.playbook.copying", opts.From, err)
 		}
 	}
 	target := opts.Catalogue.UserPath(opts.ID)
@@ -113,7 +113,7 @@ func NewCmdPlaybookImport(f *Factory) *cobra.Command {
 		Short: "Check a playbook file and add it to your playbooks",
 		Long: `Check a playbook file and copy it into your playbooks, under its id. An
 existing playbook of yours with that id is only replaced with --force.`,
-		Args: exactArgs(1, "a playbook file"),
+		Args: exactArgs(1, "args.playbook-file"),
 	}
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace your playbook with the same id")
 	return newPlaybookFileCmd(f, opts, cmd, runPlaybookImport)
@@ -131,8 +131,7 @@ func runPlaybookImport(opts *playbookFileOptions) error {
 	}
 	target := opts.Catalogue.UserPath(p.ID)
 	if _, err := os.Stat(target); err == nil && !opts.Force {
-		return withHint(fmt.Errorf("you already have a playbook %q (%s); nothing was imported", p.ID, target),
-			"add --force to replace it")
+		return hinted(i18n.Errorf("error.playbook.have", p.ID, target), i18n.M("error.file.force.hint"))
 	}
 	if err := saveUserPlaybook(target, src); err != nil {
 		return err
@@ -147,7 +146,7 @@ func NewCmdPlaybookExport(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:               "export ID [-o FILE]",
 		Short:             "Print a playbook's YAML as acctguard uses it",
-		Args:              exactArgs(1, "a playbook id"),
+		Args:              exactArgs(1, "args.playbook-id"),
 		ValidArgsFunction: completePlaybookIDs(f),
 	}
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "write to this file instead of standard output")
@@ -169,7 +168,7 @@ func runPlaybookExport(opts *playbookFileOptions) error {
 		return err
 	}
 	if _, err := os.Stat(opts.Output); err == nil && !opts.Force {
-		return withHint(fmt.Errorf("%s already exists", opts.Output), "add --force to replace it")
+		return hinted(i18n.Errorf("error.file.exists", opts.Output), i18n.M("error.file.force.hint"))
 	}
 	return atomicfile.WriteFile(opts.Output, src, 0o600)
 }
@@ -180,7 +179,7 @@ func NewCmdPlaybookReset(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:               "reset ID",
 		Short:             "Remove your copy of a built-in playbook, to use the built-in again",
-		Args:              exactArgs(1, "a playbook id"),
+		Args:              exactArgs(1, "args.playbook-id"),
 		ValidArgsFunction: completePlaybookIDs(f),
 	}
 	cmd.Flags().BoolVarP(&opts.Yes, "yes", "y", false, "do not ask; also deletes a playbook that is yours only")
@@ -200,10 +199,10 @@ func runPlaybookReset(opts *playbookFileOptions) error {
 	builtin := opts.Catalogue.HasBuiltin(opts.ID)
 	if !opts.Yes {
 		if !builtin {
-			return usageError("add --yes to delete it anyway", "%q is yours only: there is no built-in to go back to, and deleting it loses it", opts.ID)
+			return usage(i18n.Errorf("error.playbook.yours-only", opts.ID), i18n.M("error.playbook.yours-only.hint"))
 		}
 		if !opts.IO.CanPrompt() {
-			return usageError("add --yes to confirm without a terminal", "reset asks before it deletes %s", target)
+			return usage(i18n.Errorf("error.playbook.reset-asks", target), i18n.M("error.playbook.reset-asks.hint"))
 		}
 		ok, err := opts.Prompter.Confirm(opts.Lang.Tf("reset.confirm", target), false)
 		if err != nil {

@@ -27,7 +27,7 @@ func NewCmdPlaybookList(f *Factory, runF func(*playbookListOptions) error) *cobr
 	cmd := &cobra.Command{
 		Use:   "list",
 		Short: "List the built-in playbooks and your own",
-		Args:  exactArgs(0, "no arguments"),
+		Args:  exactArgs(0, "args.none"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IO, opts.Catalogue, opts.Lang = f.IO, f.Catalogue(), f.Lang
 			if runF != nil {

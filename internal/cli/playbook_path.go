@@ -23,7 +23,7 @@ func NewCmdPlaybookPath(f *Factory, runF func(*playbookPathOptions) error) *cobr
 	cmd := &cobra.Command{
 		Use:               "path ID",
 		Short:             `Print the file a playbook is read from, or "built-in"`,
-		Args:              exactArgs(1, "a playbook id"),
+		Args:              exactArgs(1, "args.playbook-id"),
 		ValidArgsFunction: completePlaybookIDs(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IO, opts.Catalogue = f.IO, f.Catalogue()

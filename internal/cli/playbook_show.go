@@ -23,7 +23,7 @@ func NewCmdPlaybookShow(f *Factory, runF func(*playbookShowOptions) error) *cobr
 		Use:               "show ID",
 		Short:             "Show every step of a playbook, by phase",
 		Example:           "  acctguard playbook show amazon-takeover\n  acctguard --lang ja playbook show amazon-takeover",
-		Args:              exactArgs(1, "a playbook id"),
+		Args:              exactArgs(1, "args.playbook-id"),
 		ValidArgsFunction: completePlaybookIDs(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IO, opts.Catalogue, opts.Lang = f.IO, f.Catalogue(), f.Lang

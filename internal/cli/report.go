@@ -60,7 +60,7 @@ calendar events with reminders, to import into a calendar.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.fill(f)
 			if _, ok := reportFormats[opts.Format]; !ok {
-				return usageError("use md, txt, json or ics", "unknown format %q", opts.Format)
+				return usage(i18n.Errorf("error.report.format", opts.Format), i18n.M("error.report.format.hint"))
 			}
 			if runF != nil {
 				return runF(opts)
@@ -129,8 +129,7 @@ func runReport(opts *reportOptions) error {
 		if errors.As(err, &pe) {
 			err = pe.Err
 		}
-		return withHint(fmt.Errorf("cannot write the report to %q: %w", opts.Output, err),
-			fmt.Sprintf("check that you can write files in %q and that the disk has room", filepath.Dir(opts.Output)))
+		return hinted(i18n.Errorf("error.report.write", opts.Output, err), i18n.M("error.report.write.hint", filepath.Dir(opts.Output)))
 	}
 	// Say where it went: the person gave a name, perhaps relative to a
 	// folder they no longer have in mind.
@@ -152,51 +151,49 @@ func checkReportTarget(path string, force bool) error {
 	switch {
 	case err == nil && fi.Mode().IsRegular():
 		if !force {
-			return withHint(fmt.Errorf("%s already exists", path), "add --force to replace it")
+			return hinted(i18n.Errorf("error.file.exists", path), i18n.M("error.file.force.hint"))
 		}
 		return nil
 	case err == nil:
-		hint := `give the name of a new file, or "-o -" to write the report to standard output`
+		hint := i18n.M("error.report.new-file.hint")
 		if fi.Mode()&fs.ModeSymlink != 0 {
 			if target, err := filepath.EvalSymlinks(path); err == nil {
-				hint = fmt.Sprintf("give the file it points to, %q, or the name of a new file", target)
+				hint = i18n.M("error.report.link.hint", target)
 			}
 		}
-		return withHint(fmt.Errorf("%q is %s, not a regular file; acctguard replaces only regular files", path, fileKind(fi.Mode())), hint)
+		return hinted(i18n.Errorf("error.report.not-regular", path, fileKind(fi.Mode())), hint)
 	case !errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("cannot write the report to %q: %w", path, err)
+		return i18n.Errorf("error.report.write", path, err)
 	}
 	dir := filepath.Dir(path)
 	switch di, err := os.Stat(dir); {
 	case errors.Is(err, fs.ErrNotExist):
-		return withHint(fmt.Errorf("cannot write the report to %q: the folder %q does not exist", path, dir),
-			"create the folder first, or give a file in a folder that exists")
+		return hinted(i18n.Errorf("error.report.no-folder", path, dir), i18n.M("error.report.no-folder.hint"))
 	case err != nil:
-		return fmt.Errorf("cannot write the report to %q: %w", path, err)
+		return i18n.Errorf("error.report.write", path, err)
 	case !di.IsDir():
-		return withHint(fmt.Errorf("cannot write the report to %q: %q is not a folder", path, dir),
-			"give a file in a folder that exists")
+		return hinted(i18n.Errorf("error.report.not-folder", path, dir), i18n.M("error.report.not-folder.hint"))
 	}
 	return nil
 }
 
 // fileKind names the kind of file mode m is, for an error message.
-func fileKind(m fs.FileMode) string {
+func fileKind(m fs.FileMode) i18n.Msg {
 	switch {
 	case m&fs.ModeDir != 0:
-		return "a folder"
+		return i18n.M("error.kind.folder")
 	case m&fs.ModeSymlink != 0:
-		return "a symbolic link"
+		return i18n.M("error.kind.symlink")
 	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
+		return i18n.M("error.kind.pipe")
 	case m&fs.ModeSocket != 0:
-		return "a socket"
+		return i18n.M("error.kind.socket")
 	case m&fs.ModeCharDevice != 0:
-		return "a character device"
+		return i18n.M("error.kind.char-device")
 	case m&fs.ModeDevice != 0:
-		return "a device"
+		return i18n.M("error.kind.device")
 	}
-	return "a special file"
+	return i18n.M("error.kind.special")
 }
 
 // buildReport gathers the facts of an incident for the renderers, with

@@ -82,8 +82,7 @@ on where you left off.`,
 
 func runRespond(opts *respondOptions) error {
 	if !opts.IO.CanPrompt() {
-		return usageError(`"acctguard status" shows the steps; "acctguard step done|skip|answer STEP" records them without a terminal`,
-			"respond asks questions, so it needs a terminal for both input and output")
+		return usage(i18n.Errorf("error.respond.terminal"), i18n.M("error.respond.terminal.hint"))
 	}
 	r := &responder{respondOptions: opts, cs: opts.IO.ColorScheme(), l: opts.Lang}
 	if opts.Guard == nil {
@@ -164,7 +163,7 @@ func (r *responder) start(file *state.File) error {
 			return err
 		}
 		if inc.ClosedAt != nil {
-			return withHint(fmt.Errorf("incident %d is closed", inc.ID), "start a new one with \"acctguard respond --new\"")
+			return hinted(i18n.Errorf("error.incident.closed", inc.ID), i18n.M("error.incident.closed.hint"))
 		}
 		return r.resume(inc)
 	}
@@ -374,7 +373,7 @@ func (r *responder) choosePlaybook() (string, error) {
 	}
 	switch len(usable) {
 	case 0:
-		return "", withHint(errors.New("no playbook can be used"), `"acctguard playbook list" shows which files have mistakes`)
+		return "", hinted(i18n.Errorf("error.respond.no-playbook"), i18n.M("error.respond.no-playbook.hint"))
 	case 1:
 		return usable[0].ID, nil
 	}

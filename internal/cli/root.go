@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -42,16 +41,16 @@ check again in the days after. It remembers what you have done.`,
 		return []string{"en\tEnglish", "ja\t日本語"}, cobra.ShellCompDirectiveNoFileComp
 	})
 	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		hint := fmt.Sprintf("run %q to see its flags", c.CommandPath()+" --help")
+		hint := i18n.M("error.usage.see-flags", c.CommandPath()+" --help")
 		if typed, ok := strings.CutPrefix(err.Error(), "unknown flag: --"); ok {
 			var names []string
 			c.Flags().VisitAll(func(fl *pflag.Flag) { names = append(names, fl.Name) })
 			c.InheritedFlags().VisitAll(func(fl *pflag.Flag) { names = append(names, fl.Name) })
 			if near := suggest.Closest(typed, names); near != "" {
-				hint = fmt.Sprintf("did you mean --%s? %s", near, hint)
+				hint = i18n.M("error.usage.did-you-mean-flag", near, hint)
 			}
 		}
-		return usageError(hint, "%s", err)
+		return usage(flagError(err), hint)
 	})
 	cmd.CompletionOptions.HiddenDefaultCmd = false
 
@@ -73,13 +72,13 @@ func (f *Factory) applyGlobalFlags(lang, state string, noColor bool) error {
 	if lang != "" {
 		l, err := i18n.Parse(lang)
 		if err != nil {
-			return usageError("use --lang en or --lang ja", "%w", err)
+			return usage(i18n.Errorf("error.usage.unsupported-lang", lang), i18n.M("error.usage.lang"))
 		}
 		f.Lang, f.LangFromFlag = l, true
 	} else {
 		l, err := i18n.FromEnv(f.Getenv)
 		if err != nil {
-			return usageError("set ACCTGUARD_LANG to en or ja, or leave it unset", "%w", err)
+			return usage(i18n.Errorf("error.usage.env-lang", f.Getenv("ACCTGUARD_LANG")), i18n.M("error.usage.env-lang.hint"))
 		}
 		f.Lang = l
 	}
@@ -89,11 +88,11 @@ func (f *Factory) applyGlobalFlags(lang, state string, noColor bool) error {
 	}
 	if v := f.Getenv("ACCTGUARD_NOW"); v != "" {
 		if _, err := time.Parse(time.RFC3339, v); err != nil {
-			return usageError("write it as 2026-11-26T21:30:00+09:00, or unset it", "ACCTGUARD_NOW %q is not an RFC 3339 time", v)
+			return usage(i18n.Errorf("error.usage.now", v), i18n.M("error.usage.now.hint"))
 		}
 	}
 	if _, err := lockTimeout(f.Getenv); err != nil {
-		return usageError("write it as 30s or 2m, or unset it", "%w", err)
+		return usage(err, i18n.M("error.usage.timeout.hint"))
 	}
 	return nil
 }
@@ -104,7 +103,7 @@ func subcommandArgs(cmd *cobra.Command, args []string) error {
 	if len(args) == 0 {
 		return nil
 	}
-	hint := fmt.Sprintf("run %q to see its commands", cmd.CommandPath()+" --help")
+	hint := i18n.M("error.usage.see-commands", cmd.CommandPath()+" --help")
 	var names []string
 	for _, c := range cmd.Commands() {
 		if c.IsAvailableCommand() {
@@ -112,21 +111,24 @@ func subcommandArgs(cmd *cobra.Command, args []string) error {
 		}
 	}
 	if near := suggest.Closest(args[0], names); near != "" {
-		hint = fmt.Sprintf("did you mean %q?", near)
+		hint = i18n.M("error.usage.did-you-mean", near)
 	}
-	return usageError(hint, "unknown command %q for %q", args[0], cmd.CommandPath())
+	return usage(i18n.Errorf("error.usage.unknown-cmd", args[0], cmd.CommandPath()), hint)
 }
 
 // exactArgs accepts exactly n arguments and otherwise fails as wrong usage,
-// naming them.
+// naming them: names is the key of the text that does ("args.step-id").
 func exactArgs(n int, names string) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
 		if len(args) == n {
 			return nil
 		}
 		if len(args) < n {
-			return usageError(fmt.Sprintf("usage: %s", cmd.UseLine()), "%s needs %s", cmd.CommandPath(), names)
+			return usage(i18n.Errorf("error.usage.needs", cmd.CommandPath(), i18n.M(names)), i18n.M("error.usage.line", cmd.UseLine()))
 		}
-		return usageError(fmt.Sprintf("usage: %s", cmd.UseLine()), "%s takes %s, not %d arguments", cmd.CommandPath(), names, len(args))
+		if n == 0 {
+			return usage(i18n.Errorf("error.usage.takes-none", cmd.CommandPath()), i18n.M("error.usage.line", cmd.UseLine()))
+		}
+		return usage(i18n.Errorf("error.usage.takes", cmd.CommandPath(), i18n.M(names), len(args)), i18n.M("error.usage.line", cmd.UseLine()))
 	}
 }

@@ -17,7 +17,7 @@ func NewCmdState(f *Factory) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "state",
 		Short: "Look after the state file, where your progress is kept",
-		Args:  exactArgs(0, "a subcommand"),
+		Args:  exactArgs(0, "args.subcommand"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return cmd.Help()
 		},
@@ -49,7 +49,7 @@ state before the last save, so what that save recorded is not in it. The
 damaged file is kept beside it as state.json.damaged-YYYYMMDD-HHMMSS;
 nothing is changed if the backup cannot be read either, or if the state
 file is not damaged.`,
-		Args: exactArgs(0, "no arguments"),
+		Args: exactArgs(0, "args.none"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IO, opts.Store, opts.Now, opts.Lang = f.IO, f.Store(), f.Now, f.Lang
 			if runF != nil {

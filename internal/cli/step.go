@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/incident"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
@@ -59,7 +60,7 @@ func newStepActionCmd(f *Factory, runF func(*stepOptions) error, action state.Ac
 	cmd := &cobra.Command{
 		Use:               string(action) + " STEP",
 		Short:             short,
-		Args:              exactArgs(1, "a step id"),
+		Args:              exactArgs(1, "args.step-id"),
 		ValidArgsFunction: completeStepIDs(f, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.StepID = args[0]
@@ -79,7 +80,7 @@ func newStepAnswerCmd(f *Factory, runF func(*stepOptions) error) *cobra.Command 
 	cmd := &cobra.Command{
 		Use:   "answer STEP VALUE",
 		Short: "Answer a question step",
-		Args:  exactArgs(2, "a question step and its answer"),
+		Args:  exactArgs(2, "args.question-answer"),
 		ValidArgsFunction: func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
 			if len(args) == 0 {
 				return completeStepIDs(f, true)(cmd, args, toComplete)
@@ -135,24 +136,24 @@ func runStep(opts *stepOptions) error {
 	case opts.Action == state.ActionAnswer && step.Kind == playbook.KindTime:
 		t, err := incident.ParseMoment(opts.Value, opts.Now().Local())
 		if err != nil {
-			return usageError("write when it happened: now, a time such as 00:40, or a date and time such as 2026-11-25 23:10", "%q is not a time that has come (%v)", opts.Value, err)
+			return usage(i18n.Errorf("error.time.bad", opts.Value, momentProblem(err)), i18n.M("error.time.hint", "00:40", "2026-11-25 23:10"))
 		}
 		e.Answer = t.Format(time.RFC3339)
 	case opts.Action == state.ActionAnswer && step.Kind != playbook.KindQuestion:
-		return usageError(fmt.Sprintf(`mark it with "acctguard step done %s"`, step.ID), "step %q is not a question", step.ID)
+		return usage(i18n.Errorf("error.step.not-question", step.ID), i18n.M("error.step.not-question.hint", step.ID))
 	case opts.Action == state.ActionAnswer:
 		o, ok := step.Option(opts.Value)
 		if !ok {
-			return usageError("answer with one of: "+optionList(step, inc.Lang), "%q is not an answer to %q", opts.Value, step.ID)
+			return usage(i18n.Errorf("error.step.not-answer", opts.Value, step.ID), i18n.M("error.step.not-answer.hint", optionList(step, inc.Lang)))
 		}
 		e.Answer = o.Value
 	case opts.Action == state.ActionDone && step.Kind == playbook.KindTime:
-		return usageError(fmt.Sprintf(`answer it with "acctguard step answer %s TIME", such as now or 00:40`, step.ID), "step %q asks for a time", step.ID)
+		return usage(i18n.Errorf("error.step.asks-time", step.ID), i18n.M("error.step.asks-time.hint", step.ID))
 	case opts.Action == state.ActionDone && step.Kind == playbook.KindQuestion:
-		return usageError(fmt.Sprintf(`answer it with "acctguard step answer %s VALUE", one of: %s`, step.ID, optionList(step, inc.Lang)), "step %q is a question", step.ID)
+		return usage(i18n.Errorf("error.step.question", step.ID), i18n.M("error.step.question.hint", step.ID, optionList(step, inc.Lang)))
 	}
 	if opts.Action == state.ActionNote && e.Note == "" {
-		return usageError("write the note as the second argument, in quotes", "the note is empty")
+		return usage(i18n.Errorf("error.note.empty"), i18n.M("error.note.empty.hint"))
 	}
 
 	if _, err := appendEvent(opts.Store, inc.ID, e); err != nil {

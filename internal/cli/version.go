@@ -21,7 +21,7 @@ func NewCmdVersion(f *Factory, runF func(*versionOptions) error) *cobra.Command 
 	return &cobra.Command{
 		Use:   "version",
 		Short: "Print the version of acctguard",
-		Args:  exactArgs(0, "no arguments"),
+		Args:  exactArgs(0, "args.none"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)

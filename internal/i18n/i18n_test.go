@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -78,5 +79,26 @@ func TestInner(t *testing.T) {
 	}
 	if got := English.Inner(`"Forgot your password?"`); got != `"Forgot your password?"` {
 		t.Errorf("English.Inner = %q", got)
+	}
+}
+
+// Japanese texts quote with 「」, never with "" or Go's %q, and an error
+// (a key "error.<topic>.<what>" that is not a hint) is a sentence that
+// ends in 。.
+func TestJapaneseTextsQuoteAndEndAsJapanese(t *testing.T) {
+	for key, m := range messages.All() {
+		if strings.Contains(m.Ja, "%q") || strings.Contains(m.Ja, `"`) {
+			t.Errorf("message %q quotes the English way in Japanese: %s", key, m.Ja)
+		}
+	}
+	for key, m := range errorTexts() {
+		if strings.Count(key, ".") < 2 || strings.HasSuffix(key, ".hint") || strings.HasPrefix(key, "error.kind.") ||
+			strings.HasPrefix(key, "error.text.") && key != "error.text.card" || strings.HasPrefix(key, "error.time.") && key != "error.time.bad" && key != "error.time.at-bad" ||
+			strings.HasPrefix(key, "error.several-open.") || key == "error.usage.line" || strings.Contains(key, "did-you-mean") {
+			continue
+		}
+		if !strings.HasSuffix(m.Ja, "。") && !strings.HasSuffix(m.Ja, "？") && !strings.Contains(m.Ja, "%v") {
+			t.Errorf("error %q does not end as a Japanese sentence: %s", key, m.Ja)
+		}
 	}
 }

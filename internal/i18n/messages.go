@@ -160,6 +160,10 @@ func screenTexts() map[string]Text {
 		"respond.repeat":            {En: "(check %d of %d)", Ja: "（%[2]d回中%[1]d回目）"},
 
 		"prompt.select-hint":    {En: "Use arrows to move, Enter to choose", Ja: "↑↓で選んで Enter"},
+		"prompt.yes":            {En: "Yes", Ja: "はい"},
+		"prompt.no":             {En: "No", Ja: "いいえ"},
+		"prompt.yes-no":         {En: "(Y/n)", Ja: "（はい=Y／いいえ=n）"},
+		"prompt.no-yes":         {En: "(y/N)", Ja: "（はい=y／いいえ=N）"},
 		"prompt.multiline-hint": {En: "press Enter on two empty lines to finish", Ja: "何も書かずに Enter を2回押すと入力を終わります"},
 		"prompt.more-help":      {En: "for help", Ja: "でヘルプ"},
 		"prompt.filtering":      {En: "showing the choices with what you typed; Backspace clears it", Ja: "入力した文字を含む選択肢だけを表示中。Backspace で消せます"},

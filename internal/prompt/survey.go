@@ -39,6 +39,9 @@ type Texts struct {
 	// Filtering replaces the select hint while typed letters narrow the
 	// options; NoMatch while they leave none. Both say how to clear them.
 	Filtering, NoMatch string
+	// Yes and No replace the answer shown after a yes/no question;
+	// YesNo and NoYes the "(Y/n)" and "(y/N)" after it.
+	Yes, No, YesNo, NoYes string
 }
 
 // survey's own templates, before NewSurvey puts the person's words in.
@@ -46,6 +49,7 @@ var (
 	selectTemplate    = survey.SelectQuestionTemplate
 	multilineTemplate = survey.MultilineQuestionTemplate
 	inputTemplate     = survey.InputQuestionTemplate
+	confirmTemplate   = survey.ConfirmQuestionTemplate
 )
 
 // NewSurvey returns a Prompter reading in and drawing on out; errOut
@@ -57,6 +61,15 @@ func NewSurvey(in terminal.FileReader, out terminal.FileWriter, errOut io.Writer
 	// incident, say) replaces the first one's words.
 	core.DisableColor = !color
 	survey.SelectQuestionTemplate, survey.MultilineQuestionTemplate, survey.InputQuestionTemplate = selectTemplate, multilineTemplate, inputTemplate
+	survey.ConfirmQuestionTemplate = confirmTemplate
+	if texts.Yes != "" && texts.No != "" {
+		survey.ConfirmQuestionTemplate = strings.Replace(survey.ConfirmQuestionTemplate,
+			"{{.Answer}}", `{{if eq .Answer "Yes"}}`+texts.Yes+`{{else}}`+texts.No+`{{end}}`, 1)
+	}
+	if texts.YesNo != "" && texts.NoYes != "" {
+		survey.ConfirmQuestionTemplate = strings.Replace(survey.ConfirmQuestionTemplate,
+			"{{if .Default}}(Y/n) {{else}}(y/N) {{end}}", "{{if .Default}}"+texts.YesNo+" {{else}}"+texts.NoYes+" {{end}}", 1)
+	}
 	hint := "Use arrows to move, type to filter"
 	if texts.SelectHint != "" {
 		survey.SelectQuestionTemplate = strings.Replace(survey.SelectQuestionTemplate,
