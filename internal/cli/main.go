@@ -25,6 +25,11 @@ func Main() int {
 // Run runs acctguard with args, prints what went wrong as
 // "acctguard: ..." and "acctguard: hint: ..." and returns the exit code.
 func Run(f *Factory, args []string) int {
+	// Help, and errors in the flags, come before the global flags are
+	// applied: the language is read from the arguments first.
+	if f.Lang == "" {
+		f.Lang = langFromArgs(args, f.langOrEnv())
+	}
 	root := NewCmdRoot(f)
 	root.SetArgs(args)
 	root.SetIn(f.IO.In)

@@ -1,0 +1,130 @@
+package cli
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/acctguard/acctguard/internal/i18n"
+)
+
+// localizeHelp writes every command's help in l: its short and long
+// descriptions, its examples, its flags', the usage template's headings,
+// and those of the help and completion commands cobra adds. English is
+// the commands' own text; other languages come from the i18n package.
+func localizeHelp(root *cobra.Command, l i18n.Lang) {
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	walkCommands(root, func(c *cobra.Command) { c.InitDefaultHelpFlag() })
+	if l != i18n.Japanese {
+		return
+	}
+	cobra.AddTemplateFunc("localDefaults", func(s string) string {
+		def, _ := i18n.HelpJa("usage.default")
+		return flagDefault.ReplaceAllStringFunc(s, func(m string) string {
+			return fmt.Sprintf(def, strings.Trim(flagDefault.FindStringSubmatch(m)[1], `"`))
+		})
+	})
+	root.SetUsageTemplate(usageTemplate(l))
+	walkCommands(root, func(c *cobra.Command) {
+		path := helpPath(c)
+		if s, ok := i18n.HelpJa(path + ".short"); ok {
+			c.Short = s
+		}
+		if s, ok := i18n.HelpJa(path + ".long"); ok {
+			c.Long = s
+		}
+		if s, ok := i18n.HelpJa(path + ".example"); ok {
+			c.Example = s
+		}
+		c.LocalFlags().VisitAll(func(fl *pflag.Flag) {
+			if s, ok := flagHelpJa(path, fl.Name); ok {
+				fl.Usage = s
+			}
+		})
+	})
+}
+
+// flagDefault is pflag's " (default VALUE)" after a flag's usage.
+var flagDefault = regexp.MustCompile(`(?m) \(default ([^()\n]*)\)$`)
+
+// helpPath is the key of a command's help: its path without "acctguard",
+// joined with dots, or "root".
+func helpPath(c *cobra.Command) string {
+	p := strings.TrimSpace(strings.TrimPrefix(c.CommandPath(), c.Root().Name()))
+	if p == "" {
+		return "root"
+	}
+	return strings.ReplaceAll(p, " ", ".")
+}
+
+// flagHelpJa is the Japanese usage of flag name of the command at path:
+// the command's own, else the one every command with that flag shares.
+func flagHelpJa(path, name string) (string, bool) {
+	if s, ok := i18n.HelpJa(path + ".flag." + name); ok {
+		return s, true
+	}
+	return i18n.HelpJa("flag." + name)
+}
+
+func walkCommands(c *cobra.Command, fn func(*cobra.Command)) {
+	fn(c)
+	for _, s := range c.Commands() {
+		walkCommands(s, fn)
+	}
+}
+
+// usageTemplate is cobra's usage template with its headings in l.
+func usageTemplate(l i18n.Lang) string {
+	h := func(key string) string { s, _ := i18n.HelpJa("usage." + key); return s }
+	return h("usage") + `{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
+
+` + h("aliases") + `
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+` + h("examples") + `
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+` + h("commands") + `{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+` + h("flags") + `
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces | localDefaults}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+` + h("global-flags") + `
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces | localDefaults}}{{end}}{{if .HasHelpSubCommands}}
+
+` + h("topics") + `{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
+  {{rpad .CommandPath .CommandPathPadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableSubCommands}}
+
+` + fmt.Sprintf(h("more"), "{{.CommandPath}}") + `{{end}}
+`
+}
+
+// langFromArgs is the language --lang gives in args, else fallback. A
+// value that is not a language is left for the global flags to refuse.
+func langFromArgs(args []string, fallback i18n.Lang) i18n.Lang {
+	for i, a := range args {
+		var v string
+		switch {
+		case a == "--":
+			return fallback
+		case a == "--lang" && i+1 < len(args):
+			v = args[i+1]
+		case strings.HasPrefix(a, "--lang="):
+			v = strings.TrimPrefix(a, "--lang=")
+		default:
+			continue
+		}
+		if l, err := i18n.Parse(v); err == nil {
+			return l
+		}
+		return fallback
+	}
+	return fallback
+}
