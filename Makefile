@@ -4,7 +4,7 @@ BIN     := bin/acctguard
 PKG     := ./cmd/acctguard
 TARGETS := linux/amd64 linux/arm64 darwin/amd64 darwin/arm64 windows/amd64 windows/arm64
 
-.PHONY: build test install cross fuzz bench reliability clean
+.PHONY: build test install cross fuzz bench reliability man clean
 
 build:
 	CGO_ENABLED=0 go build -trimpath -o $(BIN) $(PKG)
@@ -13,6 +13,11 @@ build:
 test:
 	go vet ./...
 	CGO_ENABLED=1 go test -race -count=1 ./...
+
+# Manual pages from the commands' help: man/man1 in English, man/ja/man1
+# in Japanese.
+man:
+	go run ./scripts/man -dir man
 
 install:
 	CGO_ENABLED=0 go install -trimpath $(PKG)

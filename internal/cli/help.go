@@ -128,3 +128,11 @@ func langFromArgs(args []string, fallback i18n.Lang) i18n.Lang {
 	}
 	return fallback
 }
+
+// NewCmdRootIn returns the command tree with its help in l, for tools
+// that write the help elsewhere (the manual pages).
+func NewCmdRootIn(l i18n.Lang) *cobra.Command {
+	f := NewFactory()
+	f.Lang = l
+	return NewCmdRoot(f)
+}
