@@ -128,6 +128,18 @@ func (r *responder) say(color func(string) string, text string) {
 	}
 }
 
+// resumeHint says how to carry on. The command is never broken across
+// lines: where the sentence and the command do not fit on one line, the
+// command goes on the next, to be copied whole.
+func (r *responder) resumeHint() string {
+	cmd := r.resumeCommand()
+	line := r.l.Tf("respond.resume-hint", cmd)
+	if width := r.IO.WrapWidth(); width <= 0 || wrap.Width(line) <= width {
+		return line
+	}
+	return strings.TrimSpace(r.l.Tf("respond.resume-hint", "")) + "\n  " + cmd
+}
+
 // stopped turns Ctrl-C at a prompt into the same ending as a signal.
 func (r *responder) stopped(err error) error {
 	if errors.Is(err, prompt.ErrCancelled) {
@@ -138,7 +150,7 @@ func (r *responder) stopped(err error) error {
 }
 
 func (r *responder) printStopped() {
-	fmt.Fprintf(r.IO.ErrOut, "\n%s\n%s\n", r.l.T("respond.stopped"), r.l.Tf("respond.resume-hint", r.resumeCommand()))
+	fmt.Fprintf(r.IO.ErrOut, "\n%s\n%s\n", r.l.T("respond.stopped"), r.resumeHint())
 }
 
 func (r *responder) resumeCommand() string {
@@ -536,7 +548,7 @@ func (r *responder) walk() error {
 		if err != nil || quit {
 			if quit {
 				r.printWaiting(derive(r.p, r.inc, r.Now()))
-				r.printf("\n%s\n", r.l.Tf("respond.resume-hint", r.resumeCommand()))
+				r.printf("\n%s\n", r.resumeHint())
 			}
 			return err
 		}
@@ -612,18 +624,42 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 	lang := i18n.Lang(r.inc.Lang)
 	w := &showWriter{w: r.IO.Out, cs: r.cs, l: r.l, p: r.p, width: r.IO.WrapWidth(), lang: lang}
 	title := r.l.Tf("respond.step-title", st.Index+1, len(r.p.Steps), r.l.T("phase."+string(step.Phase)), r.text(step.Title))
+	type tag struct {
+		color func(string) string
+		text  string
+	}
+	var tags []tag
 	if step.Critical {
-		title += "  " + r.cs.Yellow("★ "+r.l.T("show.critical"))
+		tags = append(tags, tag{r.cs.Yellow, "★ " + r.l.T("show.critical")})
 	}
 	if step.Repeat != nil {
-		title += "  " + r.cs.Dim(r.l.Tf("respond.repeat", st.Completions+1, step.Repeat.Times))
+		tags = append(tags, tag{r.cs.Dim, r.l.Tf("respond.repeat", st.Completions+1, step.Repeat.Times)})
 	}
 	if st.State == incident.Overdue && isFollowUp(st) {
 		// A follow-up done late still counts; saying when it was planned
 		// for tells the person why it is asked now.
-		title += "  " + r.cs.Yellow(r.l.Tf("respond.late", r.l.Time(st.AvailableAt.Local(), r.Now())))
+		tags = append(tags, tag{r.cs.Yellow, r.l.Tf("respond.late", r.l.Time(st.AvailableAt.Local(), r.Now()))})
 	}
-	r.printf("\n%s\n", r.cs.Bold(title))
+	// The title wraps at the terminal's width; each mark after it goes on
+	// the title's last line while it fits there, else on a line of its own.
+	width := r.IO.WrapWidth()
+	lines := wrap.Wrap(title, width)
+	shown := make([]string, len(lines))
+	for i, line := range lines {
+		shown[i] = r.cs.Bold(line)
+	}
+	last := wrap.Width(lines[len(lines)-1])
+	for _, tg := range tags {
+		w := wrap.Width(tg.text)
+		if width > 0 && last+2+w > width {
+			shown = append(shown, tg.color(tg.text))
+			last = w
+			continue
+		}
+		shown[len(shown)-1] += "  " + tg.color(tg.text)
+		last += 2 + w
+	}
+	r.printf("\n%s\n", strings.Join(shown, "\n"))
 	if !st.SkippedAt.IsZero() {
 		reason := visible.Line(st.Reason)
 		if reason == "" {

@@ -467,7 +467,7 @@ func TestRespondFlagsALateFollowUp(t *testing.T) {
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
-	want := "[1/1] Follow up · Check the card the next day  running late: planned for Fri 27 Nov 21:00\n"
+	want := "[1/1] Follow up · Check the card the next day\nrunning late: planned for Fri 27 Nov 21:00\n"
 	if !strings.Contains(out.String(), want) {
 		t.Errorf("screen:\n%s\nwant a line:\n%s", out, want)
 	}
