@@ -530,3 +530,35 @@ func TestConfirmInJapanese(t *testing.T) {
 		t.Errorf("incident 1 is still in the state file:\n%s", raw)
 	}
 }
+
+// TestFoundingStoryInJapaneseAt60Columns walks the first steps of the
+// built-in playbook with the real widgets, chosen by a Japanese locale, in
+// a terminal 60 columns wide: every word acctguard and survey draw is
+// Japanese, and the menu's hint is written whole.
+func TestFoundingStoryInJapaneseAt60Columns(t *testing.T) {
+	env, _ := ptyEnv(t)
+	env = append(env, "ACCTGUARD_LANG=", "LANG=ja_JP.UTF-8")
+	p := startPTYSize(t, 60, 30, env, "respond", "amazon-takeover")
+	p.expect("【確認】")
+	p.expect("どうしますか？")
+	p.key("\r") // 完了にする, the first choice
+	p.expect("完了として記録しました。")
+	p.expect("入力しましたか？")
+	p.expect("↑↓で選んで Enter")
+	// vt10x gives a wide character one cell, so the hint is looked for
+	// in what was written: in one piece, with no line break in it.
+	time.Sleep(200 * time.Millisecond)
+	if !strings.Contains(p.output.String(), "[↑↓で選んで Enter]") {
+		t.Errorf("the menu's hint is not written in one piece:\n%q", p.output.String())
+	}
+	p.key("\x03")
+	p.expect("続けるには、次のコマンドを実行してください")
+	if code := p.wait(); code != 130 {
+		t.Fatalf("exit code %d, want 130", code)
+	}
+	for _, english := range []string{"Use arrows", "What now", "Saved", "To continue", "Stopped", "first hour"} {
+		if strings.Contains(p.output.String(), english) {
+			t.Errorf("%q on the Japanese screen:\n%s", english, p.screen.String())
+		}
+	}
+}
