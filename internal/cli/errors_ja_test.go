@@ -1,8 +1,13 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/acctguard/acctguard/internal/editor"
+	"github.com/acctguard/acctguard/internal/i18n"
 )
 
 // A Japanese user's errors and hints are Japanese, from cobra's and
@@ -36,5 +41,52 @@ func TestRunErrorsInJapanese(t *testing.T) {
 				t.Errorf("stderr:\n%s\nwant:\n%s", errOut, tt.wantStderr)
 			}
 		})
+	}
+}
+
+// A playbook's problems keep FILE:LINE:COL: and the excerpt; the message,
+// the hint and the count after them are Japanese.
+func TestPlaybookProblemsInJapanese(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "bad.yaml")
+	src := "schema: 1\nid: bad\ntitle: Bad\nsteps:\n  - {id: a, title: A, phase: verfy}\n  - {id: a, title: B, phase: verify, after: [zz]}\n"
+	if err := os.WriteFile(file, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f, _, errOut := testFactory(t, nil)
+	if code := Run(f, []string{"--lang", "ja", "playbook", "validate", file}); code != 1 {
+		t.Errorf("exit code %d, want 1", code)
+	}
+	want := file + `:5:30: 手順「a」の「verfy」という段階（phase）はありません。
+      - {id: a, title: A, phase: verfy}
+                                 ^
+    ヒント：「verify」のことですか？（verify、contain、recover、report、follow-up のどれか）
+` + file + `:6:10: 手順ID「a」が重複しています（最初は5行目）。
+      - {id: a, title: B, phase: verify, after: [zz]}
+             ^
+    ヒント：手順ごとに別のIDを付けてください。
+` + file + `:6:46: 「zz」という手順はありません。
+      - {id: a, title: B, phase: verify, after: [zz]}
+                                                 ^
+    ヒント：この手順書の手順は a です。
+acctguard: ` + file + ` に誤りがあります（3件の問題）。
+`
+	if errOut.String() != want {
+		t.Errorf("stderr:\n%s\nwant:\n%s", errOut, want)
+	}
+}
+
+// The editor's header counts every mistake, those past the ones listed
+// too, in the person's language.
+func TestEditorHeaderInJapanese(t *testing.T) {
+	problems := []editor.Problem{{Line: 3, Col: 5, Text: "「x」という手順はありません。"}, {Line: 4, Text: "ファイルが空です。"}}
+	got := strings.Join(problemHeader(problems, 13, 0, i18n.Japanese), "\n")
+	want := "このファイルには13件の誤りがあります。直して保存するか、ファイルを空にして取り消してください。\n" +
+		"7行5列：「x」という手順はありません。\n8行：ファイルが空です。\n…ほかに11件あります。\n"
+	if got != want {
+		t.Errorf("header:\n%s\nwant:\n%s", got, want)
+	}
+	got = strings.Join(problemHeader(problems[:1], 1, 0, i18n.English), "\n")
+	if want := "the file has 1 mistake; fix it and save, or empty the file to cancel.\nline 6, column 5: 「x」という手順はありません。\n"; got != want {
+		t.Errorf("English header:\n%s\nwant:\n%s", got, want)
 	}
 }

@@ -69,7 +69,7 @@ func runIncidentAgain(opts *incidentAgainOptions) error {
 	if err != nil {
 		return err
 	}
-	p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut)
+	p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut, i18n.Lang(inc.Lang))
 	if err != nil {
 		return err
 	}

@@ -70,7 +70,7 @@ func runIncidentClose(opts *incidentCloseOptions) error {
 		return hinted(i18n.Errorf("error.incident.already-closed", inc.ID), i18n.M("error.incident.already-closed.hint", inc.ID))
 	}
 	now := opts.Now()
-	p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut)
+	p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut, opts.Lang)
 	if err != nil {
 		return err
 	}

@@ -43,7 +43,7 @@ func NewCmdIncidentNew(f *Factory, runF func(*incidentNewOptions) error) *cobra.
 }
 
 func runIncidentNew(opts *incidentNewOptions) error {
-	p, err := usablePlaybook(opts.Catalogue, opts.PlaybookID, opts.IO.ErrOut)
+	p, err := usablePlaybook(opts.Catalogue, opts.PlaybookID, opts.IO.ErrOut, opts.Lang)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ func loadIncident(store stateStore, cat *playbook.Catalogue, id int, w io.Writer
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := incidentPlaybook(cat, inc, w)
+	p, err := incidentPlaybook(cat, inc, w, i18n.Lang(inc.Lang))
 	if err != nil {
 		return nil, nil, err
 	}
@@ -95,8 +95,8 @@ func events(inc *state.Incident) []incident.Event {
 // incidentPlaybook returns the playbook an incident follows, as it is now
 // in the catalogue (a user's edit shows in open incidents). The problems of
 // a broken playbook file are written to w.
-func incidentPlaybook(cat *playbook.Catalogue, inc *state.Incident, w io.Writer) (*playbook.Playbook, error) {
-	p, err := usablePlaybook(cat, inc.Playbook, w)
+func incidentPlaybook(cat *playbook.Catalogue, inc *state.Incident, w io.Writer, lang i18n.Lang) (*playbook.Playbook, error) {
+	p, err := usablePlaybook(cat, inc.Playbook, w, lang)
 	if err != nil {
 		return nil, i18n.Errorf("error.incident.of", inc.ID, err)
 	}

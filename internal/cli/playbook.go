@@ -56,8 +56,9 @@ func findPlaybook(cat *playbook.Catalogue, id string) (playbook.Entry, error) {
 }
 
 // usablePlaybook is findPlaybook for commands that need a working
-// playbook: a broken file's problems go to w and the command fails.
-func usablePlaybook(cat *playbook.Catalogue, id string, w io.Writer) (*playbook.Playbook, error) {
+// playbook: a broken file's problems go to w, in lang, and the command
+// fails.
+func usablePlaybook(cat *playbook.Catalogue, id string, w io.Writer, lang i18n.Lang) (*playbook.Playbook, error) {
 	e, err := findPlaybook(cat, id)
 	if err != nil {
 		return nil, err
@@ -65,24 +66,38 @@ func usablePlaybook(cat *playbook.Catalogue, id string, w io.Writer) (*playbook.
 	if !e.Broken() {
 		return e.Playbook, nil
 	}
-	fmt.Fprintln(w, visible.Text(e.Err.Error()))
+	fmt.Fprintln(w, visible.Text(problemsIn(e.Err, lang)))
 	if e.Origin == playbook.Builtin {
-		return nil, fmt.Errorf("built-in playbook %q is broken, which is a bug in this build of acctguard: %s", id, problemCount(e.Err))
+		return nil, i18n.Errorf("error.playbook.builtin-broken", id, problemCount(e.Err))
 	}
-	hint := fmt.Sprintf("fix %s and check it with \"acctguard playbook validate %s\"", e.Path, id)
+	hint := i18n.M("error.playbook.fix.hint", e.Path, id)
 	if e.Overrides {
-		hint += fmt.Sprintf(", or remove it to use the built-in %s", id)
+		hint = i18n.M("error.playbook.fix-or-remove.hint", e.Path, id)
 	}
-	return nil, &exitError{code: exitFailure, err: fmt.Errorf("playbook %q cannot be used: %s", id, problemCount(e.Err)), hint: plainHint(hint)}
+	return nil, hinted(i18n.Errorf("error.playbook.cannot-use", id, problemCount(e.Err)), hint)
 }
 
-// problemCount says how many problems err holds: "3 problems in FILE".
-func problemCount(err error) string {
+// problemsIn writes the problems err holds, each with its line, in lang.
+func problemsIn(err error, lang i18n.Lang) string {
 	var list playbook.ErrorList
-	if !errors.As(err, &list) || len(list) == 0 {
-		return "the file cannot be read"
+	if errors.As(err, &list) {
+		return list.In(lang)
 	}
-	return list.Summary()
+	return i18n.Message(err, lang)
+}
+
+// problemCount says how many problems err holds, "3 problems in FILE",
+// in the language it is shown in.
+func problemCount(err error) i18n.Localized { return problemSummary{err} }
+
+type problemSummary struct{ err error }
+
+func (s problemSummary) In(l i18n.Lang) string {
+	var list playbook.ErrorList
+	if errors.As(s.err, &list) {
+		return list.SummaryIn(l)
+	}
+	return i18n.Message(s.err, l)
 }
 
 // completePlaybookIDs offers the ids of the catalogue, with titles.

@@ -95,7 +95,7 @@ func runPlaybookEdit(opts *playbookEditOptions) error {
 		}
 		return runInteractiveEdit(opts, e, src, target)
 	}
-	text, outcome, err := editPlaybookText(opts.IO, opts.Getenv, opts.Editor, target, id, src)
+	text, outcome, err := editPlaybookText(opts.IO, opts.Getenv, opts.Editor, target, id, src, opts.Lang)
 	if err != nil {
 		return err
 	}
@@ -128,7 +128,7 @@ func savedMessage(l i18n.Lang, e playbook.Entry, target string) string {
 // editPlaybookText runs the person's editor on src, as the user playbook
 // id saved at target, until it is valid, unchanged or emptied. A file that
 // is already broken opens with its mistakes listed at the top.
-func editPlaybookText(io *iostreams.IOStreams, getenv func(string) string, argv []string, target, id string, src []byte) ([]byte, editor.Outcome, error) {
+func editPlaybookText(io *iostreams.IOStreams, getenv func(string) string, argv []string, target, id string, src []byte, lang i18n.Lang) ([]byte, editor.Outcome, error) {
 	if argv == nil {
 		var err error
 		if argv, err = editor.Command(getenv, exec.LookPath); err != nil {
@@ -140,10 +140,17 @@ func editPlaybookText(io *iostreams.IOStreams, getenv func(string) string, argv 
 		Stdin:  io.In,
 		Stdout: io.Out,
 		Stderr: io.ErrOut,
-		Check:  func(text []byte) []editor.Problem { return checkPlaybook(target, id, text) },
 	}
-	if problems := checkPlaybook(target, id, src); len(problems) > 0 {
-		loop.Intro = problemLines(problems)
+	// The header counts every problem, those past the ones listed too.
+	var total int
+	loop.Check = func(text []byte) []editor.Problem {
+		var problems []editor.Problem
+		problems, total = checkPlaybookIn(target, id, text, lang)
+		return problems
+	}
+	loop.Header = func(problems []editor.Problem) []string { return problemHeader(problems, total, 0, lang) }
+	if problems, n := checkPlaybookIn(target, id, src, lang); len(problems) > 0 {
+		loop.Intro = problemHeader(problems, n, 1, lang)
 	}
 	text, outcome, err := loop.Edit(id+".yaml", src)
 	var failed *editor.FailedError
@@ -187,32 +194,57 @@ func chooseEditID(opts *playbookEditOptions) (string, error) {
 
 // checkPlaybook lists the mistakes of text as the user playbook id.
 func checkPlaybook(file, id string, text []byte) []editor.Problem {
-	_, err := playbook.Check(file, id, text)
-	if err == nil {
-		return nil
-	}
-	var list playbook.ErrorList
-	if !errors.As(err, &list) {
-		return []editor.Problem{{Text: err.Error()}}
-	}
-	problems := make([]editor.Problem, len(list))
-	for i, e := range list {
-		text := e.Msg
-		if e.Hint != "" {
-			text += " (" + e.Hint + ")"
-		}
-		problems[i] = editor.Problem{Line: e.Pos.Line, Col: e.Pos.Col, Text: text}
-	}
+	problems, _ := checkPlaybookIn(file, id, text, i18n.English)
 	return problems
 }
 
-// problemLines describes problems of a file that is not yet edited, so
-// they count lines as the file has them now, below the header.
-func problemLines(problems []editor.Problem) []string {
-	lines := []string{fmt.Sprintf("this file has %s:", plural(len(problems), "mistake"))}
+// checkPlaybookIn lists the mistakes of text in lang: the ones kept, and
+// how many there are in all.
+func checkPlaybookIn(file, id string, text []byte, lang i18n.Lang) ([]editor.Problem, int) {
+	_, err := playbook.Check(file, id, text)
+	if err == nil {
+		return nil, 0
+	}
+	var list playbook.ErrorList
+	if !errors.As(err, &list) {
+		return []editor.Problem{{Text: i18n.Message(err, lang)}}, 1
+	}
+	problems := make([]editor.Problem, len(list))
+	for i, e := range list {
+		text := e.MsgIn(lang)
+		if h := e.HintIn(lang); h != "" {
+			text += lang.Tf("edit.problem-hint", h)
+		}
+		problems[i] = editor.Problem{Line: e.Pos.Line, Col: e.Pos.Col, Text: text}
+	}
+	return problems, list.Total()
+}
+
+// problemHeader describes the problems above the text, counting lines as
+// the person will see them, below the header. intro is 1 for a file that
+// was broken before the edit (the header says so), 0 after a save.
+func problemHeader(problems []editor.Problem, total, intro int, lang i18n.Lang) []string {
+	key := "edit.header"
+	if intro == 1 {
+		key = "edit.header-before"
+	}
+	if total == 1 {
+		key += "-1"
+	}
+	lines := []string{lang.Tf(key, total)}
 	n := len(problems) + 2
 	for _, p := range problems {
-		lines = append(lines, fmt.Sprintf("line %d, column %d: %s", p.Line+n, p.Col, p.Text))
+		switch {
+		case p.Line > 0 && p.Col > 0:
+			lines = append(lines, lang.Tf("edit.problem-at", p.Line+n, p.Col, p.Text))
+		case p.Line > 0:
+			lines = append(lines, lang.Tf("edit.problem-line", p.Line+n, p.Text))
+		default:
+			lines = append(lines, p.Text)
+		}
+	}
+	if more := total - len(problems); more > 0 {
+		lines = append(lines, lang.Tf("edit.problems-more", more))
 	}
 	return append(lines, "")
 }

@@ -86,7 +86,7 @@ func runPlaybookNew(opts *playbookFileOptions) error {
 	}
 	target := opts.Catalogue.UserPath(opts.ID)
 	if opts.IO.CanPrompt() || opts.Getenv("ACCTGUARD_EDITOR") != "" {
-		text, outcome, err := editPlaybookText(opts.IO, opts.Getenv, opts.Editor, target, opts.ID, src)
+		text, outcome, err := editPlaybookText(opts.IO, opts.Getenv, opts.Editor, target, opts.ID, src, opts.Lang)
 		if err != nil {
 			return err
 		}
@@ -96,7 +96,7 @@ func runPlaybookNew(opts *playbookFileOptions) error {
 		}
 		src = text
 	} else if problems := checkPlaybook(target, opts.ID, src); len(problems) > 0 {
-		return fmt.Errorf("the copy of %q is not valid: %s", opts.From, problems[0].Text)
+		return i18n.Errorf("error.playbook.copy-not-valid", opts.From, problems[0].Text)
 	}
 	if err := saveUserPlaybook(target, src); err != nil {
 		return err
@@ -127,7 +127,7 @@ func runPlaybookImport(opts *playbookFileOptions) error {
 	p, err := playbook.Parse(opts.File, src)
 	if err != nil {
 		fmt.Fprintln(opts.IO.ErrOut, visible.Text(err.Error()))
-		return &exitError{code: exitFailure, err: fmt.Errorf("%s is not valid: %s; nothing was imported", opts.File, problemCount(err))}
+		return &exitError{code: exitFailure, err: i18n.Errorf("error.playbook.not-imported", opts.File, problemCount(err))}
 	}
 	target := opts.Catalogue.UserPath(p.ID)
 	if _, err := os.Stat(target); err == nil && !opts.Force {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/visible"
@@ -13,6 +14,7 @@ import (
 type playbookPathOptions struct {
 	IO        *iostreams.IOStreams
 	Catalogue *playbook.Catalogue
+	Lang      i18n.Lang
 
 	ID string
 }
@@ -26,7 +28,7 @@ func NewCmdPlaybookPath(f *Factory, runF func(*playbookPathOptions) error) *cobr
 		Args:              exactArgs(1, "args.playbook-id"),
 		ValidArgsFunction: completePlaybookIDs(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.IO, opts.Catalogue = f.IO, f.Catalogue()
+			opts.IO, opts.Catalogue, opts.Lang = f.IO, f.Catalogue(), f.Lang
 			opts.ID = args[0]
 			if runF != nil {
 				return runF(opts)
@@ -48,7 +50,7 @@ func runPlaybookPath(opts *playbookPathOptions) error {
 	}
 	fmt.Fprintln(opts.IO.Out, visible.Line(e.Path))
 	if e.Broken() {
-		fmt.Fprintf(opts.IO.ErrOut, "acctguard: warning: this file has mistakes (%s); \"acctguard playbook validate %s\" lists them\n", problemCount(e.Err), e.ID)
+		fmt.Fprintf(opts.IO.ErrOut, "acctguard: %s\n", i18n.M("error.playbook.path-warning", problemCount(e.Err), e.ID).In(opts.Lang))
 	}
 	return nil
 }

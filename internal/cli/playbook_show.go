@@ -38,7 +38,7 @@ func NewCmdPlaybookShow(f *Factory, runF func(*playbookShowOptions) error) *cobr
 }
 
 func runPlaybookShow(opts *playbookShowOptions) error {
-	p, err := usablePlaybook(opts.Catalogue, opts.ID, opts.IO.ErrOut)
+	p, err := usablePlaybook(opts.Catalogue, opts.ID, opts.IO.ErrOut, opts.Lang)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/visible"
@@ -17,6 +18,7 @@ import (
 type playbookValidateOptions struct {
 	IO        *iostreams.IOStreams
 	Catalogue *playbook.Catalogue
+	Lang      i18n.Lang
 
 	Targets []string
 }
@@ -36,7 +38,7 @@ arguments, every playbook in the catalogue is checked.`,
 			return ids, cobra.ShellCompDirectiveDefault
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.IO, opts.Catalogue = f.IO, f.Catalogue()
+			opts.IO, opts.Catalogue, opts.Lang = f.IO, f.Catalogue(), f.Lang
 			opts.Targets = args
 			if runF != nil {
 				return runF(opts)
@@ -69,9 +71,9 @@ func runPlaybookValidate(opts *playbookValidateOptions) error {
 			lastErr = err
 			var list playbook.ErrorList
 			if errors.As(err, &list) {
-				fmt.Fprintln(opts.IO.ErrOut, visible.Text(list.Error()))
+				fmt.Fprintln(opts.IO.ErrOut, visible.Text(list.In(opts.Lang)))
 			} else {
-				fmt.Fprintln(opts.IO.ErrOut, visible.Text(fmt.Sprintf("%s: %v", name, err)))
+				fmt.Fprintln(opts.IO.ErrOut, visible.Text(fmt.Sprintf("%s: %s", name, i18n.Message(err, opts.Lang))))
 			}
 			continue
 		}
@@ -81,9 +83,9 @@ func runPlaybookValidate(opts *playbookValidateOptions) error {
 	case failed == 0:
 		return nil
 	case len(targets) == 1:
-		return &exitError{code: exitFailure, err: fmt.Errorf("%s is not valid: %s", targets[0], problemCount(lastErr))}
+		return &exitError{code: exitFailure, err: i18n.Errorf("error.playbook.not-valid", targets[0], problemCount(lastErr))}
 	default:
-		return &exitError{code: exitFailure, err: fmt.Errorf("%d of %d playbooks are not valid", failed, len(targets))}
+		return &exitError{code: exitFailure, err: i18n.Errorf("error.playbook.some-not-valid", failed, len(targets))}
 	}
 }
 

@@ -98,7 +98,7 @@ func runReport(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut)
+	p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut, opts.Lang)
 	if err != nil {
 		return err
 	}

@@ -217,7 +217,7 @@ func (r *responder) start(file *state.File) error {
 			return err
 		}
 		if i == 0 {
-			p, err := incidentPlaybook(r.Catalogue, newest, r.IO.ErrOut)
+			p, err := incidentPlaybook(r.Catalogue, newest, r.IO.ErrOut, r.l)
 			if err != nil {
 				return err
 			}
@@ -236,7 +236,7 @@ func (r *responder) start(file *state.File) error {
 		}
 		related = closed
 	}
-	p, err := usablePlaybook(r.Catalogue, id, r.IO.ErrOut)
+	p, err := usablePlaybook(r.Catalogue, id, r.IO.ErrOut, r.l)
 	if err != nil {
 		return err
 	}
@@ -330,7 +330,7 @@ func (r *responder) recurrence(file *state.File, playbookID string) (*state.Inci
 		return nil, recent.ID, nil
 	}
 	id := recent.ID
-	p, err := incidentPlaybook(r.Catalogue, recent, r.IO.ErrOut)
+	p, err := incidentPlaybook(r.Catalogue, recent, r.IO.ErrOut, r.l)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -413,7 +413,7 @@ func (r *responder) use(p *playbook.Playbook, inc *state.Incident) {
 }
 
 func (r *responder) resume(inc *state.Incident) error {
-	p, err := incidentPlaybook(r.Catalogue, inc, r.IO.ErrOut)
+	p, err := incidentPlaybook(r.Catalogue, inc, r.IO.ErrOut, r.l)
 	if err != nil {
 		return err
 	}

@@ -134,7 +134,7 @@ func statusViews(opts *statusOptions, file *state.File, now time.Time) (shown []
 		}
 	}
 	for _, inc := range togetherWithRelated(chosen) {
-		p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut)
+		p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut, opts.Lang)
 		if err != nil {
 			fmt.Fprintf(opts.IO.ErrOut, "acctguard: %s\n", visible.Text(err.Error()))
 			failed = err

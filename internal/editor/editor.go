@@ -79,6 +79,9 @@ type Loop struct {
 	// Intro is written as the header of the first round, when the text
 	// has no problems yet; empty for none.
 	Intro []string
+	// Header writes the lines above a text that has problems, in the
+	// person's language; nil writes them in English.
+	Header func(problems []Problem) []string
 }
 
 // FailedError is returned when the editor could not be run or did not end
@@ -135,7 +138,11 @@ func (l *Loop) Edit(name string, text []byte) ([]byte, Outcome, error) {
 			os.Remove(path)
 			return body, Saved, nil
 		}
-		content = withHeader(problemHeader(problems), body)
+		header := problemHeader
+		if l.Header != nil {
+			header = l.Header
+		}
+		content = withHeader(header(problems), body)
 	}
 }
 

@@ -101,6 +101,16 @@ func errorTexts() map[string]Text {
 		"error.playbook.reset-asks":      {En: "reset asks before it deletes %s", Ja: "%s を削除する前に確認が必要です。"},
 		"error.playbook.reset-asks.hint": {En: "add --yes to confirm without a terminal", Ja: "端末なしで実行するには --yes を付けてください。"},
 
+		"error.playbook.builtin-broken":     {En: "built-in playbook %q is broken, which is a bug in this build of acctguard: %s", Ja: "組み込みの手順書「%s」が壊れています。この acctguard の不具合です（%s）。"},
+		"error.playbook.cannot-use":         {En: "playbook %q cannot be used: %s", Ja: "手順書「%s」は使えません（%s）。"},
+		"error.playbook.fix.hint":           {En: "fix %s and check it with \"acctguard playbook validate %s\"", Ja: "%s を直して、「acctguard playbook validate %s」で確かめてください。"},
+		"error.playbook.fix-or-remove.hint": {En: "fix %s and check it with \"acctguard playbook validate %[2]s\", or remove it to use the built-in %[2]s", Ja: "%s を直して「acctguard playbook validate %[2]s」で確かめるか、削除して組み込みの %[2]s を使ってください。"},
+		"error.playbook.not-valid":          {En: "%s is not valid: %s", Ja: "%s に誤りがあります（%s）。"},
+		"error.playbook.some-not-valid":     {En: "%d of %d playbooks are not valid", Ja: "%[2]d個の手順書のうち%[1]d個に誤りがあります。"},
+		"error.playbook.not-imported":       {En: "%s is not valid: %s; nothing was imported", Ja: "%s に誤りがあります（%s）。何も取り込んでいません。"},
+		"error.playbook.copy-not-valid":     {En: "the copy of %q is not valid: %s", Ja: "「%s」のコピーに誤りがあります（%s）。"},
+		"error.playbook.path-warning":       {En: "warning: this file has mistakes (%s); \"acctguard playbook validate %s\" lists them", Ja: "注意：このファイルには誤りがあります（%s）。「acctguard playbook validate %s」で一覧を表示できます。"},
+
 		// Files written on request.
 		"error.file.exists":            {En: "%s already exists", Ja: "%s はすでにあります。"},
 		"error.file.force.hint":        {En: "add --force to replace it", Ja: "置き換えるには --force を付けてください。"},

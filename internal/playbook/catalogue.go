@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/acctguard/acctguard/internal/i18n"
 )
 
 // Origin says where a playbook comes from.
@@ -75,7 +77,10 @@ type NotFoundError struct {
 	Known []string
 }
 
-func (e *NotFoundError) Error() string { return fmt.Sprintf("unknown playbook %q", e.ID) }
+func (e *NotFoundError) Error() string { return e.In(i18n.English) }
+
+// In says which playbook is unknown, in l.
+func (e *NotFoundError) In(l i18n.Lang) string { return texts.M("playbook.unknown", e.ID).In(l) }
 
 // BuiltinName is the name built-in files go by in errors.
 func BuiltinName(id string) string { return "built-in/" + id + ".yaml" }

@@ -77,7 +77,7 @@ func parseWith(name string, src []byte, wantID string, checkLanguages bool) (*Pl
 	if len(src) > maxFileSize {
 		// Read from a file, it was refused before; this is text made
 		// some other way, such as in an editor.
-		d.errAt(Pos{1, 1}, "file is larger than %d KiB, too large for a playbook", maxFileSize>>10).Hint = "split it into several playbooks"
+		d.errAt(Pos{1, 1}, "file is larger than %d KiB, too large for a playbook", maxFileSize>>10).hintf("split it into several playbooks")
 		return nil, d.errs
 	}
 	root := d.document()
@@ -87,7 +87,7 @@ func parseWith(name string, src []byte, wantID string, checkLanguages bool) (*Pl
 	d.rejectAnchors(root)
 	p := d.playbook(root)
 	if wantID != "" && p.ID != "" && p.ID != wantID {
-		d.errf(d.idNode, "playbook id %q does not match the file name %q", p.ID, wantID+".yaml").Hint = fmt.Sprintf("change the id to %s, or rename the file to %s.yaml", wantID, p.ID)
+		d.errf(d.idNode, "playbook id %q does not match the file name %q", p.ID, wantID+".yaml").hintf("change the id to %s, or rename the file to %s.yaml", wantID, p.ID)
 	}
 	if !d.truncated {
 		d.crossCheck(p)
@@ -187,7 +187,7 @@ func (d *decoder) errAt(pos Pos, format string, args ...any) *Error {
 		d.dropped = Error{}
 		return &d.dropped
 	}
-	e := &Error{File: d.file, Pos: pos, Msg: fmt.Sprintf(format, args...), Line: src.line(pos.Line), src: src, seq: src.problems}
+	e := &Error{File: d.file, Pos: pos, Msg: fmt.Sprintf(format, args...), msg: text{format, args}, Line: src.line(pos.Line), src: src, seq: src.problems}
 	if len(d.errs) < MaxErrors {
 		d.errs = append(d.errs, e)
 	} else {
@@ -234,14 +234,14 @@ func (d *decoder) document() *yaml.Node {
 	if bytes.HasPrefix(d.src, []byte("\xFF\xFE")) || bytes.HasPrefix(d.src, []byte("\xFE\xFF")) {
 		// The YAML parser reads UTF-16 too, but the lines and columns it
 		// gives would not be those of the bytes.
-		d.errAt(Pos{1, 1}, "the file is UTF-16 text, not UTF-8").Hint = "save it as UTF-8; most editors offer that under Save As"
+		d.errAt(Pos{1, 1}, "the file is UTF-16 text, not UTF-8").hintf("save it as UTF-8; most editors offer that under Save As")
 		return nil
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(d.src))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			d.errAt(Pos{1, 1}, "file is empty").Hint = `a playbook starts with "schema: 1"; see "acctguard playbook show amazon-takeover" for a complete one`
+			d.errAt(Pos{1, 1}, "file is empty").hintf(`a playbook starts with "schema: 1"; see "acctguard playbook show amazon-takeover" for a complete one`)
 		} else {
 			d.yamlError(err)
 		}
@@ -253,14 +253,14 @@ func (d *decoder) document() *yaml.Node {
 		if len(extra.Content) > 0 {
 			at = extra.Content[0]
 		}
-		d.errf(at, "a second YAML document starts here").Hint = `a playbook file holds one document: remove the "---" line and what follows it`
+		d.errf(at, "a second YAML document starts here").hintf(`a playbook file holds one document: remove the "---" line and what follows it`)
 		return nil
 	} else if !errors.Is(err, io.EOF) {
 		d.yamlError(err)
 		return nil
 	}
 	if len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
-		d.errAt(Pos{1, 1}, "file is empty").Hint = `a playbook starts with "schema: 1"; see "acctguard playbook show amazon-takeover" for a complete one`
+		d.errAt(Pos{1, 1}, "file is empty").hintf(`a playbook starts with "schema: 1"; see "acctguard playbook show amazon-takeover" for a complete one`)
 		return nil
 	}
 	return doc.Content[0]
@@ -283,7 +283,8 @@ func (d *decoder) yamlError(err error) {
 	pos, what, hint, found := d.lines().badCharacter()
 	if found {
 		e := d.errAt(pos, "%s", what)
-		e.Hint, e.Line = hint, visible(e.Line)
+		e.hintf("%s", hint)
+		e.Line = visible(e.Line)
 	}
 	if !found || !slices.ContainsFunc(readerProblems, func(p string) bool { return strings.HasSuffix(err.Error(), p) }) {
 		d.syntaxError(err)
@@ -333,19 +334,19 @@ func (d *decoder) syntaxError(err error) {
 	e := d.errAt(Pos{line, col}, "invalid YAML: %s", msg)
 	switch {
 	case strings.Contains(msg, "tab character") || strings.Contains(text, "\t") && strings.Contains(msg, "cannot start any token"):
-		e.Hint = "YAML does not allow tabs for indentation: use spaces"
+		e.hintf("YAML does not allow tabs for indentation: use spaces")
 	case strings.Contains(msg, "mapping values are not allowed"):
-		e.Hint = `a value that contains ": " must be put in quotes, or written as a block with "|"; check the indentation too`
+		e.hintf(`a value that contains ": " must be put in quotes, or written as a block with "|"; check the indentation too`)
 	case msg == "did not find expected key" || msg == "did not find expected '-' indicator":
-		e.Hint = "a line in the block that starts here is indented differently from the lines around it"
+		e.hintf("a line in the block that starts here is indented differently from the lines around it")
 	case strings.HasPrefix(msg, "did not find expected ','"):
-		e.Hint = "a [ or { on this line is not closed, or a value inside it needs quotes"
+		e.hintf("a [ or { on this line is not closed, or a value inside it needs quotes")
 	case msg == "found unexpected end of stream":
-		e.Hint = "a quote opened on this line is never closed"
+		e.hintf("a quote opened on this line is never closed")
 	case strings.Contains(msg, "cannot start any token"):
-		e.Hint = "a value starting with @, ` or another special character must be put in quotes"
+		e.hintf("a value starting with @, ` or another special character must be put in quotes")
 	default:
-		e.Hint = "check the indentation and the quotes on this line and the ones around it"
+		e.hintf("check the indentation and the quotes on this line and the ones around it")
 	}
 }
 
@@ -353,11 +354,11 @@ func (d *decoder) syntaxError(err error) {
 // people, so every value is written out where it applies.
 func (d *decoder) rejectAnchors(n *yaml.Node) {
 	if n.Kind == yaml.AliasNode {
-		d.errf(n, "alias *%s is not allowed in a playbook", n.Value).Hint = "write the value out in full"
+		d.errf(n, "alias *%s is not allowed in a playbook", n.Value).hintf("write the value out in full")
 		return
 	}
 	if n.Anchor != "" {
-		d.errf(n, "anchor &%s is not allowed in a playbook", n.Anchor).Hint = "write the value out in full where it is used"
+		d.errf(n, "anchor &%s is not allowed in a playbook", n.Anchor).hintf("write the value out in full where it is used")
 	}
 	for _, c := range n.Content {
 		d.rejectAnchors(c)
@@ -402,20 +403,20 @@ func (d *decoder) mapping(n *yaml.Node, what string, known []string) (map[string
 			continue
 		}
 		if first, dup := seen[k.Value]; dup {
-			d.errf(k, "duplicate key %q in %s (first at line %d)", k.Value, what, first.Line).Hint = "keep one of them"
+			d.errf(k, "duplicate key %q in %s (first at line %d)", k.Value, what, first.Line).hintf("keep one of them")
 			continue
 		}
 		seen[k.Value] = k
 		if !slices.Contains(known, k.Value) {
 			e := d.errf(k, "unknown key %q in %s", k.Value, what)
 			if s := suggest.Closest(k.Value, known); s != "" {
-				e.Hint = fmt.Sprintf("did you mean %q?", s)
+				e.hintf("did you mean %q?", s)
 				if d.typos[n] == nil {
 					d.typos[n] = map[string]bool{}
 				}
 				d.typos[n][s] = true
 			} else {
-				e.Hint = "the keys allowed here are " + strings.Join(known, ", ")
+				e.hintf("the keys allowed here are %s", strings.Join(known, ", "))
 			}
 			continue
 		}
@@ -450,7 +451,7 @@ func (d *decoder) id(n *yaml.Node, what string) (string, bool) {
 		return "", false
 	}
 	if !ValidID(s) {
-		d.errf(n, "%s %q is not a valid id", what, s).Hint = idHint
+		d.errf(n, "%s %q is not a valid id", what, s).hintf(idHint)
 		return "", false
 	}
 	return s, true
@@ -507,7 +508,7 @@ func (d *decoder) url(n *yaml.Node, what string) string {
 	}
 	u, err := url.Parse(s)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		d.errf(n, "%s %q is not a web address", what, s).Hint = "write the whole address, starting with https://"
+		d.errf(n, "%s %q is not a web address", what, s).hintf("write the whole address, starting with https://")
 		return ""
 	}
 	return s
@@ -523,7 +524,7 @@ func (d *decoder) date(n *yaml.Node, what string) string {
 		layout = "2006-01"
 	}
 	if _, err := time.Parse(layout, s); err != nil || !datePattern().MatchString(s) {
-		d.errf(n, "%s %q is not a date", what, s).Hint = "write it as YYYY-MM-DD, or YYYY-MM when only the month is known"
+		d.errf(n, "%s %q is not a date", what, s).hintf("write it as YYYY-MM-DD, or YYYY-MM when only the month is known")
 		return ""
 	}
 	return s
@@ -536,7 +537,7 @@ func (d *decoder) duration(n *yaml.Node, what string) Duration {
 	}
 	dur, err := ParseDuration(s)
 	if err != nil {
-		d.errf(n, "%s: %v", what, err).Hint = "use a whole number and one of m, h, d, w: 30m, 5h, 7d, 2w"
+		d.errf(n, "%s: %v", what, err).hintf("use a whole number and one of m, h, d, w: 30m, 5h, 7d, 2w")
 		return Duration{}
 	}
 	return dur
@@ -562,12 +563,12 @@ func (d *decoder) text(n *yaml.Node, what string) Text {
 				continue
 			}
 			if first, dup := seen[lang]; dup {
-				d.errf(k, "duplicate language %q in %s (first at line %d)", lang, what, first.Line).Hint = "keep one of them"
+				d.errf(k, "duplicate language %q in %s (first at line %d)", lang, what, first.Line).hintf("keep one of them")
 				continue
 			}
 			seen[lang] = k
 			if !langPattern().MatchString(lang) {
-				d.errf(k, "%q in %s is not a language code", lang, what).Hint = "use a code such as en or ja"
+				d.errf(k, "%q in %s is not a language code", lang, what).hintf("use a code such as en or ja")
 				continue
 			}
 			if s, ok := d.scalar(v, fmt.Sprintf("%s (%s)", what, lang)); ok {
@@ -598,7 +599,7 @@ func (d *decoder) playbook(n *yaml.Node) *Playbook {
 	d.require(n, m, "the playbook", "schema", "id", "title", "steps")
 	if f, ok := m["schema"]; ok {
 		if v, ok := d.integer(f.val, "schema"); ok && v != SchemaVersion {
-			d.errf(f.val, "schema %d is not supported", v).Hint = fmt.Sprintf("this acctguard reads schema %d playbooks", SchemaVersion)
+			d.errf(f.val, "schema %d is not supported", v).hintf("this acctguard reads schema %d playbooks", SchemaVersion)
 		}
 	}
 	if f, ok := m["id"]; ok {
@@ -638,7 +639,7 @@ func (d *decoder) playbook(n *yaml.Node) *Playbook {
 	if f, ok := m["steps"]; ok {
 		items := d.entries(f.val, "steps", maxEntries, "split the playbook into several")
 		if f.val.Kind == yaml.SequenceNode && len(items) == 0 {
-			d.errf(f.val, "steps is empty").Hint = "a playbook needs at least one step"
+			d.errf(f.val, "steps is empty").hintf("a playbook needs at least one step")
 		}
 		// A step takes some 600 bytes: room for them all at once, rather
 		// than copies as the lists grow.
@@ -670,7 +671,7 @@ const (
 func (d *decoder) entries(n *yaml.Node, what string, limit int, hint string) []*yaml.Node {
 	items := d.list(n, what)
 	if len(items) > limit {
-		d.errf(n, "%s has %s entries, more than the %s acctguard reads", what, grouped(len(items)), grouped(limit)).Hint = hint
+		d.errf(n, "%s has %s entries, more than the %s acctguard reads", what, grouped(len(items)), grouped(limit)).hintf("%s", hint)
 		d.truncated = true
 		items = items[:limit]
 	}
@@ -687,7 +688,7 @@ func (d *decoder) languages(n *yaml.Node) []string {
 		}
 		switch {
 		case !langPattern().MatchString(lang):
-			d.errf(it, "%q is not a language code", lang).Hint = "use a code such as en or ja"
+			d.errf(it, "%q is not a language code", lang).hintf("use a code such as en or ja")
 		case seen[lang]:
 			d.errf(it, "language %q is listed twice", lang)
 		default:
@@ -747,7 +748,7 @@ func (d *decoder) contact(n *yaml.Node, i int) Contact {
 	_, hasPhone := m["phone"]
 	_, hasURL := m["url"]
 	if !hasPhone && !hasURL {
-		d.errf(n, "%s has neither phone nor url", what).Hint = "give a phone number, a web address, or both"
+		d.errf(n, "%s has neither phone nor url", what).hintf("give a phone number, a web address, or both")
 	}
 	if f, ok := m["name"]; ok {
 		c.Name = d.text(f.val, "name of "+what)
@@ -776,7 +777,7 @@ func (d *decoder) contact(n *yaml.Node, i int) Contact {
 // uniqueID records id in seen, reporting it when it was seen before.
 func (d *decoder) uniqueID(seen map[string]*yaml.Node, what, id string, n *yaml.Node) {
 	if first, dup := seen[id]; dup {
-		d.errf(n, "duplicate %s id %q (first at line %d)", what, id, first.Line).Hint = "give each " + what + " its own id"
+		d.errf(n, "duplicate %s id %q (first at line %d)", what, id, first.Line).hintf("give each %s its own id", what)
 		return
 	}
 	seen[id] = n
@@ -800,9 +801,9 @@ func (d *decoder) step(n *yaml.Node, i int) (Step, stepNodes) {
 			s.Phase = Phase(v)
 			if !slices.Contains(Phases, s.Phase) {
 				e := d.errf(f.val, "unknown phase %q in %s", v, what)
-				e.Hint = "use one of verify, contain, recover, report, follow-up"
+				e.hintf("use one of verify, contain, recover, report, follow-up")
 				if g := suggest.Closest(v, phaseNames()); g != "" {
-					e.Hint = fmt.Sprintf("did you mean %q? (one of verify, contain, recover, report, follow-up)", g)
+					e.hintf("did you mean %q? (one of verify, contain, recover, report, follow-up)", g)
 				}
 			}
 		}
@@ -811,7 +812,7 @@ func (d *decoder) step(n *yaml.Node, i int) (Step, stepNodes) {
 		if v, ok := d.scalar(f.val, "kind of "+what); ok {
 			s.Kind = Kind(v)
 			if s.Kind != KindTask && s.Kind != KindQuestion && s.Kind != KindTime {
-				d.errf(f.val, "unknown kind %q in %s", v, what).Hint = "use task, question or time"
+				d.errf(f.val, "unknown kind %q in %s", v, what).hintf("use task, question or time")
 			}
 		}
 	}
@@ -851,13 +852,13 @@ func (d *decoder) step(n *yaml.Node, i int) (Step, stepNodes) {
 			s.DelayFrom, nodes.delayFrom = id, f.val
 		}
 		if _, ok := m["delay"]; !ok {
-			d.errf(f.key, "%s has delay-from but no delay", what).Hint = `say how long to wait after that time, such as "delay: 5h"`
+			d.errf(f.key, "%s has delay-from but no delay", what).hintf(`say how long to wait after that time, such as "delay: 5h"`)
 		}
 	}
 	if f, ok := m["early"]; ok {
 		s.Early = d.boolean(f.val, "early of "+what)
 		if _, ok := m["delay"]; !ok {
-			d.errf(f.key, "%s has early but no delay", what).Hint = `early says the wait of "delay" may be tried sooner; add a delay, or remove early`
+			d.errf(f.key, "%s has early but no delay", what).hintf(`early says the wait of "delay" may be tried sooner; add a delay, or remove early`)
 		}
 	}
 	if f, ok := m["repeat"]; ok {
@@ -896,7 +897,7 @@ func (d *decoder) questionFields(s *Step, m map[string]field, what string) {
 	case KindTask:
 		for _, k := range []string{"question", "options"} {
 			if f, ok := m[k]; ok {
-				d.errf(f.key, "%q is only for question steps, and %s is a task", k, what).Hint = `add "kind: question" to the step, or remove "` + k + `"`
+				d.errf(f.key, "%q is only for question steps, and %s is a task", k, what).hintf(`add "kind: question" to the step, or remove %q`, k)
 			}
 		}
 		return
@@ -907,7 +908,7 @@ func (d *decoder) questionFields(s *Step, m map[string]field, what string) {
 			s.Question = d.text(m["question"].val, "question of "+what)
 		}
 		if f, ok := m["options"]; ok {
-			d.errf(f.key, "%s asks for a time, so it has no options", what).Hint = `acctguard offers "just now" and "at a time I type"; remove "options", or use "kind: question"`
+			d.errf(f.key, "%s asks for a time, so it has no options", what).hintf(`acctguard offers "just now" and "at a time I type"; remove "options", or use "kind: question"`)
 		}
 		return
 	case KindQuestion:
@@ -929,7 +930,7 @@ func (d *decoder) questionFields(s *Step, m map[string]field, what string) {
 	}
 	items := d.entries(f.val, "options of "+what, maxEntries, "a question needs only the few answers a person chooses from")
 	if f.val.Kind == yaml.SequenceNode && len(items) < 2 {
-		d.errf(f.val, "%s has fewer than two options", what).Hint = "a question needs at least two answers to choose from"
+		d.errf(f.val, "%s has fewer than two options", what).hintf("a question needs at least two answers to choose from")
 	}
 	seen := map[string]*yaml.Node{}
 	for j, item := range items {
@@ -986,7 +987,7 @@ func (d *decoder) when(n *yaml.Node, what string) ([]Condition, []whenNodes) {
 			continue
 		}
 		if first, dup := seen[id]; dup {
-			d.errf(k, "duplicate key %q in when of %s (first at line %d)", id, what, first.Line).Hint = "list several answers as [a, b]"
+			d.errf(k, "duplicate key %q in when of %s (first at line %d)", id, what, first.Line).hintf("list several answers as [a, b]")
 			continue
 		}
 		seen[id] = k

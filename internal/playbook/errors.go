@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/wrap"
 )
 
@@ -28,6 +29,10 @@ type Error struct {
 	// which ones.
 	MissingLangs []string
 
+	// msg and hint are Msg and Hint as format and values, to be written
+	// in another language (see messages.go).
+	msg, hint text
+
 	// src is what every error of one file shares; nil for an Error made
 	// by hand.
 	src *source
@@ -37,15 +42,34 @@ type Error struct {
 }
 
 // Error returns "file:line:col: message" on one line.
-func (e *Error) Error() string {
-	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, e.Msg)
+func (e *Error) Error() string { return e.In(i18n.English) }
+
+// In returns "file:line:col: message" with the message in l.
+func (e *Error) In(l i18n.Lang) string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Col, e.msg.in(l, e.Msg))
+}
+
+// MsgIn is the message alone, without its position, in l.
+func (e *Error) MsgIn(l i18n.Lang) string { return e.msg.in(l, e.Msg) }
+
+// HintIn is the hint in l, "" for none.
+func (e *Error) HintIn(l i18n.Lang) string { return e.hint.in(l, e.Hint) }
+
+// hintf sets the hint, and returns e.
+func (e *Error) hintf(format string, args ...any) *Error {
+	e.Hint = fmt.Sprintf(format, args...)
+	e.hint = text{format, args}
+	return e
 }
 
 // Detail returns the message, the offending line with a caret under the
 // column, and the hint when there is one.
-func (e *Error) Detail() string {
+func (e *Error) Detail() string { return e.DetailIn(i18n.English) }
+
+// DetailIn is Detail with the message and the hint in l.
+func (e *Error) DetailIn(l i18n.Lang) string {
 	var b strings.Builder
-	b.WriteString(e.Error())
+	b.WriteString(e.In(l))
 	if e.Line != "" {
 		line, col := clipLine(e.Line, e.Pos.Col)
 		b.WriteString("\n    ")
@@ -55,8 +79,9 @@ func (e *Error) Detail() string {
 		b.WriteString("^")
 	}
 	if e.Hint != "" {
-		b.WriteString("\n    hint: ")
-		b.WriteString(e.Hint)
+		b.WriteString("\n    ")
+		b.WriteString(texts.Get(l, "playbook.hint"))
+		b.WriteString(e.hint.in(l, e.Hint))
 	}
 	return b.String()
 }
@@ -121,13 +146,20 @@ type ErrorList []*Error
 
 // Error returns every problem kept with its line and caret, one after
 // another, and how many more there are.
-func (l ErrorList) Error() string {
+func (l ErrorList) Error() string { return l.In(i18n.English) }
+
+// In is Error in lang.
+func (l ErrorList) In(lang i18n.Lang) string {
 	parts := make([]string, len(l), len(l)+1)
 	for i, e := range l {
-		parts[i] = e.Detail()
+		parts[i] = e.DetailIn(lang)
 	}
 	if more := l.Total() - len(l); more > 0 {
-		parts = append(parts, "… and "+countOf(more, "more problem"))
+		if lang == i18n.Japanese {
+			parts = append(parts, texts.M("playbook.more", grouped(more)).In(lang))
+		} else {
+			parts = append(parts, "… and "+countOf(more, "more problem"))
+		}
 	}
 	return strings.Join(parts, "\n")
 }
@@ -141,7 +173,16 @@ func (l ErrorList) Total() int {
 }
 
 // Summary says how many problems the file has: "28,633 problems in FILE".
-func (l ErrorList) Summary() string {
+func (l ErrorList) Summary() string { return l.SummaryIn(i18n.English) }
+
+// SummaryIn is Summary in lang.
+func (l ErrorList) SummaryIn(lang i18n.Lang) string {
+	if lang == i18n.Japanese {
+		if len(l) == 0 {
+			return texts.M("playbook.no-problems").In(lang)
+		}
+		return texts.M("playbook.problems-in", l[0].File, grouped(l.Total())).In(lang)
+	}
 	if len(l) == 0 {
 		return "no problems"
 	}

@@ -1,7 +1,6 @@
 package playbook
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -21,7 +20,7 @@ func (d *decoder) crossCheck(p *Playbook) {
 			continue
 		}
 		if first, dup := stepIndex[s.ID]; dup {
-			d.errf(d.steps[i].id, "duplicate step id %q (first at line %d)", s.ID, p.Steps[first].Pos.Line).Hint = "give each step its own id"
+			d.errf(d.steps[i].id, "duplicate step id %q (first at line %d)", s.ID, p.Steps[first].Pos.Line).hintf("give each step its own id")
 			continue
 		}
 		stepIndex[s.ID] = i
@@ -88,11 +87,11 @@ func (d *decoder) checkRef(n *yaml.Node, what string, known *idSet) {
 	names := known.sorted()
 	switch s := suggest.Closest(n.Value, names); {
 	case s != "":
-		e.Hint = fmt.Sprintf("did you mean %q?", s)
+		e.hintf("did you mean %q?", s)
 	case len(names) == 0:
-		e.Hint = fmt.Sprintf("this playbook has no %ss; add one under %ss:", what, what)
+		e.hintf("this playbook has no %ss; add one under %ss:", what, what)
 	case len(names) <= 8:
-		e.Hint = fmt.Sprintf("the %ss here are %s", what, strings.Join(names, ", "))
+		e.hintf("the %ss here are %s", what, strings.Join(names, ", "))
 	}
 }
 
@@ -110,16 +109,16 @@ func (d *decoder) checkWhen(p *Playbook, i int, stepIndex map[string]int, stepID
 		q := p.Steps[qi]
 		switch {
 		case q.Kind != KindQuestion:
-			d.errf(nodes.key, "when of step %q uses %q, which is not a question", s.ID, c.Step).Hint = "when can only use the answer to a question step (kind: question)"
+			d.errf(nodes.key, "when of step %q uses %q, which is not a question", s.ID, c.Step).hintf("when can only use the answer to a question step (kind: question)")
 			continue
 		case qi >= i:
-			d.errf(nodes.key, "when of step %q uses question %q, which comes later", s.ID, c.Step).Hint = "move the question above this step: it must be asked first"
+			d.errf(nodes.key, "when of step %q uses question %q, which comes later", s.ID, c.Step).hintf("move the question above this step: it must be asked first")
 			continue
 		}
 		answers := d.answers(p, qi)
 		for k, v := range c.Values {
 			if _, ok := answers[v]; !ok && !d.skip(nodes.values[k]) {
-				d.errf(nodes.values[k], "%q is not an answer to question %q", v, c.Step).Hint = "its answers are " + listed(q.Options)
+				d.errf(nodes.values[k], "%q is not an answer to question %q", v, c.Step).hintf("its answers are %s", listed(q.Options))
 			}
 		}
 	}
@@ -167,9 +166,9 @@ func (d *decoder) checkDelayFrom(p *Playbook, i int, stepIndex map[string]int, s
 	case !ok:
 		d.checkRef(n, "step", stepIDs)
 	case p.Steps[qi].Kind != KindTime:
-		d.errf(n, "delay-from of step %q uses %q, which does not ask for a time", s.ID, s.DelayFrom).Hint = "delay-from can only use a step with kind: time"
+		d.errf(n, "delay-from of step %q uses %q, which does not ask for a time", s.ID, s.DelayFrom).hintf("delay-from can only use a step with kind: time")
 	case qi >= i:
-		d.errf(n, "delay-from of step %q uses %q, which comes later", s.ID, s.DelayFrom).Hint = "move the time step above this step: it must be asked first"
+		d.errf(n, "delay-from of step %q uses %q, which comes later", s.ID, s.DelayFrom).hintf("move the time step above this step: it must be asked first")
 	}
 }
 
@@ -180,11 +179,11 @@ func (d *decoder) checkWas(p *Playbook, stepIDs *idSet) {
 	for i, s := range p.Steps {
 		for _, n := range d.steps[i].was {
 			if _, now := stepIDs.nodes[n.Value]; now {
-				d.errf(n, "%q in was of step %q is the id of a step in this playbook", n.Value, s.ID).Hint = "was lists ids this playbook no longer uses"
+				d.errf(n, "%q in was of step %q is the id of a step in this playbook", n.Value, s.ID).hintf("was lists ids this playbook no longer uses")
 				continue
 			}
 			if first, dup := seen[n.Value]; dup {
-				d.errf(n, "former id %q is given to two steps (first at line %d)", n.Value, first.Line).Hint = "records under an old id can go to one step only"
+				d.errf(n, "former id %q is given to two steps (first at line %d)", n.Value, first.Line).hintf("records under an old id can go to one step only")
 				continue
 			}
 			seen[n.Value] = n
@@ -226,7 +225,7 @@ func (d *decoder) checkCycles(p *Playbook, stepIndex map[string]int) {
 					continue
 				}
 				start := slices.Index(path, next)
-				d.errf(nodes[j], "steps wait for each other in a loop: %s", loopNames(p, path[start:], id)).Hint = "remove one of these from after, so that one step can start"
+				d.errf(nodes[j], "steps wait for each other in a loop: %s", loopNames(p, path[start:], id)).hintf("remove one of these from after, so that one step can start")
 			}
 		}
 		path = path[:len(path)-1]
@@ -279,7 +278,7 @@ func (d *decoder) checkLanguages(langs []string) {
 			}
 		}
 		e := d.errf(t.node, "%s has no text in %s", t.what, strings.Join(missing, ", "))
-		e.Hint = "languages: [" + strings.Join(langs, ", ") + "] asks for every text in each of these languages"
+		e.hintf("languages: [%s] asks for every text in each of these languages", strings.Join(langs, ", "))
 		e.MissingLangs = missing
 	}
 }
