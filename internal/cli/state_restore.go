@@ -82,11 +82,11 @@ func restoreError(err error) error {
 	var saveErr *state.SaveError
 	switch {
 	case errors.As(err, &damaged):
-		return withHint(err, "nothing was changed; repair the state file or its backup by hand, or move both away to start afresh")
+		return hinted(err, i18n.M("error.state.restore-damaged.hint"))
 	case errors.Is(err, state.ErrNothingToRestore):
-		return withHint(err, "nothing was changed")
+		return hinted(err, i18n.M("error.state.unchanged.hint"))
 	case errors.As(err, &locked), errors.As(err, &newer), errors.As(err, &saveErr):
 		return stateError(err)
 	}
-	return withHint(err, "nothing was changed")
+	return hinted(err, i18n.M("error.state.unchanged.hint"))
 }

@@ -71,38 +71,38 @@ func printNotice(w io.Writer, l i18n.Lang, n state.Notice) {
 func stateError(err error) error {
 	var damaged *state.DamagedError
 	if errors.As(err, &damaged) {
-		hint := "the file was left exactly as it is; repair it by hand, or move it away to start afresh"
+		hint := i18n.M("error.state.damaged.hint")
 		if errors.Is(err, state.ErrEmpty) {
-			hint = "the file was left exactly as it is; put it back from a backup of your computer if you have one, or remove it to start afresh"
+			hint = i18n.M("error.state.empty.hint")
 		}
 		switch {
 		case errors.Is(err, state.ErrMissing):
-			hint = fmt.Sprintf("nothing was changed; its backup %s is the state before the last save, so restoring it loses the last change saved: %q does that; to start afresh instead, move the backup away too", damaged.Backup, "acctguard state restore")
+			hint = i18n.M("error.state.missing.hint", damaged.Backup, "acctguard state restore")
 		case damaged.Backup != "" && damaged.BackupErr != nil:
-			hint = fmt.Sprintf("the file was left exactly as it is, and its backup cannot be used either (%v); repair one of them by hand", damaged.BackupErr)
+			hint = i18n.M("error.state.both-damaged.hint", damaged.BackupErr)
 		case damaged.Backup != "":
 			// The backup is the file before its last save, not a copy of
 			// it: whoever restores it must know what they lose.
-			hint = fmt.Sprintf("the file was left exactly as it is; its backup %s is the state before the last save, so restoring it loses the last change saved: %q does that, keeping the damaged file aside", damaged.Backup, "acctguard state restore")
+			hint = i18n.M("error.state.restore.hint", damaged.Backup, "acctguard state restore")
 		}
-		return withHint(err, hint)
+		return hinted(err, hint)
 	}
 	var newer *state.NewerSchemaError
 	if errors.As(err, &newer) {
-		return withHint(err, "use the newer acctguard that wrote it")
+		return hinted(err, i18n.M("error.state.newer.hint"))
 	}
 	var locked *state.LockedError
 	switch {
 	case errors.As(err, &locked):
-		return withHint(err, "nothing was saved; the other acctguard seems stuck: close its window, then run this again")
+		return hinted(err, i18n.M("error.state.locked.hint"))
 	case errors.Is(err, state.ErrDiskFull):
-		return withHint(err, "nothing was saved, and the state file is as it was; free some disk space, then run this again")
+		return hinted(err, i18n.M("error.state.disk-full.hint"))
 	case errors.Is(err, state.ErrNotWritable):
-		return withHint(err, "nothing was saved, and the state file is as it was; make that folder writable for you, or choose another state file with --state")
+		return hinted(err, i18n.M("error.state.not-writable.hint"))
 	case errors.Is(err, state.ErrFolder):
-		return withHint(err, "move that folder away, or choose another state file with --state")
+		return hinted(err, i18n.M("error.state.folder.hint"))
 	case errors.Is(err, fs.ErrPermission):
-		return withHint(err, "check that the state file and its folder are yours, or choose another state file with --state")
+		return hinted(err, i18n.M("error.state.permission.hint"))
 	}
 	return err
 }
@@ -131,7 +131,7 @@ func appendEvent(store stateStore, id int, e state.Event) (*state.Incident, erro
 	file, err := updateState(store, func(file *state.File) error {
 		inc, ok := file.Incident(id)
 		if !ok {
-			return fmt.Errorf("incident %d no longer exists; was it deleted in another window?", id)
+			return i18n.Errorf("error.incident.gone-window", id)
 		}
 		inc.Events = append(inc.Events, e)
 		return nil

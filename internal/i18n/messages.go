@@ -3,7 +3,7 @@ package i18n
 // messages holds every text of acctguard's own screens. Keys name the
 // place a text is used. Labels carry their own punctuation, since English
 // and Japanese punctuate differently.
-var messages = NewTable(screenTexts, errorTexts)
+var messages = NewTable(screenTexts, errorTexts, stateErrorTexts)
 
 // screenTexts are the texts of the screens: menus, headings, what respond
 // and status say.

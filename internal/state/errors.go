@@ -2,7 +2,6 @@ package state
 
 import (
 	"bytes"
-	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -35,13 +35,7 @@ type DamagedError struct {
 	what string
 }
 
-func (e *DamagedError) Error() string {
-	what := cmp.Or(e.what, "state file")
-	if e.Line > 0 {
-		return fmt.Sprintf("%s %q is damaged at line %d, column %d: %v", what, e.Path, e.Line, e.Col, e.Err)
-	}
-	return fmt.Sprintf("%s %q is damaged: %v", what, e.Path, e.Err)
-}
+func (e *DamagedError) Error() string { return e.In(i18n.English) }
 
 func (e *DamagedError) Unwrap() error { return e.Err }
 
@@ -52,18 +46,16 @@ type NewerSchemaError struct {
 	Schema int
 }
 
-func (e *NewerSchemaError) Error() string {
-	return fmt.Sprintf("state file %q was written by a newer acctguard (schema %d); this one reads schema %d", e.Path, e.Schema, SchemaVersion)
-}
+func (e *NewerSchemaError) Error() string { return e.In(i18n.English) }
 
 // ErrEmpty is the damage of a state file that is empty or holds nothing but
 // spaces and line breaks: acctguard never saves one, so something else
 // emptied it.
-var ErrEmpty = errors.New("it is empty, and acctguard never saves an empty file")
+var ErrEmpty = texts.Errorf("statefile.empty")
 
 // ErrMissing is the damage of a state file that is gone while its backup
 // is still there: acctguard never removes it.
-var ErrMissing = errors.New("it is missing, but its backup is still there")
+var ErrMissing = texts.Errorf("statefile.missing")
 
 // errNoSchema and errBadSchema describe a file that parses but was not
 // written by acctguard as it stands.

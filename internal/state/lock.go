@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"time"
 
+	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/gofrs/flock"
 )
 
@@ -27,9 +28,7 @@ type LockedError struct {
 	Waited time.Duration
 }
 
-func (e *LockedError) Error() string {
-	return fmt.Sprintf("state file %q is in use by another acctguard: gave up after waiting %v", e.Path, e.Waited)
-}
+func (e *LockedError) Error() string { return e.In(i18n.English) }
 
 // lock takes the lock on the sidecar lock file, waiting for another
 // acctguard to release it: Notify hears of the wait after a second (or

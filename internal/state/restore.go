@@ -24,7 +24,7 @@ type Restored struct {
 
 // ErrNothingToRestore is wrapped by Restore's error when the state file
 // reads fine: restoring over it would undo its last save.
-var ErrNothingToRestore = errors.New("nothing to restore")
+var ErrNothingToRestore = texts.Errorf("statefile.nothing-to-restore")
 
 // Restore puts the backup in place of a damaged (or missing) state file,
 // under the lock. The backup must read as a state file. The damaged file
@@ -53,33 +53,33 @@ func (s *Store) Restore(now time.Time) (*Restored, error) {
 	bak := s.backupPath()
 	_, good, err := readState(bak, "backup")
 	if err != nil {
-		return nil, fmt.Errorf("cannot restore: %w", err)
+		return nil, texts.Errorf("statefile.cannot-restore", err)
 	}
 	if good == nil {
-		return nil, fmt.Errorf("cannot restore: there is no backup %q", bak)
+		return nil, texts.Errorf("statefile.no-backup", bak)
 	}
 
 	res := &Restored{Path: s.path, Backup: bak}
 	damaged, err := readBytes(s.path, "state file")
 	if err != nil {
-		return nil, fmt.Errorf("cannot restore: %w", err)
+		return nil, texts.Errorf("statefile.cannot-restore", err)
 	}
 	if damaged != nil {
 		_, err := decode(s.path, damaged)
 		var d *DamagedError
 		switch {
 		case err == nil:
-			return nil, fmt.Errorf("cannot restore: state file %q reads fine, and restoring its backup would undo its last save: %w", s.path, ErrNothingToRestore)
+			return nil, texts.Errorf("statefile.reads-fine", s.path, ErrNothingToRestore)
 		case !errors.As(err, &d):
 			// A newer acctguard's file is not damaged.
-			return nil, fmt.Errorf("cannot restore: %w", err)
+			return nil, texts.Errorf("statefile.cannot-restore", err)
 		}
 		if res.Aside, err = keepAside(s.path, damaged, now); err != nil {
-			return nil, fmt.Errorf("cannot restore: keeping the damaged file: %w", err)
+			return nil, texts.Errorf("statefile.cannot-keep", err)
 		}
 	}
 	if err := writeFile(s.path, good, nil); err != nil {
-		return nil, fmt.Errorf("cannot restore: %w", saveError(s.path, err))
+		return nil, texts.Errorf("statefile.cannot-restore", saveError(s.path, err))
 	}
 	return res, nil
 }

@@ -2,16 +2,17 @@ package state
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
 	"syscall"
+
+	"github.com/acctguard/acctguard/internal/i18n"
 )
 
 // ErrFolder is the error reading a state file that is a folder.
-var ErrFolder = errors.New("it is a folder, not a file")
+var ErrFolder = texts.Errorf("statefile.folder")
 
 // ErrNotWritable and ErrDiskFull are matched (errors.Is) by a *SaveError
 // that failed because acctguard may not write in the state file's folder
@@ -19,8 +20,8 @@ var ErrFolder = errors.New("it is a folder, not a file")
 // on it, is full. Both happen before the new file replaces the old one,
 // so the state file is as it was.
 var (
-	ErrNotWritable = errors.New("acctguard may not write there")
-	ErrDiskFull    = errors.New("the disk is full")
+	ErrNotWritable = texts.Errorf("statefile.not-writable")
+	ErrDiskFull    = texts.Errorf("statefile.disk-full")
 )
 
 // SaveError reports a save that failed. Err is the cause, without the
@@ -30,15 +31,7 @@ type SaveError struct {
 	Err  error
 }
 
-func (e *SaveError) Error() string {
-	switch {
-	case e.Is(ErrNotWritable):
-		return fmt.Sprintf("saving state file %q: acctguard may not write in its folder %q: %v", e.Path, filepath.Dir(e.Path), e.Err)
-	case e.Is(ErrDiskFull):
-		return fmt.Sprintf("saving state file %q: the disk is full: %v", e.Path, e.Err)
-	}
-	return fmt.Sprintf("saving state file %q: %v", e.Path, e.Err)
-}
+func (e *SaveError) Error() string { return e.In(i18n.English) }
 
 func (e *SaveError) Unwrap() error { return e.Err }
 
