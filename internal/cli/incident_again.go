@@ -18,6 +18,10 @@ type incidentAgainOptions struct {
 	Store     stateStore
 	Catalogue *playbook.Catalogue
 	Now       func() time.Time
+	// Lang and LangFromFlag choose the language of the confirmation:
+	// --lang, else the incident's own.
+	Lang         i18n.Lang
+	LangFromFlag bool
 
 	ID   int
 	At   string
@@ -41,6 +45,7 @@ closed incident is reopened.`,
 		ValidArgsFunction: completeIncidentNumbers(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IO, opts.Store, opts.Catalogue, opts.Now = f.IO, f.Store(), f.Catalogue(), f.Now
+			opts.Lang, opts.LangFromFlag = f.Lang, f.LangFromFlag
 			if runF != nil {
 				return runF(opts)
 			}
@@ -82,6 +87,7 @@ func runIncidentAgain(opts *incidentAgainOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.Out, "incident %d: the attack came back at %s; %d steps are asked again\n", id, when.Format(time.RFC3339), len(again))
+	l := incidentLang(opts.Lang, opts.LangFromFlag, inc.Lang)
+	fmt.Fprintln(opts.IO.Out, l.Tf("again.recorded", id, when.Format(time.RFC3339), len(again), l.Time(when.Local(), now)))
 	return nil
 }

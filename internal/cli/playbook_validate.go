@@ -77,7 +77,7 @@ func runPlaybookValidate(opts *playbookValidateOptions) error {
 			}
 			continue
 		}
-		fmt.Fprintf(opts.IO.Out, "%s: ok, playbook %q with %s\n", visible.Line(name), p.ID, plural(len(p.Steps), "step"))
+		fmt.Fprintln(opts.IO.Out, opts.Lang.Tf("validate.ok", visible.Line(name), p.ID, plural(len(p.Steps), "step"), len(p.Steps)))
 	}
 	switch {
 	case failed == 0:

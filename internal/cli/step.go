@@ -20,6 +20,10 @@ type stepOptions struct {
 	Store     stateStore
 	Catalogue *playbook.Catalogue
 	Now       func() time.Time
+	// Lang and LangFromFlag choose the language of the confirmation:
+	// --lang, else the incident's own.
+	Lang         i18n.Lang
+	LangFromFlag bool
 
 	Action   state.Action // done, skip, later, reset, answer or note
 	StepID   string
@@ -99,6 +103,7 @@ func newStepAnswerCmd(f *Factory, runF func(*stepOptions) error) *cobra.Command 
 
 func runStepCommand(f *Factory, opts *stepOptions, runF func(*stepOptions) error) error {
 	opts.IO, opts.Store, opts.Catalogue, opts.Now = f.IO, f.Store(), f.Catalogue(), f.Now
+	opts.Lang, opts.LangFromFlag = f.Lang, f.LangFromFlag
 	if runF != nil {
 		return runF(opts)
 	}
@@ -159,23 +164,20 @@ func runStep(opts *stepOptions) error {
 	if _, err := appendEvent(opts.Store, inc.ID, e); err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.IO.Out, "incident %d: %s: %s\n", inc.ID, step.ID, recorded(e))
-	return nil
-}
-
-// recorded says what was recorded, as the step commands confirm it.
-func recorded(e state.Event) string {
-	switch e.Action {
-	case state.ActionSkip:
-		return "skipped"
-	case state.ActionLater:
-		return "put off"
-	case state.ActionAnswer:
-		return "answered " + visible.Line(e.Answer)
-	case state.ActionNote:
-		return "note added"
+	l := incidentLang(opts.Lang, opts.LangFromFlag, inc.Lang)
+	// English gives the id, as typed; Japanese the step's title.
+	// The answer is given as stored; Japanese shows its label, or the
+	// time as its screens write one.
+	title, answer := visible.Line(step.Title.Get(string(l))), e.Answer
+	if l == i18n.Japanese {
+		if o, ok := step.Option(e.Answer); ok {
+			answer = o.Label.Get(string(l))
+		} else if t, err := time.Parse(time.RFC3339, e.Answer); err == nil {
+			answer = l.Time(t.Local(), opts.Now())
+		}
 	}
-	return string(e.Action) // done, reset
+	fmt.Fprintln(opts.IO.Out, l.Tf("step.recorded."+string(e.Action), inc.ID, step.ID, title, visible.Line(answer)))
+	return nil
 }
 
 // optionList lists a question's answers as "yes (Yes, I can), no (...)".
