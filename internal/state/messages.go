@@ -25,7 +25,7 @@ var texts = i18n.NewTable(func() map[string]i18n.Text {
 		"statefile.save-disk-full":     {En: "saving state file %q: the disk is full: %v", Ja: "記録ファイル「%s」を保存できません。ディスクがいっぱいです：%v"},
 		"statefile.cannot-restore":     {En: "cannot restore: %w", Ja: "復元できません：%v"},
 		"statefile.no-backup":          {En: "cannot restore: there is no backup %q", Ja: "復元できません。バックアップ「%s」がありません。"},
-		"statefile.reads-fine":         {En: "cannot restore: state file %q reads fine, and restoring its backup would undo its last save: %w", Ja: "復元しません。記録ファイル「%s」は問題なく読めます。バックアップに戻すと、最後の保存が取り消されます（%v）。"},
+		"statefile.reads-fine":         {En: "cannot restore: state file %q reads fine, and restoring its backup would undo its last save: %w", Ja: "復元しません。記録ファイル「%[1]s」は問題なく読めます。バックアップに戻すと、最後の保存が取り消されます。"},
 		"statefile.cannot-keep":        {En: "cannot restore: keeping the damaged file: %w", Ja: "復元できません。壊れたファイルを残せませんでした：%v"},
 		"statefile.nothing-to-restore": {En: "nothing to restore", Ja: "復元するものはありません"},
 		"statefile.save":               {En: "saving state file %q: %v", Ja: "記録ファイル「%s」を保存できません：%v"},
