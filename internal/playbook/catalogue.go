@@ -229,7 +229,7 @@ func (c *Catalogue) ReadFile(file string) (*Playbook, error) {
 
 func readUserFile(file, id string) (*Playbook, error) {
 	if !ValidID(id) {
-		return nil, fmt.Errorf("%s: the file name %q is not a playbook id (%s)", file, filepath.Base(file), idHint)
+		return nil, texts.Errorf("playbook.bad-file-name", file, filepath.Base(file), texts.M("playbook.id-hint"))
 	}
 	src, err := readLimited(file)
 	if err != nil {
@@ -253,10 +253,10 @@ func readLimited(file string) ([]byte, error) {
 		return nil, err
 	}
 	if fi.IsDir() {
-		return nil, fmt.Errorf("%s is a directory, not a playbook file", file)
+		return nil, texts.Errorf("playbook.directory", file)
 	}
 	if fi.Size() > maxFileSize {
-		return nil, fmt.Errorf("%s is larger than %d KiB, too large for a playbook", file, maxFileSize>>10)
+		return nil, texts.Errorf("playbook.too-large", file, maxFileSize>>10)
 	}
 	return os.ReadFile(file)
 }

@@ -1,7 +1,6 @@
 package playbook
 
 import (
-	"fmt"
 	"strconv"
 	"time"
 )
@@ -20,7 +19,7 @@ const maxDuration = 10 * 365 * 24 * time.Hour
 // ParseDuration reads a whole number followed by m, h, d or w.
 func ParseDuration(s string) (Duration, error) {
 	if len(s) < 2 {
-		return Duration{}, fmt.Errorf("%q is not a duration", s)
+		return Duration{}, texts.Errorf("playbook.not-duration", s)
 	}
 	unit, ok := durationUnits[s[len(s)-1]]
 	digits := s[:len(s)-1]
@@ -30,14 +29,14 @@ func ParseDuration(s string) (Duration, error) {
 		}
 	}
 	if !ok {
-		return Duration{}, fmt.Errorf("%q is not a duration", s)
+		return Duration{}, texts.Errorf("playbook.not-duration", s)
 	}
 	n, err := strconv.ParseInt(digits, 10, 64)
 	if err != nil || n > int64(maxDuration/unit) {
-		return Duration{}, fmt.Errorf("%q is longer than ten years", s)
+		return Duration{}, texts.Errorf("playbook.duration-long", s)
 	}
 	if n == 0 {
-		return Duration{}, fmt.Errorf("%q is zero", s)
+		return Duration{}, texts.Errorf("playbook.duration-zero", s)
 	}
 	return Duration{D: time.Duration(n) * unit, Text: s}, nil
 }

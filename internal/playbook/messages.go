@@ -11,11 +11,18 @@ import (
 // texts are the words around a playbook's problems.
 var texts = i18n.NewTable(func() map[string]i18n.Text {
 	return map[string]i18n.Text{
-		"playbook.unknown":     {En: "unknown playbook %q", Ja: "「%s」という手順書はありません。"},
-		"playbook.hint":        {En: "hint: ", Ja: "ヒント："},
-		"playbook.more":        {En: "… and %s more problems", Ja: "…ほかに%s件の問題があります。"},
-		"playbook.no-problems": {En: "no problems", Ja: "問題はありません"},
-		"playbook.problems-in": {En: "%[2]s problems in %[1]s", Ja: "%[2]s件の問題"},
+		"playbook.unknown":       {En: "unknown playbook %q", Ja: "「%s」という手順書はありません。"},
+		"playbook.not-duration":  {En: "%q is not a duration", Ja: "「%s」は時間の長さではありません"},
+		"playbook.duration-long": {En: "%q is longer than ten years", Ja: "「%s」は10年を超えています"},
+		"playbook.duration-zero": {En: "%q is zero", Ja: "「%s」は0です"},
+		"playbook.bad-file-name": {En: "%s: the file name %q is not a playbook id (%s)", Ja: "%s：ファイル名「%s」は手順書IDとして使えません（%s）。"},
+		"playbook.id-hint":       {En: "use lower-case letters, digits and dashes, starting with a letter or digit", Ja: "半角の小文字・数字・ハイフンを使い、小文字か数字で始めてください"},
+		"playbook.directory":     {En: "%s is a directory, not a playbook file", Ja: "%s はフォルダーで、手順書のファイルではありません。"},
+		"playbook.too-large":     {En: "%s is larger than %d KiB, too large for a playbook", Ja: "%s は %d KiB を超えていて、手順書としては大きすぎます。"},
+		"playbook.hint":          {En: "hint: ", Ja: "ヒント："},
+		"playbook.more":          {En: "… and %s more problems", Ja: "…ほかに%s件の問題があります。"},
+		"playbook.no-problems":   {En: "no problems", Ja: "問題はありません"},
+		"playbook.problems-in":   {En: "%[2]s problems in %[1]s", Ja: "%[2]s件の問題"},
 	}
 })
 
@@ -38,8 +45,11 @@ func (t text) in(l i18n.Lang, english string) string {
 	}
 	args := make([]any, len(t.args))
 	for i, a := range t.args {
-		if s, ok := a.(string); ok {
-			a = jaWords(s)
+		switch v := a.(type) {
+		case string:
+			a = jaWords(v)
+		case error:
+			a = i18n.Message(v, l)
 		}
 		args[i] = a
 	}
