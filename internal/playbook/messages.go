@@ -138,7 +138,7 @@ var japanese = map[string]string{
 	"%s must be a whole number, not %q":                            "%sは整数にしてください（今は「%s」）。",
 	"%s %q is not a web address":                                   "%s「%s」はウェブのアドレスではありません。",
 	"%s %q is not a date":                                          "%s「%s」は日付ではありません。",
-	"%s: %v":                                                       "%s：%v",
+	"%s: %v":                                                       "%s：%v。",
 	"duplicate language %q in %s (first at line %d)":               "%[2]sに言語「%[1]s」が2回あります（最初は%[3]d行目）。",
 	"%q in %s is not a language code":                              "%[2]sの「%[1]s」は言語コードではありません。",
 	"schema %d is not supported":                                   "schema %d には対応していません。",
