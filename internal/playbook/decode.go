@@ -17,6 +17,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/suggest"
 )
 
@@ -331,7 +332,7 @@ func (d *decoder) syntaxError(err error) {
 		text = src.line(line)
 	}
 	col := len([]rune(text)) - len([]rune(strings.TrimLeft(text, " \t"))) + 1
-	e := d.errAt(Pos{line, col}, "invalid YAML: %s", msg)
+	e := d.errAt(Pos{line, col}, "invalid YAML: %s", i18n.Plain(msg)) // the parser's own words, left as they are
 	switch {
 	case strings.Contains(msg, "tab character") || strings.Contains(text, "\t") && strings.Contains(msg, "cannot start any token"):
 		e.hintf("YAML does not allow tabs for indentation: use spaces")

@@ -62,7 +62,17 @@ func TestEveryProblemHasJapanese(t *testing.T) {
 			t.Errorf("text %q is missing a language or quotes the English way", key)
 		}
 	}
-	if got := (text{"unknown %s %q", []any{"step", "zz"}}).in(i18n.Japanese, ""); got != "「zz」という手順はありません。" {
-		t.Errorf("got %q", got)
+	for _, c := range []struct {
+		t    text
+		want string
+	}{
+		{text{"unknown %s %q", []any{"step", "zz"}}, "「zz」という手順はありません。"},
+		{text{"question %s is missing %q", []any{`step "a"`, "question"}}, "質問の手順「a」に「question」がありません。"},
+		// The parser's own words are not taken for ours.
+		{text{"invalid YAML: %s", []any{i18n.Plain("found unexpected end of stream")}}, "YAML として読めません：found unexpected end of stream"},
+	} {
+		if got := c.t.in(i18n.Japanese, ""); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.t.format, got, c.want)
+		}
 	}
 }
