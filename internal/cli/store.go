@@ -42,7 +42,7 @@ func lockTimeout(getenv func(string) string) (time.Duration, error) {
 	}
 	d, err := time.ParseDuration(v)
 	if err != nil || d <= 0 {
-		return 0, fmt.Errorf("ACCTGUARD_LOCK_TIMEOUT %q is not a duration such as 30s", v)
+		return 0, i18n.Errorf("error.state.lock-timeout", v)
 	}
 	return d, nil
 }

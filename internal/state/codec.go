@@ -3,7 +3,6 @@ package state
 import (
 	"bytes"
 	"errors"
-	"fmt"
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -77,7 +76,7 @@ func decode(path string, data []byte) (*File, error) {
 	// An action that is there but unknown was refused while decoding;
 	// one that is missing altogether has no value to refuse.
 	if i, j, ok := f.unknownAction(); ok {
-		return nil, &DamagedError{Path: path, Err: fmt.Errorf(`event %d of incident %d has no "action"`, j+1, f.Incidents[i].ID)}
+		return nil, &DamagedError{Path: path, Err: texts.Errorf("statefile.no-action", j+1, f.Incidents[i].ID)}
 	}
 	f.normalise()
 	return f, nil
@@ -99,7 +98,7 @@ func encode(f *File) ([]byte, error) {
 	// A file we could not read back must never replace one we can.
 	if i, j, ok := f.unknownAction(); ok {
 		e := f.Incidents[i].Events[j]
-		return nil, fmt.Errorf("incident %d, step %q: unknown action %q", f.Incidents[i].ID, e.Step, e.Action)
+		return nil, texts.Errorf("statefile.bad-action", f.Incidents[i].ID, e.Step, string(e.Action))
 	}
 	f.normalise()
 	data, err := json.Marshal(f, writeOptions)

@@ -3,7 +3,6 @@ package state
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"reflect"
 	"strconv"
@@ -59,35 +58,36 @@ var ErrMissing = texts.Errorf("statefile.missing")
 
 // errNoSchema and errBadSchema describe a file that parses but was not
 // written by acctguard as it stands.
-var errNoSchema = errors.New(`"schema" is missing`)
+var errNoSchema = texts.Errorf("statefile.no-schema")
 
 func errBadSchema(n int) error {
-	return fmt.Errorf(`"schema" is %d, which no acctguard writes`, n)
+	return texts.Errorf("statefile.bad-schema", n)
 }
 
 // plainError restates a decoding error without Go type names, which mean
 // nothing to the person reading it; the original stays reachable through
 // errors.As.
 type plainError struct {
-	msg string
+	msg i18n.Localized
 	err error
 }
 
-func (e *plainError) Error() string { return e.msg }
+func (e *plainError) Error() string { return e.msg.In(i18n.English) }
 func (e *plainError) Unwrap() error { return e.err }
 
-// kinds names what each kind of JSON value is, plainly.
+// kinds names what each kind of JSON value is, plainly: the key of its
+// text.
 var kinds = map[jsontext.Kind]string{
-	'"': "text",
-	'0': "a number",
-	't': "true or false",
-	'f': "true or false",
-	'n': "null",
-	'[': "a list",
-	'{': "an object",
+	'"': "statefile.kind.text",
+	'0': "statefile.kind.number",
+	't': "statefile.kind.bool",
+	'f': "statefile.kind.bool",
+	'n': "statefile.kind.null",
+	'[': "statefile.kind.list",
+	'{': "statefile.kind.object",
 }
 
-// kindOf names what a Go type is written as in JSON.
+// kindOf names what a Go type is written as in JSON: the key of its text.
 func kindOf(t reflect.Type) string {
 	switch t.Kind() {
 	case reflect.Pointer:
@@ -123,37 +123,37 @@ func fieldPath(p jsontext.Pointer) string {
 // names, which mean nothing to the person reading it.
 func plainSemanticError(e *json.SemanticError) error {
 	var tim *time.ParseError
-	var plain *plainError
+	var pe *plainError
 	switch {
 	case errors.As(e.Err, &tim):
-		return &plainError{fmt.Sprintf("%q is not a date and time like %q", tim.Value, "2025-03-14T21:30:00+09:00"), e}
-	case errors.As(e.Err, &plain):
-		return &plainError{plain.msg, e}
+		return plain(e, "statefile.not-time", tim.Value, "2025-03-14T21:30:00+09:00")
+	case errors.As(e.Err, &pe):
+		return &plainError{pe.msg, e}
 	}
-	what := "the file"
+	name := texts.M("statefile.the-file")
 	if path := fieldPath(e.JSONPointer); path != "" {
-		what = strconv.Quote(path)
+		name = texts.M("statefile.field", path)
 	}
 	if e.GoType == nil {
-		return &plainError{fmt.Sprintf("%s cannot be read", what), e}
+		return plain(e, "statefile.unreadable", name)
 	}
 	if e.JSONKind == '0' && kindOf(e.GoType) == kinds['0'] {
 		// It is a number, but not one an id or a count can be.
 		switch v := string(e.JSONValue); {
 		case errors.Is(e.Err, strconv.ErrRange):
-			return &plainError{fmt.Sprintf("%s should be a whole number, not %s, which has too many digits", what, v), e}
+			return plain(e, "statefile.too-long", name, v)
 		case strings.ContainsAny(v, "eE"):
 			// 1e400 is whole, but written as a power of ten.
-			return &plainError{fmt.Sprintf("%s should be a whole number written in digits only, not %s", what, v), e}
+			return plain(e, "statefile.power", name, v)
 		default:
-			return &plainError{fmt.Sprintf("%s should be a whole number, not %s", what, v), e}
+			return plain(e, "statefile.not-whole", name, v)
 		}
 	}
 	got, ok := kinds[e.JSONKind]
 	if !ok {
-		got = "something else"
+		got = "statefile.kind.other"
 	}
-	return &plainError{fmt.Sprintf("%s should be %s, not %s", what, kindOf(e.GoType), got), e}
+	return plain(e, "statefile.wrong-kind", name, texts.M(kindOf(e.GoType)), texts.M(got))
 }
 
 // damaged builds the DamagedError for err, a decoding error on data,
@@ -166,17 +166,18 @@ func damaged(path string, data []byte, err error) *DamagedError {
 	switch {
 	case errors.As(err, &syn):
 		off = int(syn.ByteOffset)
-		e.Err = &plainError{syn.Err.Error(), err}
+		// The decoder's own words, in a sentence of the language.
+		e.Err = plain(err, "statefile.syntax", syn.Err.Error())
 		if b, ok := invalidByte(data, off); ok {
 			// Say which byte: the decoder's "invalid character '\xe1'"
 			// and "invalid UTF-8" mean the same to a person.
-			e.Err = &plainError{fmt.Sprintf("invalid UTF-8 (byte 0x%02X)", b), err}
+			e.Err = plain(err, "statefile.invalid-utf8", b)
 		}
 		if errors.Is(syn.Err, io.ErrUnexpectedEOF) {
 			// Something is missing, not wrong: point just after the last
 			// thing that is there, which is where a truncated file stops.
 			off = len(bytes.TrimRight(data, " \t\r\n"))
-			e.Err = &plainError{"unexpected end of JSON input", err}
+			e.Err = plain(err, "statefile.truncated")
 		}
 	case errors.As(err, &sem):
 		// The offset of the value itself.

@@ -2,7 +2,6 @@ package state
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"time"
 
@@ -51,7 +50,7 @@ func (s *Store) lock() (func(), error) {
 				return nil, se
 			}
 		}
-		return nil, fmt.Errorf("locking state file %q: %w", s.path, err)
+		return nil, texts.Errorf("statefile.locking", s.path, err)
 	}
 	if ok {
 		return unlock, nil
@@ -89,7 +88,7 @@ func (s *Store) lock() (func(), error) {
 		select {
 		case err := <-got:
 			if err != nil {
-				return nil, fmt.Errorf("locking state file %q: %w", s.path, err)
+				return nil, texts.Errorf("statefile.locking", s.path, err)
 			}
 			return unlock, nil
 		case <-notice.C:

@@ -111,7 +111,7 @@ func keepAside(path string, data []byte, now time.Time) (string, error) {
 		}
 		return name, atomicfile.SyncDir(filepath.Dir(name))
 	}
-	return "", fmt.Errorf("%s and 99 more names like it are taken", base)
+	return "", texts.Errorf("statefile.names-taken", base)
 }
 
 // copyNew writes data to a new file name, failing with fs.ErrExist when

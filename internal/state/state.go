@@ -11,7 +11,6 @@ package state
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"time"
 
@@ -60,7 +59,7 @@ func (a *Action) UnmarshalText(text []byte) error {
 		*a = v
 		return nil
 	}
-	return &plainError{msg: fmt.Sprintf("unknown action %q", text)}
+	return plain(nil, "statefile.unknown-action", string(text))
 }
 
 // File is the whole state file.

@@ -3,7 +3,6 @@ package state
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"math/rand/v2"
 	"os"
@@ -109,7 +108,7 @@ func (s *Store) update(fn func(*File) error) (*File, error) {
 	f.Schema = SchemaVersion
 	data, err := encode(f)
 	if err != nil {
-		return nil, fmt.Errorf("saving state file %q: %w", s.path, err)
+		return nil, texts.Errorf("statefile.save", s.path, err)
 	}
 	// Saving an unchanged file would only turn the backup into a second
 	// copy of the current file and lose the previous good one.
@@ -143,12 +142,12 @@ func (s *Store) DropPrevious() error {
 	}
 	if data == nil {
 		if err := os.Remove(s.backupPath()); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("removing %q: %w", s.backupPath(), err)
+			return texts.Errorf("statefile.removing", s.backupPath(), err)
 		}
 		return nil
 	}
 	if err := backup(s.path, s.backupPath(), data); err != nil {
-		return fmt.Errorf("replacing %q: %w", s.backupPath(), err)
+		return texts.Errorf("statefile.replacing", s.backupPath(), err)
 	}
 	return nil
 }
@@ -184,14 +183,14 @@ func followLinks(path string) (string, error) {
 		}
 		dest, err := os.Readlink(p)
 		if err != nil {
-			return "", fmt.Errorf("reading the link %q: %w", p, err)
+			return "", texts.Errorf("statefile.reading-link", p, err)
 		}
 		if !filepath.IsAbs(dest) {
 			dest = filepath.Join(filepath.Dir(p), dest)
 		}
 		p = dest
 	}
-	return "", fmt.Errorf("state file %q: too many symbolic links in a row (a loop?)", path)
+	return "", texts.Errorf("statefile.link-loop", path)
 }
 
 // makeDir creates the folder of the state file (0700), which the lock file
@@ -200,12 +199,12 @@ func (s *Store) makeDir() error {
 	dir := filepath.Dir(s.path)
 	if s.linked {
 		if _, err := os.Stat(dir); err != nil {
-			return fmt.Errorf("state file %q is a link into folder %q, which cannot be used: %w", s.path, dir, err)
+			return texts.Errorf("statefile.link-folder", s.path, dir, err)
 		}
 		return nil
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return fmt.Errorf("creating state directory %q: %w", dir, err)
+		return texts.Errorf("statefile.making-dir", dir, err)
 	}
 	return nil
 }
@@ -268,7 +267,7 @@ func readBytes(path, what string) ([]byte, error) {
 		err = ErrFolder
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading %s %q: %w", what, path, err)
+		return nil, texts.Errorf("statefile.reading", whatFile(what), path, err)
 	}
 	if data == nil {
 		data = []byte{}
@@ -349,7 +348,7 @@ func linkTemp(path, target string) (string, error) {
 			return tmp, err
 		}
 	}
-	return "", fmt.Errorf("no free temp name for %q", target)
+	return "", texts.Errorf("statefile.no-temp-name", target)
 }
 
 // tempName returns a temp name for target: "." + its base name + decimal
