@@ -908,12 +908,12 @@ func (r *responder) summary(v incident.View) {
 	r.printf("\n")
 	switch {
 	case r.Critical:
-		r.say(nil, r.l.Tf("respond.next-rest", `"acctguard respond"`, `"acctguard status"`))
+		r.say(nil, r.l.Tf("respond.next-rest", "acctguard respond", "acctguard status"))
 	case len(putOff) > 0:
-		r.say(nil, r.l.Tf("respond.next", `"acctguard status"`))
+		r.say(nil, r.l.Tf("respond.next", "acctguard status"))
 	case !next.IsZero():
-		r.say(nil, r.l.Tf("respond.next-at", `"acctguard respond"`, r.l.Time(next.Local(), now), `"acctguard status"`))
+		r.say(nil, r.l.Tf("respond.next-at", "acctguard respond", r.l.Time(next.Local(), now), "acctguard status"))
 	default:
-		r.say(nil, r.l.Tf("respond.next", `"acctguard status"`))
+		r.say(nil, r.l.Tf("respond.next", "acctguard status"))
 	}
 }

@@ -268,11 +268,11 @@ func printNoIncidents(opts *statusOptions, total int) {
 	l := opts.Lang
 	if total == 0 {
 		fmt.Fprintln(out, l.T("status.none"))
-		fmt.Fprintln(out, l.Tf("status.none-hint", `"acctguard respond"`))
+		fmt.Fprintln(out, l.Tf("status.none-hint", "acctguard respond"))
 		return
 	}
 	fmt.Fprintln(out, l.T("status.no-open"))
-	fmt.Fprintln(out, l.Tf("status.closed-hint", `"acctguard status --all"`))
+	fmt.Fprintln(out, l.Tf("status.closed-hint", "acctguard status --all"))
 }
 
 func printStatusText(opts *statusOptions, shown []incidentView, now time.Time) {
