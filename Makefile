@@ -17,7 +17,7 @@ test:
 # Manual pages from the commands' help: man/man1 in English, man/ja/man1
 # in Japanese.
 man:
-	go run ./scripts/man -dir man
+	go run ./cmd/acctguard-man -dir man
 
 install:
 	CGO_ENABLED=0 go install -trimpath $(PKG)

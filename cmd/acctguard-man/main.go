@@ -1,8 +1,8 @@
-// Command man writes acctguard's manual pages from its commands, with
+// Command acctguard-man writes acctguard's manual pages from its commands, with
 // cobra's own generator: man1/ in English and ja/man1/ in Japanese, under
 // the folder -dir names.
 //
-//	go run ./scripts/man -dir man
+//	go run ./cmd/acctguard-man -dir man
 package main
 
 import (
@@ -38,6 +38,6 @@ func main() {
 }
 
 func fail(err error) {
-	fmt.Fprintln(os.Stderr, "man:", err)
+	fmt.Fprintln(os.Stderr, "acctguard-man:", err)
 	os.Exit(1)
 }
