@@ -76,12 +76,13 @@ acctguard: ` + file + ` に誤りがあります（3件の問題）。
 }
 
 // The editor's header counts every mistake, those past the ones listed
-// too, in the person's language.
+// too, in the person's language; the line numbers count the header's own
+// lines, the "more" line included (2 problems + 3 = line 3 is line 8).
 func TestEditorHeaderInJapanese(t *testing.T) {
 	problems := []editor.Problem{{Line: 3, Col: 5, Text: "「x」という手順はありません。"}, {Line: 4, Text: "ファイルが空です。"}}
 	got := strings.Join(problemHeader(problems, 13, 0, i18n.Japanese), "\n")
 	want := "このファイルには13件の誤りがあります。直して保存するか、ファイルを空にして取り消してください。\n" +
-		"7行5列：「x」という手順はありません。\n8行：ファイルが空です。\n…ほかに11件あります。\n"
+		"8行5列：「x」という手順はありません。\n9行：ファイルが空です。\n…ほかに11件あります。\n"
 	if got != want {
 		t.Errorf("header:\n%s\nwant:\n%s", got, want)
 	}

@@ -220,9 +220,10 @@ func checkPlaybookIn(file, id string, text []byte, lang i18n.Lang) ([]editor.Pro
 	return problems, list.Total()
 }
 
-// problemHeader describes the problems above the text, counting lines as
-// the person will see them, below the header. intro is 1 for a file that
-// was broken before the edit (the header says so), 0 after a save.
+// problemHeader describes the problems above the text in lang (see
+// editor.Header), counting every one, those not listed too. intro is 1 for
+// a file that was broken before the edit (the header says so), 0 after a
+// save.
 func problemHeader(problems []editor.Problem, total, intro int, lang i18n.Lang) []string {
 	key := "edit.header"
 	if intro == 1 {
@@ -231,22 +232,11 @@ func problemHeader(problems []editor.Problem, total, intro int, lang i18n.Lang) 
 	if total == 1 {
 		key += "-1"
 	}
-	lines := []string{lang.Tf(key, total)}
-	n := len(problems) + 2
-	for _, p := range problems {
-		switch {
-		case p.Line > 0 && p.Col > 0:
-			lines = append(lines, lang.Tf("edit.problem-at", p.Line+n, p.Col, p.Text))
-		case p.Line > 0:
-			lines = append(lines, lang.Tf("edit.problem-line", p.Line+n, p.Text))
-		default:
-			lines = append(lines, p.Text)
-		}
-	}
+	w := editor.Words{First: lang.Tf(key, total), At: lang.T("edit.problem-at"), Line: lang.T("edit.problem-line")}
 	if more := total - len(problems); more > 0 {
-		lines = append(lines, lang.Tf("edit.problems-more", more))
+		w.More = lang.Tf("edit.problems-more", more)
 	}
-	return append(lines, "")
+	return editor.Header(problems, w)
 }
 
 // saveUserPlaybook writes a valid playbook into the user's directory.

@@ -155,26 +155,50 @@ func (l *Loop) run(path string) error {
 	return cmd.Run()
 }
 
-// problemHeader lists the problems, with lines counted as the person will
-// see them: below the header itself.
-func problemHeader(problems []Problem) []string {
+// Words are the texts of the header above a text with problems, in the
+// person's language.
+type Words struct {
+	First string // the first line: how many problems, what to do
+	At    string // a problem at a line and column: "line %d, column %d: %s"
+	Line  string // a problem at a line: "line %d: %s"
+	More  string // after the problems listed, how many more; "" for none
+}
+
+// Header lists the problems under w.First, with lines counted as the
+// person will see them: below the header itself.
+func Header(problems []Problem, w Words) []string {
 	n := len(problems) + 2 // the problems, the first line and a blank comment line
-	fix := "fix them"
-	if len(problems) == 1 {
-		fix = "fix it"
+	if w.More != "" {
+		n++
 	}
-	lines := []string{fmt.Sprintf("the file has %s; %s and save, or empty the file to cancel.", plural(len(problems), "mistake"), fix)}
+	lines := []string{w.First}
 	for _, p := range problems {
 		switch {
 		case p.Line > 0 && p.Col > 0:
-			lines = append(lines, fmt.Sprintf("line %d, column %d: %s", p.Line+n, p.Col, p.Text))
+			lines = append(lines, fmt.Sprintf(w.At, p.Line+n, p.Col, p.Text))
 		case p.Line > 0:
-			lines = append(lines, fmt.Sprintf("line %d: %s", p.Line+n, p.Text))
+			lines = append(lines, fmt.Sprintf(w.Line, p.Line+n, p.Text))
 		default:
 			lines = append(lines, p.Text)
 		}
 	}
+	if w.More != "" {
+		lines = append(lines, w.More)
+	}
 	return append(lines, "")
+}
+
+// problemHeader is Header in English.
+func problemHeader(problems []Problem) []string {
+	fix := "fix them"
+	if len(problems) == 1 {
+		fix = "fix it"
+	}
+	return Header(problems, Words{
+		First: fmt.Sprintf("the file has %s; %s and save, or empty the file to cancel.", plural(len(problems), "mistake"), fix),
+		At:    "line %d, column %d: %s",
+		Line:  "line %d: %s",
+	})
 }
 
 func plural(n int, noun string) string {
