@@ -16,12 +16,13 @@ import (
 // and those of the help and completion commands cobra adds. English is
 // the commands' own text; other languages come from the i18n package.
 func localizeHelp(root *cobra.Command, l i18n.Lang) {
+	if l != i18n.Japanese {
+		return // cobra's own words, added as it runs
+	}
+	// What cobra would add only as it runs, added now to be written in l.
 	root.InitDefaultHelpCmd()
 	root.InitDefaultCompletionCmd()
 	walkCommands(root, func(c *cobra.Command) { c.InitDefaultHelpFlag() })
-	if l != i18n.Japanese {
-		return
-	}
 	cobra.AddTemplateFunc("localDefaults", func(s string) string {
 		def, _ := i18n.HelpJa("usage.default")
 		return flagDefault.ReplaceAllStringFunc(s, func(m string) string {

@@ -18,8 +18,12 @@ import (
 func allCommands(t *testing.T) []*cobra.Command {
 	t.Helper()
 	f, _, _ := testFactory(t, nil)
+	root := NewCmdRoot(f)
+	// The commands and flags cobra adds as it runs, as it would add them.
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
 	var cmds []*cobra.Command
-	walkCommands(NewCmdRoot(f), func(c *cobra.Command) { cmds = append(cmds, c) })
+	walkCommands(root, func(c *cobra.Command) { c.InitDefaultHelpFlag(); cmds = append(cmds, c) })
 	return cmds
 }
 

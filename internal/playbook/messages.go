@@ -3,7 +3,6 @@ package playbook
 import (
 	"fmt"
 	"regexp"
-	"strings"
 
 	"github.com/acctguard/acctguard/internal/i18n"
 )
@@ -230,6 +229,3 @@ var japanese = map[string]string{
 	"a text file has no NUL bytes: this may be UTF-16 text (save it as UTF-8), or not text at all":  "テキストファイルに NUL バイトはありません。UTF-16 で保存されている（UTF-8 で保存し直してください）か、テキストではないファイルかもしれません。",
 	"remove it: YAML allows no control characters but tab":                                          "削除してください。YAML で使える制御文字はタブだけです。",
 }
-
-// jaQuoted is a check for tests: a Japanese format quotes with 「」.
-func jaQuoted(ja string) bool { return !strings.Contains(ja, "%q") && !strings.Contains(ja, `"`) }

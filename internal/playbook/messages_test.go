@@ -5,6 +5,7 @@ import (
 	"go/parser"
 	"go/token"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/acctguard/acctguard/internal/i18n"
@@ -76,3 +77,6 @@ func TestEveryProblemHasJapanese(t *testing.T) {
 		}
 	}
 }
+
+// jaQuoted reports whether a Japanese text quotes with 「」.
+func jaQuoted(ja string) bool { return !strings.Contains(ja, "%q") && !strings.Contains(ja, `"`) }
