@@ -1,14 +1,19 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/iostreams"
+	"github.com/acctguard/acctguard/internal/wrap"
 )
 
 // localizeHelp writes every command's help in l: its short and long
@@ -136,4 +141,82 @@ func NewCmdRootIn(l i18n.Lang) *cobra.Command {
 	f := NewFactory()
 	f.Lang = l
 	return NewCmdRoot(f)
+}
+
+// wrapHelp fits help to the terminal it is shown in: a line wider than
+// the terminal wraps by words, its later lines under the description
+// (of a flag or a command) where the line has one. Help that goes to a
+// file or a pipe is left as cobra writes it.
+func wrapHelp(root *cobra.Command, ios *iostreams.IOStreams) {
+	help := root.HelpFunc()
+	root.SetHelpFunc(func(c *cobra.Command, args []string) {
+		width := ios.WrapWidth() // asked only when help is shown
+		if width <= 0 {
+			help(c, args)
+			return
+		}
+		var b bytes.Buffer
+		long := c.Long
+		c.Long = reflow(long)
+		c.SetOut(&b)
+		help(c, args)
+		c.SetOut(ios.Out)
+		c.Long = long
+		for _, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+			fmt.Fprintln(ios.Out, strings.Join(hang(line, width), "\n"))
+		}
+	})
+}
+
+// descriptionAt finds where the description of a flag or command line
+// starts: after the first run of two or more spaces that follows text.
+var descriptionAt = regexp.MustCompile(`^ *\S.*?\S {2,}`)
+
+// hang wraps line at width, the lines after the first indented to where
+// its description starts, or to its own indentation.
+func hang(line string, width int) []string {
+	if wrap.Width(line) <= width || strings.HasPrefix(line, "\t") {
+		return []string{line} // a tab-indented line is a command to copy
+	}
+	col := len(line) - len(strings.TrimLeft(line, " "))
+	if m := descriptionAt.FindString(line); m != "" && len(m) <= width/2 {
+		col = len(m)
+	}
+	parts := wrap.Wrap(line[col:], width-col)
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		if i == 0 {
+			out[i] = line[:col] + p
+		} else {
+			out[i] = strings.Repeat(" ", col) + p
+		}
+	}
+	return out
+}
+
+// reflow joins the lines of each paragraph of a description, written
+// broken for 80 columns, so that it can be wrapped at the terminal's
+// width: with a space between words, with none between Japanese
+// characters. A paragraph with an indented line (a command to copy) is
+// left as it is.
+func reflow(text string) string {
+	paras := strings.Split(text, "\n\n")
+	for i, p := range paras {
+		lines := strings.Split(p, "\n")
+		if slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, " ") || strings.HasPrefix(l, "\t") }) {
+			continue
+		}
+		joined := lines[0]
+		for _, l := range lines[1:] {
+			last, _ := utf8.DecodeLastRuneInString(joined)
+			first, _ := utf8.DecodeRuneInString(l)
+			if wrap.RuneWidth(last) == 2 && wrap.RuneWidth(first) == 2 {
+				joined += l
+			} else {
+				joined += " " + l
+			}
+		}
+		paras[i] = joined
+	}
+	return strings.Join(paras, "\n\n")
 }

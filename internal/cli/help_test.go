@@ -160,3 +160,32 @@ Global Flags:
 		}
 	}
 }
+
+// In a terminal 60 columns wide every command's help fits, in both
+// languages: long lines wrap by words, under a flag's or command's
+// description. (Tab-indented commands to copy are left whole.)
+func TestHelpFitsTheTerminal(t *testing.T) {
+	for _, lang := range []string{"en", "ja"} {
+		for _, c := range allCommands(t) {
+			args := append([]string{"--lang", lang}, strings.Fields(strings.TrimPrefix(c.CommandPath(), "acctguard"))...)
+			f, out, _ := testFactory(t, nil)
+			f.IO.SetTTY(true, true)
+			f.IO.SetWidth(60)
+			if code := Run(f, append(args, "--help")); code != 0 {
+				t.Fatalf("%v: exit %d", args, code)
+			}
+			for _, line := range strings.Split(out.String(), "\n") {
+				if w := wrap.Width(line); w > 60 && !strings.HasPrefix(line, "\t") {
+					t.Errorf("%v --help: a line of %d columns: %s", args, w, line)
+				}
+			}
+		}
+	}
+}
+
+func TestReflowJoinsParagraphs(t *testing.T) {
+	got := reflow("one two\nthree\n\n手順を\n表示します\n\n  indented\nkept")
+	if want := "one two three\n\n手順を表示します\n\n  indented\nkept"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

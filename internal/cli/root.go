@@ -64,6 +64,7 @@ check again in the days after. It remembers what you have done.`,
 	cmd.AddCommand(NewCmdReport(f, nil))
 	cmd.AddCommand(NewCmdState(f))
 	localizeHelp(cmd, f.langOrEnv())
+	wrapHelp(cmd, f.IO)
 	return cmd
 }
 
