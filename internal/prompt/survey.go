@@ -108,7 +108,7 @@ func (s *Survey) Select(message string, options []string, defaultIndex int) (int
 	for k, o := range options {
 		shown[k] = visible.Line(o)
 	}
-	q := &survey.Select{Message: visible.Text(message), Options: shown, Default: defaultIndex, PageSize: s.pageSize(message, len(options))}
+	q := &survey.Select{Message: s.hintWhole(visible.Text(message)), Options: shown, Default: defaultIndex, PageSize: s.pageSize(message, len(options))}
 	err := survey.AskOne(q, &i, s.stdio, survey.WithShowCursor(true))
 	return i, translate(err)
 }
@@ -349,6 +349,26 @@ func (s *Survey) Confirm(message string, defaultYes bool) (bool, error) {
 	return yes, translate(err)
 }
 
+// hintWhole ends message with a line break when the menu's hint after it
+// would not fit on the question's last row: the terminal would break the
+// hint in two ("[" at the end of one row, "Use arrows…" on the next).
+func (s *Survey) hintWhole(message string) string {
+	cols, _, err := term.GetSize(int(s.out.Fd()))
+	if err != nil || cols <= 0 {
+		return message
+	}
+	return HintWhole(message, s.hint, cols)
+}
+
+// HintWhole is hintWhole on a terminal cols wide.
+func HintWhole(message, hint string, cols int) string {
+	used := wrap.Width("? "+message) % cols
+	if used+wrap.Width("  ["+hint+"]") > cols {
+		return message + "\n"
+	}
+	return message
+}
+
 // pageSize is how many of n options fit on the terminal under the
 // question: a longer menu would push the question, and the cursor, off the
 // top of the screen. survey scrolls the rest into view.
@@ -357,7 +377,13 @@ func (s *Survey) pageSize(message string, n int) int {
 	if err != nil || rows <= 0 || cols <= 0 {
 		return n
 	}
-	return PageSize(rows, cols, wrap.Width("? "+message+"  ["+s.hint+"]"), n)
+	width := wrap.Width("? " + message + "  [" + s.hint + "]")
+	if strings.HasSuffix(HintWhole(message, s.hint, cols), "\n") {
+		// The hint starts a row of its own.
+		q := wrap.Width("? " + message)
+		width = (q+cols-1)/cols*cols + wrap.Width("  ["+s.hint+"]")
+	}
+	return PageSize(rows, cols, width, n)
 }
 
 // PageSize is how many of n options fit in a terminal of rows x cols

@@ -45,3 +45,17 @@ func TestPlace(t *testing.T) {
 		}
 	}
 }
+
+func TestHintWhole(t *testing.T) {
+	const hint = "Use arrows to move, Enter to choose"
+	if got := HintWhole("What now?", hint, 100); got != "What now?" {
+		t.Errorf("short question changed: %q", got)
+	}
+	long := "Did you follow a link in an email or text message and enter your details on the page it opened?"
+	if got := HintWhole(long, hint, 100); got != long+"\n" {
+		t.Errorf("the hint would be broken, yet no line break: %q", got)
+	}
+	if got := HintWhole("どうしますか？", "↑↓で選んで Enter", 20); got != "どうしますか？\n" {
+		t.Errorf("wide question: %q", got)
+	}
+}
