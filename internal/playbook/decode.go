@@ -230,6 +230,23 @@ func (d *decoder) errf(n *yaml.Node, format string, args ...any) *Error {
 	return d.errAt(posOf(n), format, args...)
 }
 
+// secondDocument places the start of a second document: at its "---"
+// line, the last one at or before the position the parser gives for the
+// document's first node. That node may lie past the end of the file
+// ("---" with nothing after it).
+func (d *decoder) secondDocument(node Pos) Pos {
+	src := d.lines()
+	for n := min(node.Line, src.lines()); n > 1; n-- {
+		if line := src.line(n); line == "---" || strings.HasPrefix(line, "--- ") || strings.HasPrefix(line, "---\t") {
+			return Pos{n, 1}
+		}
+	}
+	if node.Line > src.lines() {
+		return Pos{src.lines(), 1}
+	}
+	return node
+}
+
 // document parses the YAML and returns the top node of its only document.
 func (d *decoder) document() *yaml.Node {
 	if bytes.HasPrefix(d.src, []byte("\xFF\xFE")) || bytes.HasPrefix(d.src, []byte("\xFE\xFF")) {
@@ -254,7 +271,7 @@ func (d *decoder) document() *yaml.Node {
 		if len(extra.Content) > 0 {
 			at = extra.Content[0]
 		}
-		d.errf(at, "a second YAML document starts here").hintf(`a playbook file holds one document: remove the "---" line and what follows it`)
+		d.errAt(d.secondDocument(posOf(at)), "a second YAML document starts here").hintf(`a playbook file holds one document: remove the "---" line and what follows it`)
 		return nil
 	} else if !errors.Is(err, io.EOF) {
 		d.yamlError(err)

@@ -49,7 +49,8 @@ func TestParseRules(t *testing.T) {
 		{"empty file", "", []string{"1:1: file is empty"}},
 		{"comments only", "# nothing here\n", []string{"1:1: file is empty"}},
 		{"yaml syntax", "schema: 1\nid: [t\n", []string{`2:1: invalid YAML: did not find expected ',' or ']'`}},
-		{"two documents", head + okStep + "---\nschema: 1\n", []string{"10:1: a second YAML document starts here"}},
+		{"two documents", head + okStep + "---\nschema: 1\n", []string{"9:1: a second YAML document starts here"}},
+		{"an empty second document", "0\n---", []string{"2:1: a second YAML document starts here"}},
 		{"not a map", "- a\n- b\n", []string{`1:1: the playbook must be a map, not a list`}},
 		{"missing required keys", "schema: 1\n", []string{
 			`1:1: the playbook is missing "id"`, `1:1: the playbook is missing "title"`, `1:1: the playbook is missing "steps"`}},
