@@ -41,6 +41,48 @@ type block struct {
 	// spaced puts a blank line between items: for items of several lines
 	// that would otherwise run together on paper.
 	spaced bool
+	// table, when set, holds the block's content as a grid: the printable
+	// page shows it as a table; Markdown and plain text, where a table is
+	// cut off at the page's edge, show each row as an item (see
+	// table.items). A block has items or a table, not both.
+	table *table
+}
+
+// table is a grid of values with a heading for each column, and rows of
+// totals after the others.
+type table struct {
+	columns []column
+	rows    [][]string
+	foot    [][]string
+}
+
+// column is a table's column: its heading, and whether it holds amounts,
+// which line up on the right.
+type column struct {
+	label   string
+	numeric bool
+}
+
+// items is the table as a list: each row an item headed by its first
+// cell, with the other cells that are not empty as "column: value"
+// lines; the totals follow as items of their own.
+func (t *table) items() []item {
+	var its []item
+	for _, rows := range [][][]string{t.rows, t.foot} {
+		for _, r := range rows {
+			if len(r) == 0 {
+				continue
+			}
+			it := item{head: r[0]}
+			for i, c := range r[1:] {
+				if c != "" && i+1 < len(t.columns) {
+					it.details = append(it.details, field{label: t.columns[i+1].label, value: c})
+				}
+			}
+			its = append(its, it)
+		}
+	}
+	return its
 }
 
 type mark int

@@ -85,6 +85,9 @@ func (m *mdWriter) fields(fs []field) {
 }
 
 func (m *mdWriter) items(bl block) {
+	if bl.table != nil {
+		bl.items, bl.spaced = bl.table.items(), true
+	}
 	if len(bl.items) == 0 {
 		return
 	}

@@ -110,6 +110,9 @@ func (x *textWriter) fields(fs []field) {
 }
 
 func (x *textWriter) items(bl block) {
+	if bl.table != nil {
+		bl.items, bl.spaced = bl.table.items(), true
+	}
 	if len(bl.items) == 0 {
 		return
 	}
