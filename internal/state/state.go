@@ -98,8 +98,111 @@ type Incident struct {
 	// Events is append-only: a step's state is derived from its events, so
 	// changing one in place would rewrite what the user did and when.
 	Events []Event `json:"events"`
+	// Charges are the payments and orders the person did not make, in
+	// the order they were recorded.
+	Charges []Charge `json:"charges,omitempty"`
+	// Cover is who the reports are from, when the person gave it; nil
+	// when they were never asked.
+	Cover *Cover `json:"cover,omitempty"`
 	// Unknown is as in File.
 	Unknown jsontext.Value `json:",embed"`
+}
+
+// Charge is one payment or order the person did not make. Amounts are in
+// the currency's smallest unit (yen, cents). A charge is never deleted: a
+// removed one keeps its record, with RemovedAt set, and is left out of
+// every list and total.
+type Charge struct {
+	// ID numbers the charge within its incident, from 1; a removed
+	// charge keeps its number.
+	ID int `json:"id"`
+	// At is when it was charged or ordered; with DateOnly, only its day
+	// is known (a card statement gives no time) and At is its midnight.
+	At       time.Time `json:"at"`
+	DateOnly bool      `json:"date_only,omitzero"`
+	Amount   int64     `json:"amount"`
+	Currency string    `json:"currency"`
+	Merchant string    `json:"merchant,omitempty"`
+	Order    string    `json:"order,omitempty"`
+	// Card names the card as the person does ("Mastercard 1234"), with no
+	// more than its last 4 digits.
+	Card       string     `json:"card,omitempty"`
+	Note       string     `json:"note,omitempty"`
+	RecordedAt time.Time  `json:"recorded_at"`
+	Refunds    []Refund   `json:"refunds,omitempty"`
+	RemovedAt  *time.Time `json:"removed_at,omitempty"`
+	// Unknown is as in File.
+	Unknown jsontext.Value `json:",embed"`
+}
+
+// Refund is money given back for a charge, to the card or as store
+// credit.
+type Refund struct {
+	At       time.Time `json:"at"`
+	DateOnly bool      `json:"date_only,omitzero"`
+	Amount   int64     `json:"amount"`
+	// Credit says it came back as store credit (a gift-card balance,
+	// points) rather than to the card.
+	Credit     bool      `json:"credit,omitzero"`
+	Note       string    `json:"note,omitempty"`
+	RecordedAt time.Time `json:"recorded_at"`
+	// Unknown is as in File.
+	Unknown jsontext.Value `json:",embed"`
+}
+
+// Refunded is how much of c has been given back.
+func (c *Charge) Refunded() int64 {
+	var n int64
+	for _, r := range c.Refunds {
+		n += r.Amount
+	}
+	return n
+}
+
+// Cover is who a report is from, for its first page and the letters. Every
+// field may be empty: the person may leave any of them out.
+type Cover struct {
+	Name    string `json:"name,omitempty"`
+	Contact string `json:"contact,omitempty"`
+	// AccountEmail is the e-mail address of the account taken over.
+	AccountEmail string `json:"account_email,omitempty"`
+	// AskedAt is when the person was asked, so they are asked once.
+	AskedAt time.Time `json:"asked_at"`
+	// Unknown is as in File.
+	Unknown jsontext.Value `json:",embed"`
+}
+
+// AddCharge appends c to the incident under the next free number, which
+// it returns.
+func (inc *Incident) AddCharge(c Charge) int {
+	c.ID = 1
+	for _, o := range inc.Charges {
+		c.ID = max(c.ID, o.ID+1)
+	}
+	inc.Charges = append(inc.Charges, c)
+	return c.ID
+}
+
+// Charge returns the charge numbered id, removed ones included, pointing
+// into inc.Charges.
+func (inc *Incident) Charge(id int) (*Charge, bool) {
+	for i := range inc.Charges {
+		if inc.Charges[i].ID == id {
+			return &inc.Charges[i], true
+		}
+	}
+	return nil, false
+}
+
+// ActiveCharges returns the charges not removed, in the order recorded.
+func (inc *Incident) ActiveCharges() []Charge {
+	var cs []Charge
+	for _, c := range inc.Charges {
+		if c.RemovedAt == nil {
+			cs = append(cs, c)
+		}
+	}
+	return cs
 }
 
 // Event is one thing the user did or said about a step.
