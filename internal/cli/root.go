@@ -62,6 +62,7 @@ check again in the days after. It remembers what you have done.`,
 	cmd.AddCommand(NewCmdNote(f, nil))
 	cmd.AddCommand(NewCmdIncident(f))
 	cmd.AddCommand(NewCmdReport(f, nil))
+	cmd.AddCommand(NewCmdCharge(f))
 	cmd.AddCommand(NewCmdState(f))
 	localizeHelp(cmd, f.langOrEnv())
 	wrapHelp(cmd, f.IO)

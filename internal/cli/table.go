@@ -28,7 +28,7 @@ func printTable(io *iostreams.IOStreams, rows [][]string, header func(string) st
 				b.WriteString(strings.Repeat(" ", widths[i]-wrap.Width(stripANSI(c))+2))
 			}
 		}
-		fmt.Fprintln(io.Out, b.String())
+		fmt.Fprintln(io.Out, strings.TrimRight(b.String(), " "))
 	}
 }
 

@@ -179,6 +179,36 @@ $XDG_CONFIG_HOME/acctguard/playbooks/<id>.yaml に置き、組み込みと同じ
 手順書を確かめます。`,
 	"playbook.validate.example": "  acctguard playbook validate my-bank.yaml\n  acctguard playbook validate amazon-takeover",
 
+	"charge.short": "身に覚えのない請求・注文と、その返金を記録します",
+	"charge.long": `身に覚えのない請求や注文を一件ずつ記録します。金額、日時、請求元（店名、
+注文番号）、どのカードか、です。カード会社あての報告書や文面には、返金
+済みの額とまだ返ってきていない額の合計とともに載ります。カード番号は下
+4桁だけを書いてください。`,
+	"charge.add.short": "身に覚えのない請求・注文を記録します",
+	"charge.add.long": `身に覚えのない請求や注文を記録します。金額は明細のとおりに書きます：
+2925、¥2,925、2,925円、$12.50、12.50 USD（通貨を書かなければ円）。
+--at は請求された日時です：日付（2026-11-23）、時刻（23:58）、または
+その両方。`,
+	"charge.add.example":       "  acctguard charge add 2925 --at \"2026-11-23 23:58\" --merchant Amazon.co.jp \\\n    --order 503-1234567-7654321 --card \"Mastercard 1234\"",
+	"charge.add.flag.at":       "請求された日時：2026-11-23、23:58、2026-11-23 23:58",
+	"charge.add.flag.merchant": "請求元：店名やサービス名",
+	"charge.add.flag.order":    "注文番号や取引番号",
+	"charge.add.flag.card":     "どのカードか（番号は下4桁まで）：「Mastercard 1234」",
+	"charge.add.flag.note":     "ほかに残しておきたいこと",
+	"charge.list.short":        "記録した請求を合計とともに一覧にします",
+	"charge.refund.short":      "請求が返金されたことを記録します（全額でも一部でも）",
+	"charge.refund.long": `請求に対してお金が戻ったことを記録します。請求は「acctguard charge
+list」の番号で指定します。金額を省くと、まだ戻っていない全額です。
+--credit は、カードへの返金ではなく、ギフトカード残高やポイントで戻った
+ことを表します。`,
+	"charge.refund.example":     "  acctguard charge refund 1\n  acctguard charge refund 3 3520 --credit --note \"ギフトカード残高\"",
+	"charge.refund.flag.at":     "戻った日時（既定は今）：2026-11-26、2026-11-26 19:48",
+	"charge.refund.flag.credit": "カードではなく、ギフトカード残高やポイントで戻った",
+	"charge.refund.flag.note":   "ほかに残しておきたいこと",
+	"charge.remove.short":       "間違えて記録した請求を、一覧と合計から外します",
+	"charge.remove.long": `間違えて記録した請求を、一覧、合計、報告書から外します。記録そのものは
+記録ファイルに「外した」印を付けて残ります。`,
+
 	"report.short": "案件の報告書か、カレンダー用のリマインダーを書き出します",
 	"report.long": `カード会社、サービスのサポート、警察に向けて、起きたことと行ったことを
 書き出します（経過、各手順、未完了の項目、経過観察の日付、連絡先、出典）。

@@ -54,6 +54,10 @@ func TestTimeFormats(t *testing.T) {
 		{Japanese.Time(now, now), "11月26日(木) 21:00"},
 		{English.Time(now.AddDate(1, 0, 0), now), "Fri 26 Nov 2027 21:00"},
 		{Japanese.Time(now.AddDate(1, 0, 0), now), "2027年11月26日(金) 21:00"},
+		{English.Day(now, now), "Thu 26 Nov"},
+		{Japanese.Day(now, now), "11月26日(木)"},
+		{English.Day(now.AddDate(-1, 0, 0), now), "Wed 26 Nov 2025"},
+		{Japanese.FullDay(now), "2026年11月26日(木)"},
 		{English.Clock(now.Add(2*time.Hour), now), "23:00"},
 		{English.Clock(now.Add(4*time.Hour), now), "Fri 27 Nov 01:00"},
 		{English.Span(4*time.Hour + 48*time.Minute), "4 h 48 min"},
@@ -94,7 +98,7 @@ func TestJapaneseTextsQuoteAndEndAsJapanese(t *testing.T) {
 	for key, m := range errorTexts() {
 		if strings.Count(key, ".") < 2 || strings.HasSuffix(key, ".hint") || strings.HasPrefix(key, "error.kind.") ||
 			strings.HasPrefix(key, "error.text.") && key != "error.text.card" || strings.HasPrefix(key, "error.time.") && key != "error.time.bad" && key != "error.time.at-bad" ||
-			strings.HasPrefix(key, "error.several-open.") || key == "error.usage.line" || strings.Contains(key, "did-you-mean") {
+			strings.HasPrefix(key, "error.amount.") && key != "error.amount.bad" || strings.HasPrefix(key, "error.several-open.") || key == "error.usage.line" || strings.Contains(key, "did-you-mean") {
 			continue
 		}
 		if !strings.HasSuffix(m.Ja, "。") && !strings.HasSuffix(m.Ja, "？") && !strings.Contains(m.Ja, "%v") {

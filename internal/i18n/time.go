@@ -33,6 +33,27 @@ func (l Lang) FullTime(t time.Time) string {
 	return t.Format("Mon 2 Jan 2006 15:04")
 }
 
+// Day formats the day of t, as Time does without the time of day: "Mon
+// 23 Nov" or "11月23日(月)", with the year when it is not now's.
+func (l Lang) Day(t, now time.Time) string {
+	if t.Year() != now.Year() {
+		return l.FullDay(t)
+	}
+	if l == Japanese {
+		return fmt.Sprintf("%d月%d日(%s)", t.Month(), t.Day(), jaWeekdays[t.Weekday()])
+	}
+	return t.Format("Mon 2 Jan")
+}
+
+// FullDay formats the day of t with its year: "Mon 23 Nov 2026" or
+// "2026年11月23日(月)".
+func (l Lang) FullDay(t time.Time) string {
+	if l == Japanese {
+		return fmt.Sprintf("%d年%d月%d日(%s)", t.Year(), t.Month(), t.Day(), jaWeekdays[t.Weekday()])
+	}
+	return t.Format("Mon 2 Jan 2006")
+}
+
 // Clock formats t as a time of day when it is today, else as Time does.
 func (l Lang) Clock(t, now time.Time) string {
 	ty, tm, td := t.Date()

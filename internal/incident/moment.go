@@ -23,6 +23,9 @@ var (
 	clockTime = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^(\d{1,2})(?::(\d{2})|時(?:(\d{1,2})分?)?)$`)
 	})
+	dateOnly = sync.OnceValue(func() *regexp.Regexp {
+		return regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$|^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
+	})
 	dateTime = sync.OnceValue(func() *regexp.Regexp {
 		return regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})[ T]+(\d{1,2}):(\d{2})$`)
 	})
@@ -75,4 +78,31 @@ func ParseMoment(s string, now time.Time) (time.Time, error) {
 		return time.Time{}, ErrMomentFuture
 	}
 	return t, nil
+}
+
+// ParseDay reads when something happened, as ParseMoment does, or a date
+// alone ("2026-11-23", "2026/11/23", "2026年11月23日"), which is what a
+// card statement gives: day is then true and the time is the date's
+// midnight in now's zone. A date after today is refused.
+func ParseDay(s string, now time.Time) (t time.Time, day bool, err error) {
+	folded := strings.TrimSpace(width.Fold.String(s))
+	m := dateOnly().FindStringSubmatch(folded)
+	if m == nil {
+		t, err := ParseMoment(s, now)
+		return t, false, err
+	}
+	if m[1] == "" {
+		m = append(m[:1], m[4:]...)
+	}
+	y, _ := strconv.Atoi(m[1])
+	mo, _ := strconv.Atoi(m[2])
+	d, _ := strconv.Atoi(m[3])
+	t = time.Date(y, time.Month(mo), d, 0, 0, 0, 0, now.Location())
+	if t.Month() != time.Month(mo) || t.Day() != d {
+		return time.Time{}, false, ErrMomentFormat
+	}
+	if t.After(now) {
+		return time.Time{}, false, ErrMomentFuture
+	}
+	return t, true, nil
 }

@@ -168,3 +168,28 @@ steps:
 		})
 	}
 }
+
+func TestParseDay(t *testing.T) {
+	jst := time.FixedZone("JST", 9*60*60)
+	now := time.Date(2026, 11, 26, 21, 0, 0, 0, jst)
+	for _, c := range []struct {
+		in   string
+		want time.Time
+		day  bool
+		err  error
+	}{
+		{"2026-11-23", time.Date(2026, 11, 23, 0, 0, 0, 0, jst), true, nil},
+		{"2026/11/3", time.Date(2026, 11, 3, 0, 0, 0, 0, jst), true, nil},
+		{"２０２６年１１月２６日", time.Date(2026, 11, 26, 0, 0, 0, 0, jst), true, nil},
+		{"2026-11-23 23:58", time.Date(2026, 11, 23, 23, 58, 0, 0, jst), false, nil},
+		{"23:58", time.Date(2026, 11, 25, 23, 58, 0, 0, jst), false, nil},
+		{"2026-11-27", time.Time{}, false, ErrMomentFuture},
+		{"2026-02-30", time.Time{}, false, ErrMomentFormat},
+		{"23 Nov", time.Time{}, false, ErrMomentFormat},
+	} {
+		got, day, err := ParseDay(c.in, now)
+		if !got.Equal(c.want) || day != c.day || !errors.Is(err, c.err) {
+			t.Errorf("ParseDay(%q) = %v, %v, %v; want %v, %v, %v", c.in, got, day, err, c.want, c.day, c.err)
+		}
+	}
+}

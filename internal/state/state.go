@@ -116,9 +116,10 @@ type Charge struct {
 	// ID numbers the charge within its incident, from 1; a removed
 	// charge keeps its number.
 	ID int `json:"id"`
-	// At is when it was charged or ordered; with DateOnly, only its day
-	// is known (a card statement gives no time) and At is its midnight.
-	At       time.Time `json:"at"`
+	// At is when it was charged or ordered, zero when the person does not
+	// know; with DateOnly, only its day is known (a card statement gives
+	// no time) and At is its midnight.
+	At       time.Time `json:"at,omitzero"`
 	DateOnly bool      `json:"date_only,omitzero"`
 	Amount   int64     `json:"amount"`
 	Currency string    `json:"currency"`
