@@ -185,10 +185,11 @@ $XDG_CONFIG_HOME/acctguard/playbooks/<id>.yaml に置き、組み込みと同じ
 md（既定）は印刷向き、txt は端末やメール向き、json はプログラム向きです。
 ics は経過観察をリマインダー付きの予定にしたもので、カレンダーに
 取り込めます。`,
-	"report.example":     "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format ics -o reminders.ics",
-	"report.flag.force":  "出力ファイルがあれば置き換える",
-	"flag.format":        "md、txt、json、ics のどれか",
-	"report.flag.output": "書き出すファイル（「-」なら標準出力）",
+	"report.example":        "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format ics -o reminders.ics",
+	"report.flag.force":     "出力ファイルがあれば置き換える",
+	"flag.format":           "md、txt、json、ics のどれか",
+	"report.flag.output":    "書き出すファイル（「-」なら標準出力）",
+	"report.flag.remind-at": "ics のリマインダーを出す時刻（HH:MM）",
 
 	"respond.short": "対応を一つずつ案内します",
 	"respond.long": `手順書の手順を、一つずつ案内します。答えはその都度保存されるので、
