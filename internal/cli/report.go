@@ -59,8 +59,10 @@ func NewCmdReport(f *Factory, runF func(*reportOptions) error) *cobra.Command {
 support or the police: the timeline, every step, open items, follow-up
 dates, contacts and sources. md (the default) prints well; txt suits a
 terminal or an email; json is for programs; ics holds the follow-ups as
-calendar events with reminders, to import into a calendar.`,
-		Example: "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format ics -o reminders.ics",
+calendar events with reminders, to import into a calendar: each at 09:00
+(or --remind-at) on the day it can be done, and what is due now as one
+"still to do" event.`,
+		Example: "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format ics -o reminders.ics\n  acctguard report --format ics --remind-at 18:30 -o reminders.ics",
 		Args:    incidentNumberArg(&opts.Incident, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.fill(f)

@@ -20,7 +20,7 @@ const icsUTC = "20060102T150405Z"
 // remind time at or after it falls due, never earlier, so the step can be
 // done when the reminder comes. Nothing is put in the past: whatever is
 // due now (steps due, overdue or put off, and follow-ups whose time has
-// come) is one "still to do" event at the next remind time. Each remind
+// come) is one "still to do" event at the next remind time. Each repeat
 // of a repeating step is its own event, each with an alarm at its start
 // so the reminder pops up, and each says what to check. Event UIDs depend
 // only on the incident, the step and the repeat, so importing a newer
