@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -35,6 +37,9 @@ type reportOptions struct {
 	Format   string
 	Output   string
 	Force    bool
+	// RemindAt is --remind-at as given: HH:MM or H:MM.
+	RemindAt string
+	remindAt report.TimeOfDay
 }
 
 var reportFormats = map[string]func(w *bytes.Buffer, r *report.Report) error{
@@ -54,13 +59,27 @@ func NewCmdReport(f *Factory, runF func(*reportOptions) error) *cobra.Command {
 support or the police: the timeline, every step, open items, follow-up
 dates, contacts and sources. md (the default) prints well; txt suits a
 terminal or an email; json is for programs; ics holds the follow-ups as
-calendar events with reminders, to import into a calendar.`,
-		Example: "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format ics -o reminders.ics",
+calendar events with reminders, to import into a calendar: each at 09:00
+(or --remind-at) on the day it can be done, and what is due now as one
+"still to do" event.`,
+		Example: "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format ics -o reminders.ics\n  acctguard report --format ics --remind-at 18:30 -o reminders.ics",
 		Args:    incidentNumberArg(&opts.Incident, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.fill(f)
 			if _, ok := reportFormats[opts.Format]; !ok {
 				return usage(i18n.Errorf("error.report.format", opts.Format), i18n.M("error.report.format.hint"))
+			}
+			if cmd.Flags().Changed("remind-at") {
+				// Only the calendar has reminders; a time given with
+				// another format is a mistake better said than ignored.
+				if opts.Format != "ics" {
+					return usage(i18n.Errorf("error.report.remind-ics", opts.Format), i18n.M("error.report.remind-ics.hint"))
+				}
+				at, ok := parseTimeOfDay(opts.RemindAt)
+				if !ok {
+					return usage(i18n.Errorf("error.report.remind-at", opts.RemindAt), i18n.M("error.report.remind-at.hint"))
+				}
+				opts.remindAt = at
 			}
 			if runF != nil {
 				return runF(opts)
@@ -71,8 +90,25 @@ calendar events with reminders, to import into a calendar.`,
 	cmd.Flags().StringVar(&opts.Format, "format", "md", "md, txt, json or ics")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", `write to this file instead of standard output ("-" for standard output)`)
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the output file if it exists")
+	cmd.Flags().StringVar(&opts.RemindAt, "remind-at", report.DefaultRemindAt.String(), "time of day of the ics reminders (HH:MM, local time)")
+	_ = cmd.RegisterFlagCompletionFunc("remind-at", cobra.FixedCompletions([]string{"09:00", "12:00", "18:30"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "txt", "json", "ics"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
+}
+
+// timeOfDay is HH:MM or H:MM.
+var timeOfDay = regexp.MustCompile(`^([0-9]{1,2}):([0-9]{2})$`)
+
+// parseTimeOfDay reads --remind-at: 00:00 to 23:59, the hour with one
+// digit or two.
+func parseTimeOfDay(s string) (report.TimeOfDay, bool) {
+	m := timeOfDay.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return report.TimeOfDay{}, false
+	}
+	hour, _ := strconv.Atoi(m[1])
+	minute, _ := strconv.Atoi(m[2])
+	return report.Clock(hour, minute)
 }
 
 // fill takes what a report needs from f.
@@ -108,6 +144,7 @@ func runReport(opts *reportOptions) error {
 	}
 	now := opts.Now()
 	r := buildReport(p, inc, derive(p, inc, now), lang, now)
+	r.RemindAt = opts.remindAt
 	for _, id := range file.Related(inc.ID) {
 		other, _ := file.Incident(id)
 		r.Incident.Related = append(r.Incident.Related, report.Related{ID: id, OpenedAt: other.OpenedAt, ClosedAt: other.ClosedAt})
@@ -277,9 +314,15 @@ func buildReport(p *playbook.Playbook, inc *state.Incident, v incident.View, lan
 	}
 
 	for _, pl := range v.Schedule() {
+		// What to check then: how to do it, else why it matters.
+		what := text(pl.Status.Step.How)
+		if what == "" {
+			what = text(pl.Status.Step.Why)
+		}
 		r.FollowUps = append(r.FollowUps, report.FollowUp{
 			StepID: pl.Status.Step.ID, Title: text(pl.Status.Step.Title), At: pl.At,
 			Occurrence: pl.Occurrence, Of: pl.Of, Gate: pl.Status.Step.Phase != playbook.PhaseFollowUp,
+			What: what,
 		})
 	}
 

@@ -36,6 +36,31 @@ const (
 	answerNotSure     = "分かりません"
 )
 
+// What to check at each follow-up: the playbook's how, as the caller
+// gives it (trimmed, in the report's language).
+var whatText = map[string]struct{ en, ja string }{
+	"reset-password-after-wait": {
+		"- Open amazon.co.jp or the Amazon app yourself and go to the sign-in page.\n" +
+			"- Enter your email address, then choose \"Forgot your password?\" (「パスワードをお忘れですか？」).\n" +
+			"- Set a new password that you have never used anywhere else.",
+		"- 自分で開いたamazon.co.jpまたはAmazonアプリで、ログイン画面に進みます。\n" +
+			"- メールアドレスを入力し、「パスワードをお忘れですか？」を選びます。\n" +
+			"- ほかで使っていない新しいパスワードを設定します。",
+	},
+	"recheck-after-a-week": {
+		"- Orders (including digital and hidden ones), payment methods, Amazon Pay and addresses: anything new that you did not do?\n" +
+			"- Login & security: are the email address, phone number, passkeys and 2-step verification still as you set them?",
+		"- 注文（デジタル注文や非表示の注文を含む）、支払い方法、Amazon Pay、アドレス帳に、覚えのない変化はありませんか。\n" +
+			"- 「ログインとセキュリティ」のメールアドレス、電話番号、パスキー、2段階認証は設定したままですか。",
+	},
+	"weekly-recheck": {
+		"- Repeat the checks from the one-week step: orders, payment methods, addresses, devices, connected sites, subscriptions, and Login & security.\n" +
+			"- If something is wrong, deal with it the same day and add a note.",
+		"- 1週間後の確認と同じ項目（注文、支払い方法、アドレス帳、端末、連携しているサイト、定期購読、ログインとセキュリティ）を確認します。\n" +
+			"- おかしな点があれば、その日のうちに対応し、メモを残してください。",
+	},
+}
+
 // fixture is the one incident every golden file shows: an Amazon.co.jp
 // account taken over on a Monday night and again on Thursday evening,
 // reported at 21:00 that Thursday. Playbook texts are in lang, as the
@@ -72,6 +97,7 @@ func fixture(lang i18n.Lang) *Report {
 		"weekly-recheck":            {"Check the account again each week for a month", "その後1か月、毎週アカウントを確認する"},
 	}
 	title := func(id string) string { return tr(titles[id].en, titles[id].ja) }
+	what := func(id string) string { return tr(whatText[id].en, whatText[id].ja) }
 
 	n := 0
 	step := func(id, state string, s Step) Step {
@@ -173,12 +199,12 @@ func fixture(lang i18n.Lang) *Report {
 			},
 		}},
 		FollowUps: []FollowUp{
-			{StepID: "reset-password-after-wait", Title: title("reset-password-after-wait"), At: jstAt(11, 27, 0, 57), Gate: true},
-			{StepID: "recheck-after-a-week", Title: title("recheck-after-a-week"), At: jstAt(11, 30, 22, 50)},
-			{StepID: "weekly-recheck", Title: title("weekly-recheck"), At: jstAt(12, 7, 22, 50), Occurrence: 1, Of: 4},
-			{StepID: "weekly-recheck", Title: title("weekly-recheck"), At: jstAt(12, 14, 22, 50), Occurrence: 2, Of: 4},
-			{StepID: "weekly-recheck", Title: title("weekly-recheck"), At: jstAt(12, 21, 22, 50), Occurrence: 3, Of: 4},
-			{StepID: "weekly-recheck", Title: title("weekly-recheck"), At: jstAt(12, 28, 22, 50), Occurrence: 4, Of: 4},
+			{StepID: "reset-password-after-wait", Title: title("reset-password-after-wait"), At: jstAt(11, 27, 0, 57), Gate: true, What: what("reset-password-after-wait")},
+			{StepID: "recheck-after-a-week", Title: title("recheck-after-a-week"), At: jstAt(11, 30, 22, 50), What: what("recheck-after-a-week")},
+			{StepID: "weekly-recheck", Title: title("weekly-recheck"), At: jstAt(12, 7, 22, 50), Occurrence: 1, Of: 4, What: what("weekly-recheck")},
+			{StepID: "weekly-recheck", Title: title("weekly-recheck"), At: jstAt(12, 14, 22, 50), Occurrence: 2, Of: 4, What: what("weekly-recheck")},
+			{StepID: "weekly-recheck", Title: title("weekly-recheck"), At: jstAt(12, 21, 22, 50), Occurrence: 3, Of: 4, What: what("weekly-recheck")},
+			{StepID: "weekly-recheck", Title: title("weekly-recheck"), At: jstAt(12, 28, 22, 50), Occurrence: 4, Of: 4, What: what("weekly-recheck")},
 		},
 		Contacts: []Contact{
 			{

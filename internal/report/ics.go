@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/acctguard/acctguard/internal/i18n"
@@ -14,11 +15,16 @@ import (
 const icsUTC = "20060102T150405Z"
 
 // ICS writes the follow-ups as an iCalendar file (RFC 5545) to import
-// into a calendar: one event per follow-up, each repeat of a repeating
-// step its own event, each with an alarm at its start so the reminder
-// pops up. Event UIDs depend only on the incident, the step and the
-// repeat, so importing a newer file updates the events instead of adding
-// copies.
+// into a calendar. Every event is at the report's remind time (RemindAt,
+// 09:00 unless told otherwise) in its Location: a follow-up at the first
+// remind time at or after it falls due, never earlier, so the step can be
+// done when the reminder comes. Nothing is put in the past: whatever is
+// due now (steps due, overdue or put off, and follow-ups whose time has
+// come) is one "still to do" event at the next remind time. Each repeat
+// of a repeating step is its own event, each with an alarm at its start
+// so the reminder pops up, and each says what to check. Event UIDs depend
+// only on the incident, the step and the repeat, so importing a newer
+// file updates the events instead of adding copies.
 func ICS(w io.Writer, r *Report) error {
 	if r == nil {
 		return errNilReport
@@ -35,6 +41,19 @@ func ICS(w io.Writer, r *Report) error {
 	if playbook == "" {
 		playbook = r.Incident.PlaybookID
 	}
+	ref := func(id, title string) string {
+		if title == "" {
+			title = id
+		}
+		if n := numbers[id]; n > 0 {
+			return msgf(l, "step-ref", title, n)
+		}
+		return title
+	}
+	footer := []string{
+		msgf(l, "ics.incident", r.Incident.ID, playbook),
+		msgf(l, "ics.run", run),
+	}
 
 	var c icsWriter
 	c.prop("BEGIN", "VCALENDAR")
@@ -44,34 +63,11 @@ func ICS(w io.Writer, r *Report) error {
 	c.prop("METHOD", "PUBLISH")
 	c.prop("X-WR-CALNAME", icsText(msgf(l, "ics.calendar", r.Incident.ID)))
 	stamp := r.GeneratedAt.UTC().Format(icsUTC)
-	uids := map[string]int{}
-	for _, f := range r.FollowUps {
-		title := f.Title
-		if title == "" {
-			title = f.StepID
-		}
-		if f.Of > 0 {
-			title = msgf(l, "ics.repeat", title, f.Occurrence, f.Of)
-		}
-		summary := msgf(l, "ics.summary", title)
-		step := title
-		if n := numbers[f.StepID]; n > 0 {
-			step = msgf(l, "step-ref", title, n)
-		}
-		what := msgf(l, "ics.step", step)
-		if f.Gate {
-			what = msgf(l, "ics.gate", step)
-		}
-		description := strings.Join([]string{
-			what,
-			msgf(l, "ics.incident", r.Incident.ID, playbook),
-			msgf(l, "ics.run", run),
-		}, "\n")
-
+	event := func(uid string, at time.Time, summary, description string) {
 		c.prop("BEGIN", "VEVENT")
-		c.prop("UID", icsText(uid(uids, r.Incident.ID, f)))
+		c.prop("UID", icsText(uid))
 		c.prop("DTSTAMP", stamp)
-		c.prop("DTSTART", f.At.UTC().Format(icsUTC))
+		c.prop("DTSTART", at.UTC().Format(icsUTC))
 		c.prop("DURATION", "PT30M")
 		c.prop("SUMMARY", icsText(summary))
 		c.prop("DESCRIPTION", icsText(description))
@@ -85,7 +81,46 @@ func ICS(w io.Writer, r *Report) error {
 		c.prop("END", "VALARM")
 		c.prop("END", "VEVENT")
 	}
-	if len(r.FollowUps) == 0 {
+
+	todo := dueNow(r)
+	events := 0
+	if len(todo) > 0 {
+		lines := []string{msg(l, "ics.todo.intro")}
+		for _, t := range todo {
+			lines = append(lines, "- "+ref(t.id, t.title))
+		}
+		event(fmt.Sprintf("acctguard-%d-todo@acctguard", r.Incident.ID),
+			r.RemindAt.Next(r.GeneratedAt, r.Location),
+			todoSummary(l, len(todo)),
+			strings.Join(append(lines, footer...), "\n"))
+		events++
+	}
+
+	uids := map[string]int{}
+	for _, f := range r.FollowUps {
+		if !f.At.After(r.GeneratedAt) {
+			continue // in the "still to do" event
+		}
+		title := f.Title
+		if title == "" {
+			title = f.StepID
+		}
+		if f.Of > 0 {
+			title = msgf(l, "ics.repeat", title, f.Occurrence, f.Of)
+		}
+		step := ref(f.StepID, title)
+		lines := []string{msgf(l, "ics.step", step)}
+		if f.Gate {
+			lines[0] = msgf(l, "ics.gate", step)
+		}
+		if what := strings.TrimSpace(f.What); what != "" {
+			lines = append(lines, what)
+		}
+		event(uid(uids, r.Incident.ID, f), r.RemindAt.Next(f.At, r.Location),
+			msgf(l, "ics.summary", title), strings.Join(append(lines, footer...), "\n"))
+		events++
+	}
+	if events == 0 {
 		// RFC 5545 wants at least one component in a calendar (and
 		// strict readers refuse an empty one). A time-zone definition
 		// for UTC adds nothing to anyone's calendar.
@@ -102,6 +137,44 @@ func ICS(w io.Writer, r *Report) error {
 	c.prop("END", "VCALENDAR")
 	_, err := w.Write(c.b.Bytes())
 	return err
+}
+
+func todoSummary(l i18n.Lang, n int) string {
+	if n == 1 {
+		return msg(l, "ics.todo-one")
+	}
+	return msgf(l, "ics.todo", n)
+}
+
+// todoStep is a step the "still to do" event lists.
+type todoStep struct {
+	id, title string
+}
+
+// dueNow is what can be done now, each step once: the steps due, overdue
+// or put off, in playbook order, then the steps of follow-ups whose time
+// has come that are not among them.
+func dueNow(r *Report) []todoStep {
+	var out []todoStep
+	seen := map[string]bool{}
+	for _, p := range r.Phases {
+		for _, s := range p.Steps {
+			switch s.State {
+			case "due", "overdue", "later":
+				if !seen[s.ID] {
+					seen[s.ID] = true
+					out = append(out, todoStep{s.ID, s.Title})
+				}
+			}
+		}
+	}
+	for _, f := range r.FollowUps {
+		if !f.At.After(r.GeneratedAt) && !seen[f.StepID] {
+			seen[f.StepID] = true
+			out = append(out, todoStep{f.StepID, f.Title})
+		}
+	}
+	return out
 }
 
 // uid names a follow-up's event: acctguard-<incident>-<step>-<repeat>.

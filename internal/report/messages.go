@@ -113,10 +113,16 @@ var messages = i18n.NewTable(func() map[string]i18n.Text {
 		"ics.calendar": {En: "acctguard: incident %d", Ja: "acctguard：案件%d"},
 		"ics.summary":  {En: "acctguard: %s", Ja: "acctguard：%s"},
 		"ics.repeat":   {En: "%s (%d of %d)", Ja: "%[1]s（%[3]d回中%[2]d回目）"},
-		"ics.gate":     {En: "Can be done from this time: %s", Ja: "この時刻から実施できます：%s"},
+		"ics.gate":     {En: "Can be done now: %s", Ja: "実施できるようになりました：%s"},
 		"ics.step":     {En: "Time for this step: %s", Ja: "実施する手順：%s"},
 		"ics.incident": {En: "Incident %d: %s", Ja: "案件%d：%s"},
 		"ics.run":      {En: "Run: %s", Ja: "次のコマンドで進めてください：%s"},
+		"ics.todo":     {En: "acctguard: %d steps still to do", Ja: "acctguard：まだ済んでいない手順（%d件）"},
+		"ics.todo-one": {En: "acctguard: 1 step still to do", Ja: "acctguard：まだ済んでいない手順（1件）"},
+		"ics.todo.intro": {
+			En: "Steps you can do now, including any overdue or put off:",
+			Ja: "今できる手順（予定より遅れているもの、あとに回したものも含む）：",
+		},
 	}
 })
 

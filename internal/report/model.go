@@ -4,7 +4,10 @@
 // the caller gathers the facts into a Report, and nothing is invented here.
 package report
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Report is everything a report shows, gathered by the caller. Texts are
 // already in the report's language; times are shown in Location.
@@ -15,6 +18,9 @@ type Report struct {
 	GeneratedAt time.Time
 	// Location is the time zone times are shown in.
 	Location *time.Location
+	// RemindAt is the time of day, in Location, of every calendar
+	// reminder; its zero value is 09:00.
+	RemindAt TimeOfDay
 
 	Incident Incident
 	Summary  Summary
@@ -128,6 +134,66 @@ type FollowUp struct {
 	// Gate is set for a step that waits for time to pass before it can
 	// be done (Amazon's 5-hour lock), rather than a later check.
 	Gate bool
+	// What says what to check or do then, as plain text (the step's
+	// how, or its why); may be empty.
+	What string
+}
+
+// TimeOfDay is a time of day to the minute. Its zero value is 09:00, a
+// sensible hour for a reminder; Clock makes any other, midnight included.
+type TimeOfDay struct {
+	// minutes is the minutes after midnight plus one, or 0 for 09:00.
+	minutes int
+}
+
+// DefaultRemindAt is the time of reminders unless told otherwise.
+var DefaultRemindAt = TimeOfDay{}
+
+// Clock returns hour:minute; ok is false unless it is 00:00 to 23:59.
+func Clock(hour, minute int) (t TimeOfDay, ok bool) {
+	if hour < 0 || hour > 23 || minute < 0 || minute > 59 {
+		return TimeOfDay{}, false
+	}
+	return TimeOfDay{minutes: hour*60 + minute + 1}, true
+}
+
+// Hour is the hour, 0 to 23.
+func (t TimeOfDay) Hour() int { return t.total() / 60 }
+
+// Minute is the minute, 0 to 59.
+func (t TimeOfDay) Minute() int { return t.total() % 60 }
+
+func (t TimeOfDay) total() int {
+	if t.minutes == 0 {
+		return 9 * 60
+	}
+	return t.minutes - 1
+}
+
+// String is HH:MM.
+func (t TimeOfDay) String() string {
+	return fmt.Sprintf("%02d:%02d", t.Hour(), t.Minute())
+}
+
+// On is t on the day of at, in loc (UTC when nil). It is built as a wall
+// clock time, so a day with a daylight-saving change still gets t.
+func (t TimeOfDay) On(at time.Time, loc *time.Location) time.Time {
+	if loc == nil {
+		loc = time.UTC
+	}
+	y, m, d := at.In(loc).Date()
+	return time.Date(y, m, d, t.Hour(), t.Minute(), 0, 0, loc)
+}
+
+// Next is the first time t, in loc, at or after at: the same day if t has
+// not passed by then, else the next day.
+func (t TimeOfDay) Next(at time.Time, loc *time.Location) time.Time {
+	day := t.On(at, loc)
+	if day.Before(at) {
+		y, m, d := day.Date()
+		day = time.Date(y, m, d+1, t.Hour(), t.Minute(), 0, 0, day.Location())
+	}
+	return day
 }
 
 // Contact is someone to call or write to.
