@@ -28,6 +28,7 @@ var renderers = []struct {
 	{"txt", Text},
 	{"json", JSON},
 	{"ics", ICS},
+	{"html", HTML},
 }
 
 func render(t *testing.T, f func(io.Writer, *Report) error, r *Report) []byte {
