@@ -74,7 +74,7 @@ a { color: inherit; text-decoration: underline; }
 table { border-collapse: collapse; }
 table.fields { margin: 0 0 2mm; }
 table.fields th, table.fields td { text-align: left; vertical-align: top; padding: 0.3mm 0; }
-table.fields th { font-weight: 600; white-space: nowrap; padding-right: 5mm; overflow-wrap: normal; }
+table.fields th { font-weight: 700; white-space: nowrap; padding-right: 5mm; overflow-wrap: normal; }
 ul.items { list-style: none; margin: 0 0 2mm; padding: 0; }
 li.item {
   display: grid;
@@ -113,9 +113,9 @@ li.item > .detail { grid-column: -2 / -1; }
   transform: rotate(45deg);
 }
 .number { text-align: right; padding-right: 0.3em; font-variant-numeric: tabular-nums; }
-.when { font-weight: 600; font-variant-numeric: tabular-nums; }
-.head { font-weight: 600; }
-.detail .label { font-weight: 600; }
+.when { font-weight: 700; font-variant-numeric: tabular-nums; }
+.head { font-weight: 700; }
+.detail .label { font-weight: 700; }
 table.grid { width: 100%; margin: 1mm 0 3mm; font-variant-numeric: tabular-nums; }
 table.grid th, table.grid td {
   text-align: left;
@@ -261,7 +261,12 @@ func (h *htmlWriter) item(it item) {
 	if it.when != "" {
 		h.b.WriteString(`<span class="when">` + esc(it.when) + "</span>" + html.EscapeString(h.d.whenSep))
 	}
-	h.b.WriteString(`<span class="head v">` + esc(it.head) + "</span></div>\n")
+	// Under a time, the time stands out; otherwise the head does.
+	headClass := "head v"
+	if it.when != "" {
+		headClass = "v"
+	}
+	h.b.WriteString(`<span class="` + headClass + `">` + esc(it.head) + "</span></div>\n")
 	for _, f := range it.details {
 		h.b.WriteString(`<div class="detail">`)
 		if f.label != "" {

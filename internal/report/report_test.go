@@ -138,7 +138,7 @@ func TestTextFitsSeventyTwoColumns(t *testing.T) {
 // slips in.
 func TestJapaneseReportHasNoEnglishLabels(t *testing.T) {
 	r := fixture(i18n.Japanese)
-	for _, f := range []func(io.Writer, *Report) error{Markdown, Text} {
+	for _, f := range []func(io.Writer, *Report) error{Markdown, Text, HTML} {
 		out := string(render(t, f, r))
 		for key, m := range messages.All() {
 			en := m.En
@@ -288,7 +288,7 @@ func TestControlCharactersAreNeutralised(t *testing.T) {
 	r := fixture(i18n.English)
 	r.Phases[0].Steps[1].Notes = []string{"before\x1b[31mred\x07after\r\nnext line"}
 	r.FollowUps[0].Title += "\x1b[2J"
-	for _, f := range []func(io.Writer, *Report) error{Markdown, Text, ICS} {
+	for _, f := range []func(io.Writer, *Report) error{Markdown, Text, ICS, HTML} {
 		out := render(t, f, r)
 		if bytes.ContainsAny(out, "\x1b\x07") {
 			t.Errorf("output holds a control character")
