@@ -182,12 +182,12 @@ $XDG_CONFIG_HOME/acctguard/playbooks/<id>.yaml に置き、組み込みと同じ
 	"report.short": "案件の報告書か、カレンダー用のリマインダーを書き出します",
 	"report.long": `カード会社、サービスのサポート、警察に向けて、起きたことと行ったことを
 書き出します（経過、各手順、未完了の項目、経過観察の日付、連絡先、出典）。
-md（既定）は印刷向き、txt は端末やメール向き、json はプログラム向きです。
-ics は経過観察をリマインダー付きの予定にしたもので、カレンダーに
-取り込めます。`,
+md（既定）は印刷向き、txt は端末やメール向きです。html は 1 枚のページで、
+ブラウザーから印刷したり PDF に保存したりできます。json はプログラム向きです。
+ics は経過観察をリマインダー付きの予定にしたもので、カレンダーに取り込めます。`,
 	"report.example":     "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format ics -o reminders.ics",
 	"report.flag.force":  "出力ファイルがあれば置き換える",
-	"flag.format":        "md、txt、json、ics のどれか",
+	"flag.format":        "md、txt、html、json、ics のどれか",
 	"report.flag.output": "書き出すファイル（「-」なら標準出力）",
 
 	"respond.short": "対応を一つずつ案内します",

@@ -115,7 +115,7 @@ func errorTexts() map[string]Text {
 		"error.file.exists":            {En: "%s already exists", Ja: "%s はすでにあります。"},
 		"error.file.force.hint":        {En: "add --force to replace it", Ja: "置き換えるには --force を付けてください。"},
 		"error.report.format":          {En: "unknown format %q", Ja: "「%s」という形式はありません。"},
-		"error.report.format.hint":     {En: "use md, txt, json or ics", Ja: "md、txt、json、ics のどれかを指定してください。"},
+		"error.report.format.hint":     {En: "use md, txt, html, json or ics", Ja: "md、txt、html、json、ics のどれかを指定してください。"},
 		"error.report.write":           {En: "cannot write the report to %q: %w", Ja: "報告書を「%s」に書き込めません：%v"},
 		"error.report.write.hint":      {En: "check that you can write files in %q and that the disk has room", Ja: "「%s」にファイルを書き込めるか、ディスクに空きがあるか確かめてください。"},
 		"error.report.not-regular":     {En: "%q is %s, not a regular file; acctguard replaces only regular files", Ja: "「%s」は%sで、通常のファイルではありません。acctguard が置き換えるのは通常のファイルだけです。"},
