@@ -14,8 +14,8 @@ import (
 
 var errNilReport = errors.New("no report to render")
 
-// document is what the Markdown and plain-text reports say, worked out
-// once so that the two say the same thing and differ only in layout.
+// document is what the Markdown, plain-text and HTML reports say, worked
+// out once so that they say the same thing and differ only in layout.
 type document struct {
 	title    string
 	header   []field

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
@@ -100,6 +101,7 @@ func TestUserTextAppearsVerbatim(t *testing.T) {
 		// indentation that follows them.
 		unwrapped := regexp.MustCompile(`\n *`).ReplaceAllString(txt, "")
 		md := string(render(t, Markdown, r))
+		page := html.UnescapeString(string(render(t, HTML, r)))
 		for _, s := range typed {
 			if s == "" {
 				continue
@@ -110,6 +112,9 @@ func TestUserTextAppearsVerbatim(t *testing.T) {
 				}
 				if !strings.Contains(mdUnescape(md), line) {
 					t.Errorf("%s Markdown report lacks %q", lang, line)
+				}
+				if !strings.Contains(page, line) {
+					t.Errorf("%s printable page lacks %q", lang, line)
 				}
 			}
 		}
