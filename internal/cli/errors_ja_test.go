@@ -28,7 +28,7 @@ func TestRunErrorsInJapanese(t *testing.T) {
 		{[]string{"incident", "show", "7"}, 2, "acctguard: 案件7はありません。\nacctguard: ヒント：「acctguard status --all」で案件の一覧を表示できます。\n"},
 		{[]string{"step", "done", "call", "--incident", "x"}, 2, "acctguard: オプション --incident の値「x」が正しくありません。\nacctguard: ヒント：「acctguard step done --help」でオプションの一覧を表示できます。\n"},
 		{[]string{"step", "done", "call"}, 1, "acctguard: 対応中の案件はありません。\nacctguard: ヒント：「acctguard respond」か「acctguard incident new 手順書ID」で始めてください。\n"},
-		{[]string{"report", "--format", "pdf"}, 2, "acctguard: 「pdf」という形式はありません。\nacctguard: ヒント：md、txt、json、ics のどれかを指定してください。\n"},
+		{[]string{"report", "--format", "pdf"}, 2, "acctguard: 「pdf」という形式はありません。\nacctguard: ヒント：md、txt、html、json、ics のどれかを指定してください。\n"},
 		{[]string{"respond"}, 2, "acctguard: respond は質問をしながら進むため、入力にも出力にも端末（ターミナル）が必要です。\nacctguard: ヒント：「acctguard status」で手順を確認でき、「acctguard step done|skip|answer 手順ID」で端末なしでも記録できます。\n"},
 	}
 	for _, tt := range tests {

@@ -47,22 +47,23 @@ var reportFormats = map[string]func(w *bytes.Buffer, r *report.Report) error{
 	"txt":  func(w *bytes.Buffer, r *report.Report) error { return report.Text(w, r) },
 	"json": func(w *bytes.Buffer, r *report.Report) error { return report.JSON(w, r) },
 	"ics":  func(w *bytes.Buffer, r *report.Report) error { return report.ICS(w, r) },
+	"html": func(w *bytes.Buffer, r *report.Report) error { return report.HTML(w, r) },
 }
 
 // NewCmdReport returns "acctguard report".
 func NewCmdReport(f *Factory, runF func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{}
 	cmd := &cobra.Command{
-		Use:   "report [N] [--format md|json|ics|txt] [-o FILE]",
+		Use:   "report [N] [--format md|txt|html|json|ics] [-o FILE]",
 		Short: "Write a report of an incident, or its reminders for a calendar",
 		Long: `Write what happened and what was done, for a card issuer, the service's
 support or the police: the timeline, every step, open items, follow-up
 dates, contacts and sources. md (the default) prints well; txt suits a
-terminal or an email; json is for programs; ics holds the follow-ups as
-calendar events with reminders, to import into a calendar: each at 09:00
-(or --remind-at) on the day it can be done, and what is due now as one
-"still to do" event.`,
-		Example: "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format ics -o reminders.ics\n  acctguard report --format ics --remind-at 18:30 -o reminders.ics",
+terminal or an email; html is one page to print or save as PDF from a
+browser; json is for programs; ics holds the follow-ups as calendar events
+with reminders, to import into a calendar: each at 09:00 (or --remind-at)
+on the day it can be done, and what is due now as one "still to do" event.`,
+		Example: "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format html -o report.html\n  acctguard report --format ics --remind-at 18:30 -o reminders.ics",
 		Args:    incidentNumberArg(&opts.Incident, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.fill(f)
@@ -87,12 +88,12 @@ calendar events with reminders, to import into a calendar: each at 09:00
 			return runReport(opts)
 		},
 	}
-	cmd.Flags().StringVar(&opts.Format, "format", "md", "md, txt, json or ics")
+	cmd.Flags().StringVar(&opts.Format, "format", "md", "md, txt, html, json or ics")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", `write to this file instead of standard output ("-" for standard output)`)
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the output file if it exists")
 	cmd.Flags().StringVar(&opts.RemindAt, "remind-at", report.DefaultRemindAt.String(), "time of day of the ics reminders (HH:MM, local time)")
 	_ = cmd.RegisterFlagCompletionFunc("remind-at", cobra.FixedCompletions([]string{"09:00", "12:00", "18:30"}, cobra.ShellCompDirectiveNoFileComp))
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "txt", "json", "ics"}, cobra.ShellCompDirectiveNoFileComp))
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "txt", "html", "json", "ics"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 

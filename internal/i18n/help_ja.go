@@ -212,13 +212,14 @@ list」の番号で指定します。金額を省くと、まだ戻っていな�
 	"report.short": "案件の報告書か、カレンダー用のリマインダーを書き出します",
 	"report.long": `カード会社、サービスのサポート、警察に向けて、起きたことと行ったことを
 書き出します（経過、各手順、未完了の項目、経過観察の日付、連絡先、出典）。
-md（既定）は印刷向き、txt は端末やメール向き、json はプログラム向きです。
-ics は経過観察をリマインダー付きの予定にしたもので、カレンダーに
-取り込めます。予定は実施できる日の 9:00（--remind-at で変更可）に入り、
-今できる手順は「まだ済んでいない手順」の一つの予定にまとめます。`,
-	"report.example":        "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format ics -o reminders.ics\n  acctguard report --format ics --remind-at 18:30 -o reminders.ics",
+md（既定）は印刷向き、txt は端末やメール向きです。html は 1 枚のページで、
+ブラウザーから印刷したり PDF に保存したりできます。json はプログラム向きです。
+ics は経過観察をリマインダー付きの予定にしたもので、カレンダーに取り込めます。
+予定は実施できる日の 9:00（--remind-at で変更可）に入り、今できる手順は
+「まだ済んでいない手順」の一つの予定にまとめます。`,
+	"report.example":        "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format html -o report.html\n  acctguard report --format ics --remind-at 18:30 -o reminders.ics",
 	"report.flag.force":     "出力ファイルがあれば置き換える",
-	"flag.format":           "md、txt、json、ics のどれか",
+	"flag.format":           "md、txt、html、json、ics のどれか",
 	"report.flag.output":    "書き出すファイル（「-」なら標準出力）",
 	"report.flag.remind-at": "ics のリマインダーを出す時刻（HH:MM）",
 

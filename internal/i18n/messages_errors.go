@@ -117,7 +117,7 @@ func errorTexts() map[string]Text {
 		"error.file.exists":            {En: "%s already exists", Ja: "%s はすでにあります。"},
 		"error.file.force.hint":        {En: "add --force to replace it", Ja: "置き換えるには --force を付けてください。"},
 		"error.report.format":          {En: "unknown format %q", Ja: "「%s」という形式はありません。"},
-		"error.report.format.hint":     {En: "use md, txt, json or ics", Ja: "md、txt、json、ics のどれかを指定してください。"},
+		"error.report.format.hint":     {En: "use md, txt, html, json or ics", Ja: "md、txt、html、json、ics のどれかを指定してください。"},
 		"error.report.remind-at":       {En: "--remind-at %q is not a time of day", Ja: "--remind-at の「%s」は時刻として読み取れません。"},
 		"error.report.remind-at.hint":  {En: "give the hour and minute from 00:00 to 23:59, such as 09:00 or 18:30", Ja: "00:00〜23:59 の時と分を、09:00 や 18:30 のように指定してください。"},
 		"error.report.remind-ics":      {En: "--remind-at is only for --format ics, not %q", Ja: "--remind-at は --format ics のときだけ使えます（指定された形式：%s）。"},

@@ -14,8 +14,8 @@ import (
 
 var errNilReport = errors.New("no report to render")
 
-// document is what the Markdown and plain-text reports say, worked out
-// once so that the two say the same thing and differ only in layout.
+// document is what the Markdown, plain-text and HTML reports say, worked
+// out once so that they say the same thing and differ only in layout.
 type document struct {
 	title    string
 	header   []field
@@ -29,8 +29,11 @@ type document struct {
 type section struct {
 	heading string
 	intro   string
-	fields  []field
-	blocks  []block
+	// boxIntro, when set, is the intro for a page that draws check boxes
+	// rather than writing [x].
+	boxIntro string
+	fields   []field
+	blocks   []block
 }
 
 // block is a list of items, under its own heading when it has one.
@@ -372,7 +375,7 @@ func (b *builder) stepDetails(s Step) []field {
 }
 
 func (b *builder) steps() section {
-	sec := section{heading: b.t("steps"), intro: b.t("steps.intro")}
+	sec := section{heading: b.t("steps"), intro: b.t("steps.intro"), boxIntro: b.t("steps.intro-boxes")}
 	for _, p := range b.r.Phases {
 		bl := block{heading: p.Title}
 		if bl.heading == "" {

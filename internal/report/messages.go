@@ -73,8 +73,9 @@ var messages = i18n.NewTable(func() map[string]i18n.Text {
 		"label.done-times": {En: "Done %d times so far", Ja: "これまでに%d回実施"},
 		"label.done-once":  {En: "Done once so far", Ja: "これまでに1回実施"},
 
-		"steps":       {En: "Steps by phase", Ja: "段階ごとの手順"},
-		"steps.intro": {En: "Every step of the playbook, in order. [x] marks a step that was done.", Ja: "手順書のすべての手順を順に並べています。[x] は完了した手順です。"},
+		"steps":             {En: "Steps by phase", Ja: "段階ごとの手順"},
+		"steps.intro":       {En: "Every step of the playbook, in order. [x] marks a step that was done.", Ja: "手順書のすべての手順を順に並べています。[x] は完了した手順です。"},
+		"steps.intro-boxes": {En: "Every step of the playbook, in order. A ticked box marks a step that was done.", Ja: "手順書のすべての手順を順に並べています。チェックの入った手順は完了しています。"},
 
 		"state.done":            {En: "Done: %s", Ja: "完了：%s"},
 		"state.done-undated":    {En: "Done", Ja: "完了"},

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
@@ -28,6 +29,7 @@ var renderers = []struct {
 	{"txt", Text},
 	{"json", JSON},
 	{"ics", ICS},
+	{"html", HTML},
 }
 
 func render(t *testing.T, f func(io.Writer, *Report) error, r *Report) []byte {
@@ -99,6 +101,7 @@ func TestUserTextAppearsVerbatim(t *testing.T) {
 		// indentation that follows them.
 		unwrapped := regexp.MustCompile(`\n *`).ReplaceAllString(txt, "")
 		md := string(render(t, Markdown, r))
+		page := html.UnescapeString(string(render(t, HTML, r)))
 		for _, s := range typed {
 			if s == "" {
 				continue
@@ -109,6 +112,9 @@ func TestUserTextAppearsVerbatim(t *testing.T) {
 				}
 				if !strings.Contains(mdUnescape(md), line) {
 					t.Errorf("%s Markdown report lacks %q", lang, line)
+				}
+				if !strings.Contains(page, line) {
+					t.Errorf("%s printable page lacks %q", lang, line)
 				}
 			}
 		}
@@ -137,7 +143,7 @@ func TestTextFitsSeventyTwoColumns(t *testing.T) {
 // slips in.
 func TestJapaneseReportHasNoEnglishLabels(t *testing.T) {
 	r := fixture(i18n.Japanese)
-	for _, f := range []func(io.Writer, *Report) error{Markdown, Text} {
+	for _, f := range []func(io.Writer, *Report) error{Markdown, Text, HTML} {
 		out := string(render(t, f, r))
 		for key, m := range messages.All() {
 			en := m.En
@@ -287,7 +293,7 @@ func TestControlCharactersAreNeutralised(t *testing.T) {
 	r := fixture(i18n.English)
 	r.Phases[0].Steps[1].Notes = []string{"before\x1b[31mred\x07after\r\nnext line"}
 	r.FollowUps[0].Title += "\x1b[2J"
-	for _, f := range []func(io.Writer, *Report) error{Markdown, Text, ICS} {
+	for _, f := range []func(io.Writer, *Report) error{Markdown, Text, ICS, HTML} {
 		out := render(t, f, r)
 		if bytes.ContainsAny(out, "\x1b\x07") {
 			t.Errorf("output holds a control character")
