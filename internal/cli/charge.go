@@ -15,6 +15,7 @@ import (
 	"github.com/acctguard/acctguard/internal/incident"
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/money"
+	"github.com/acctguard/acctguard/internal/report"
 	"github.com/acctguard/acctguard/internal/state"
 	"github.com/acctguard/acctguard/internal/visible"
 )
@@ -410,37 +411,19 @@ func runChargeRemove(opts *chargeOptions) error {
 	return nil
 }
 
-// tally is what was charged and refunded in one currency, on one card
-// ("" for charges whose card was not given) or on all of them.
-type tally struct {
-	Card     string
-	Currency string
-	Count    int
-	Charged  int64
-	Refunded int64
-}
-
-func (t tally) outstanding() int64 { return t.Charged - t.Refunded }
-
-// tallies adds up the charges per card and currency, in the order the
-// cards first appear, and over all cards per currency.
-func tallies(cs []state.Charge) (perCard, all []tally) {
-	add := func(list []tally, card string, c state.Charge) []tally {
-		for i := range list {
-			if list[i].Card == card && list[i].Currency == c.Currency {
-				list[i].Count++
-				list[i].Charged += c.Amount
-				list[i].Refunded += c.Refunded()
-				return list
-			}
-		}
-		return append(list, tally{Card: card, Currency: c.Currency, Count: 1, Charged: c.Amount, Refunded: c.Refunded()})
-	}
+// reportCharges gives the charges to the report package, which adds
+// them up.
+func reportCharges(cs []state.Charge) []report.Charge {
+	var out []report.Charge
 	for _, c := range cs {
-		perCard = add(perCard, c.Card, c)
-		all = add(all, "", c)
+		rc := report.Charge{ID: c.ID, At: c.At, DateOnly: c.DateOnly, Amount: c.Amount, Currency: c.Currency,
+			Merchant: c.Merchant, Order: c.Order, Card: c.Card, Note: c.Note}
+		for _, r := range c.Refunds {
+			rc.Refunds = append(rc.Refunds, report.Refund{At: r.At, DateOnly: r.DateOnly, Amount: r.Amount, Credit: r.Credit, Note: r.Note})
+		}
+		out = append(out, rc)
 	}
-	return perCard, all
+	return out
 }
 
 func runChargeList(opts *chargeOptions) error {
@@ -479,9 +462,8 @@ func runChargeList(opts *chargeOptions) error {
 		}
 		rows = append(rows, []string{strconv.Itoa(c.ID), when, amount(c.Amount, c.Currency), refunded, where, visible.Line(c.Card)})
 	}
-	cs2 := opts.IO.ColorScheme()
-	printTable(opts.IO, rows, cs2.Bold)
-	perCard, all := tallies(cs)
+	printTable(opts.IO, rows, opts.IO.ColorScheme().Bold)
+	perCard, all := report.Totals(reportCharges(cs))
 	fmt.Fprintln(opts.IO.Out)
 	if len(perCard) > len(all) {
 		for _, t := range perCard {
@@ -489,11 +471,11 @@ func runChargeList(opts *chargeOptions) error {
 			if card == "" {
 				card = l.T("charge.no-card")
 			}
-			fmt.Fprintln(opts.IO.Out, l.Tf("charge.total-card", card, amount(t.Charged, t.Currency), amount(t.Refunded, t.Currency), amount(t.outstanding(), t.Currency)))
+			fmt.Fprintln(opts.IO.Out, l.Tf("charge.total-card", card, amount(t.Charged, t.Currency), amount(t.Refunded, t.Currency), amount(t.Outstanding(), t.Currency)))
 		}
 	}
 	for _, t := range all {
-		fmt.Fprintln(opts.IO.Out, l.Tf("charge.total", t.Count, amount(t.Charged, t.Currency), amount(t.Refunded, t.Currency), amount(t.outstanding(), t.Currency)))
+		fmt.Fprintln(opts.IO.Out, l.Tf("charge.total", t.Count, amount(t.Charged, t.Currency), amount(t.Refunded, t.Currency), amount(t.Outstanding(), t.Currency)))
 	}
 	return nil
 }
@@ -552,13 +534,13 @@ func chargesJSON(id int, cs []state.Charge) chargesOut {
 		}
 		out.Charges = append(out.Charges, j)
 	}
-	perCard, all := tallies(cs)
+	perCard, all := report.Totals(reportCharges(cs))
 	for _, t := range perCard {
 		card := t.Card
-		out.PerCard = append(out.PerCard, tallyJSON{Card: &card, Currency: t.Currency, Count: t.Count, Charged: t.Charged, Refunded: t.Refunded, Outstanding: t.outstanding()})
+		out.PerCard = append(out.PerCard, tallyJSON{Card: &card, Currency: t.Currency, Count: t.Count, Charged: t.Charged, Refunded: t.Refunded, Outstanding: t.Outstanding()})
 	}
 	for _, t := range all {
-		out.Totals = append(out.Totals, tallyJSON{Currency: t.Currency, Count: t.Count, Charged: t.Charged, Refunded: t.Refunded, Outstanding: t.outstanding()})
+		out.Totals = append(out.Totals, tallyJSON{Currency: t.Currency, Count: t.Count, Charged: t.Charged, Refunded: t.Refunded, Outstanding: t.Outstanding()})
 	}
 	return out
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -37,6 +38,8 @@ type reportOptions struct {
 	Format   string
 	Output   string
 	Force    bool
+	// For is --for: the reader of a letter, or empty for the report.
+	For string
 	// RemindAt is --remind-at as given: HH:MM or H:MM.
 	RemindAt string
 	remindAt report.TimeOfDay
@@ -62,13 +65,28 @@ dates, contacts and sources. md (the default) prints well; txt suits a
 terminal or an email; html is one page to print or save as PDF from a
 browser; json is for programs; ics holds the follow-ups as calendar events
 with reminders, to import into a calendar: each at 09:00 (or --remind-at)
-on the day it can be done, and what is due now as one "still to do" event.`,
-		Example: "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format html -o report.html\n  acctguard report --format ics --remind-at 18:30 -o reminders.ics",
+on the day it can be done, and what is due now as one "still to do" event.
+--for card-issuer, support or police writes a short letter instead, to
+read out on the phone or hand over, with the facts that reader needs.`,
+		Example: "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format html -o report.html\n  acctguard report --for card-issuer\n  acctguard report --format ics --remind-at 18:30 -o reminders.ics",
 		Args:    incidentNumberArg(&opts.Incident, false),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.fill(f)
 			if _, ok := reportFormats[opts.Format]; !ok {
 				return usage(i18n.Errorf("error.report.format", opts.Format), i18n.M("error.report.format.hint"))
+			}
+			if opts.For != "" {
+				if !report.IsReader(opts.For) {
+					return usage(i18n.Errorf("error.report.for", opts.For), i18n.M("error.report.for.hint"))
+				}
+				// A letter is read out or handed over: text unless
+				// asked otherwise, and never data.
+				if !cmd.Flags().Changed("format") {
+					opts.Format = "txt"
+				}
+				if opts.Format == "json" || opts.Format == "ics" {
+					return usage(i18n.Errorf("error.report.for-format", opts.Format), i18n.M("error.report.for-format.hint"))
+				}
 			}
 			if cmd.Flags().Changed("remind-at") {
 				// Only the calendar has reminders; a time given with
@@ -92,6 +110,8 @@ on the day it can be done, and what is due now as one "still to do" event.`,
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", `write to this file instead of standard output ("-" for standard output)`)
 	cmd.Flags().BoolVar(&opts.Force, "force", false, "replace the output file if it exists")
 	cmd.Flags().StringVar(&opts.RemindAt, "remind-at", report.DefaultRemindAt.String(), "time of day of the ics reminders (HH:MM, local time)")
+	cmd.Flags().StringVar(&opts.For, "for", "", "a short letter instead of the report: card-issuer, support or police")
+	_ = cmd.RegisterFlagCompletionFunc("for", cobra.FixedCompletions(report.Readers, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("remind-at", cobra.FixedCompletions([]string{"09:00", "12:00", "18:30"}, cobra.ShellCompDirectiveNoFileComp))
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"md", "txt", "html", "json", "ics"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
@@ -146,8 +166,10 @@ func runReport(opts *reportOptions) error {
 	now := opts.Now()
 	r := buildReport(p, inc, derive(p, inc, now), lang, now)
 	r.RemindAt = opts.remindAt
+	r.For = opts.For
 	for _, id := range file.Related(inc.ID) {
 		other, _ := file.Incident(id)
+		r.Intrusions = append(r.Intrusions, report.Intrusion{At: other.OpenedAt, Incident: id, Kind: "related"})
 		r.Incident.Related = append(r.Incident.Related, report.Related{ID: id, OpenedAt: other.OpenedAt, ClosedAt: other.ClosedAt})
 	}
 
@@ -277,6 +299,16 @@ func buildReport(p *playbook.Playbook, inc *state.Incident, v incident.View, lan
 	for _, e := range inc.Events {
 		r.Timeline = append(r.Timeline, entry(e))
 	}
+	r.Intrusions = append(r.Intrusions, report.Intrusion{At: inc.OpenedAt, Incident: inc.ID, Kind: "opened"})
+	for _, e := range inc.Events {
+		if e.Action == state.ActionAgain {
+			r.Intrusions = append(r.Intrusions, report.Intrusion{At: e.At, Incident: inc.ID, Kind: "again", Note: e.Note})
+		}
+	}
+	r.Charges = reportCharges(inc.ActiveCharges())
+	if c := inc.Cover; c != nil {
+		r.Cover = report.Cover{Name: c.Name, Contact: c.Contact, AccountEmail: c.AccountEmail}
+	}
 
 	for _, phase := range playbook.Phases {
 		group := report.PhaseSteps{Phase: string(phase), Title: lang.T("phase." + string(phase))}
@@ -298,11 +330,21 @@ func buildReport(p *playbook.Playbook, inc *state.Incident, v incident.View, lan
 			}
 			group.Steps = append(group.Steps, rs)
 			countState(&r.Summary, s.State)
+			if s.Step.Records(playbook.RecordEvidence) {
+				r.Evidence = append(r.Evidence, rs)
+			}
+			if len(s.Step.Contacts) > 0 || s.Step.Records(playbook.RecordContact) {
+				if c, ok := contacted(p, inc, s, rs, text); ok {
+					r.Contacted = append(r.Contacted, c)
+				}
+			}
 		}
 		if len(group.Steps) > 0 {
 			r.Phases = append(r.Phases, group)
 		}
 	}
+
+	r.Done = doneSteps(p, inc, r.Phases)
 
 	for _, o := range v.Orphans {
 		removed := report.RemovedStep{ID: o.Step}
@@ -342,6 +384,65 @@ func buildReport(p *playbook.Playbook, inc *state.Incident, v incident.View, lan
 		r.Sources = append(r.Sources, report.Source{ID: src.ID, Title: text(src.Title), URL: src.URL})
 	}
 	return r
+}
+
+// contacted is a step in which someone is contacted, for the report's
+// list of who was: when it was done (the last time, even if the attack
+// coming back has asked it again since) or has notes.
+func contacted(p *playbook.Playbook, inc *state.Incident, s *incident.Status, rs report.Step, text func(playbook.Text) string) (report.Contacted, bool) {
+	c := report.Contacted{StepID: rs.ID, Title: rs.Title, Notes: rs.Notes}
+	ids := append([]string{s.Step.ID}, s.Step.Was...)
+	for _, e := range inc.Events {
+		if e.Action == state.ActionDone && slices.Contains(ids, e.Step) {
+			c.At = e.At
+		}
+	}
+	if c.At.IsZero() && len(c.Notes) == 0 {
+		return report.Contacted{}, false
+	}
+	for _, id := range s.Step.Contacts {
+		for _, pc := range p.Contacts {
+			if pc.ID == id {
+				c.Who = append(c.Who, text(pc.Name))
+			}
+		}
+	}
+	return c, true
+}
+
+// doneSteps are the steps done, each at the last time it was, in the order
+// they were done: a step the attack coming back asked again was still
+// done that night, and a letter says what the person did.
+func doneSteps(p *playbook.Playbook, inc *state.Incident, phases []report.PhaseSteps) []report.Step {
+	byID := map[string]report.Step{}
+	for _, ph := range phases {
+		for _, s := range ph.Steps {
+			byID[s.ID] = s
+		}
+	}
+	last := map[string]time.Time{}
+	for _, e := range inc.Events {
+		if e.Action != state.ActionDone {
+			continue
+		}
+		if s, ok := p.RecordStep(e.Step); ok {
+			last[s.ID] = e.At
+		}
+	}
+	var done []report.Step
+	for id, at := range last {
+		if s, ok := byID[id]; ok {
+			s.FinishedAt = at
+			done = append(done, s)
+		}
+	}
+	slices.SortStableFunc(done, func(a, b report.Step) int {
+		if c := a.FinishedAt.Compare(b.FinishedAt); c != 0 {
+			return c
+		}
+		return a.Number - b.Number
+	})
+	return done
 }
 
 func countState(sum *report.Summary, st incident.State) {

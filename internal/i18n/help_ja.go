@@ -216,8 +216,12 @@ md（既定）は印刷向き、txt は端末やメール向きです。html は
 ブラウザーから印刷したり PDF に保存したりできます。json はプログラム向きです。
 ics は経過観察をリマインダー付きの予定にしたもので、カレンダーに取り込めます。
 予定は実施できる日の 9:00（--remind-at で変更可）に入り、今できる手順は
-「まだ済んでいない手順」の一つの予定にまとめます。`,
-	"report.example":        "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format html -o report.html\n  acctguard report --format ics --remind-at 18:30 -o reminders.ics",
+「まだ済んでいない手順」の一つの予定にまとめます。--for を付けると、電話で
+読み上げたり窓口で渡したりできる短い文面になります。カード会社あて
+（card-issuer）、サービスのサポートあて（support）、警察への相談用
+（police）があります。`,
+	"report.example":        "  acctguard report -o report.md\n  acctguard --lang ja report --format txt\n  acctguard report --format html -o report.html\n  acctguard report --for card-issuer\n  acctguard report --format ics --remind-at 18:30 -o reminders.ics",
+	"report.flag.for":       "短い文面にする（card-issuer、support、police）",
 	"report.flag.force":     "出力ファイルがあれば置き換える",
 	"flag.format":           "md、txt、html、json、ics のどれか",
 	"report.flag.output":    "書き出すファイル（「-」なら標準出力）",

@@ -52,7 +52,7 @@ var (
 	playbookKeys = []string{"schema", "id", "version", "title", "summary", "critical-time", "languages", "service", "sources", "contacts", "steps"}
 	sourceKeys   = []string{"id", "title", "url"}
 	contactKeys  = []string{"id", "name", "phone", "url", "verified", "source", "note"}
-	stepKeys     = []string{"id", "title", "phase", "kind", "critical", "why", "how", "links", "contacts", "sources", "question", "options", "when", "after", "delay", "delay-from", "early", "repeat", "was"}
+	stepKeys     = []string{"id", "title", "phase", "kind", "critical", "why", "how", "links", "contacts", "sources", "question", "options", "when", "after", "delay", "delay-from", "early", "repeat", "was", "record"}
 	linkKeys     = []string{"title", "url"}
 	optionKeys   = []string{"value", "label"}
 	repeatKeys   = []string{"every", "times"}
@@ -836,6 +836,19 @@ func (d *decoder) step(n *yaml.Node, i int) (Step, stepNodes) {
 	}
 	if f, ok := m["critical"]; ok {
 		s.Critical = d.boolean(f.val, "critical of "+what)
+	}
+	if f, ok := m["record"]; ok {
+		vs, nodes := d.ids(f.val, "record of "+what)
+		for i, v := range vs {
+			switch {
+			case v != RecordCharges && v != RecordEvidence && v != RecordContact:
+				d.errf(nodes[i], "unknown record %q in %s", v, what).hintf("use charges (the step offers to record charges and refunds), contact (someone is contacted in it) or evidence (the step keeps the evidence)")
+			case s.Records(v):
+				d.errf(nodes[i], "record %q is listed twice in %s", v, what).hintf("list it once")
+			default:
+				s.Record = append(s.Record, v)
+			}
+		}
 	}
 	if f, ok := m["why"]; ok {
 		s.Why = d.text(f.val, "why of "+what)

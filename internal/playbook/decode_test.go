@@ -70,6 +70,8 @@ func TestParseRules(t *testing.T) {
 		{"duplicate step id", head + okStep + okStep, []string{`9:9: duplicate step id "ok" (first at line 6)`}},
 		{"unknown phase", head + "  - id: a\n    title: x\n    phase: contian\n", []string{`8:12: unknown phase "contian" in step "a"`}},
 		{"unknown kind", head + "  - id: a\n    title: x\n    phase: verify\n    kind: check\n", []string{`9:11: unknown kind "check" in step "a"`}},
+		{"unknown record", head + "  - id: a\n    title: x\n    phase: verify\n    record: orders\n", []string{`9:13: unknown record "orders" in step "a"`}},
+		{"record twice", head + "  - id: a\n    title: x\n    phase: verify\n    record: [charges, contact, charges]\n", []string{`9:32: record "charges" is listed twice in step "a"`}},
 		{"critical not a bool", head + "  - id: a\n    title: x\n    phase: verify\n    critical: very\n", []string{`9:15: critical of step "a" must be true or false, not "very"`}},
 		{"question fields on a task", head + "  - id: a\n    title: x\n    phase: verify\n    question: Why?\n", []string{`9:5: "question" is only for question steps, and step "a" is a task`}},
 		{"question without options", head + "  - id: a\n    title: x\n    phase: verify\n    kind: question\n    question: Why?\n", []string{`9:5: question step "a" is missing "options"`}},

@@ -3,7 +3,10 @@
 // texts and finds them in the built-in and user catalogue.
 package playbook
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // SchemaVersion is the only playbook schema this build reads.
 const SchemaVersion = 1
@@ -131,7 +134,24 @@ type Step struct {
 	// Was lists the ids the step had in earlier editions of the playbook:
 	// what incidents recorded under them belongs to this step.
 	Was []string
+	// Record says what, beside done and notes, the step gathers for the
+	// reports: RecordCharges offers to record charges and refunds while
+	// the step is on screen; RecordContact says someone is contacted in
+	// it (a call, a report), so the reports list it with its notes, where
+	// reference numbers are; RecordEvidence marks the step that keeps the
+	// evidence, listed in the letter to the police.
+	Record []string
 }
+
+// What a step can gather for the reports (Step.Record).
+const (
+	RecordCharges  = "charges"
+	RecordContact  = "contact"
+	RecordEvidence = "evidence"
+)
+
+// Records reports whether the step gathers what (see Step.Record).
+func (s *Step) Records(what string) bool { return slices.Contains(s.Record, what) }
 
 // Link is a page worth opening for a step.
 type Link struct {

@@ -57,6 +57,9 @@ type table struct {
 	columns []column
 	rows    [][]string
 	foot    [][]string
+	// list, when set, is how Markdown and text show the table, in place
+	// of the generic list items gives.
+	list []item
 }
 
 // column is a table's column: its heading, and whether it holds amounts,
@@ -70,6 +73,9 @@ type column struct {
 // cell, with the other cells that are not empty as "column: value"
 // lines; the totals follow as items of their own.
 func (t *table) items() []item {
+	if t.list != nil {
+		return t.list
+	}
 	var its []item
 	for _, rows := range [][][]string{t.rows, t.foot} {
 		for _, r := range rows {
@@ -138,20 +144,29 @@ func newBuilder(r *Report) *builder {
 
 func build(r *Report) *document {
 	b := newBuilder(r)
+	if r.For != "" {
+		return b.letter()
+	}
 	d := &document{
 		title:   b.t("title"),
 		header:  b.header(),
 		colon:   b.t("colon"),
 		whenSep: b.t("when-sep"),
 	}
-	d.sections = append(d.sections, b.summary(), b.timeline())
+	// What a reader needs first, then the record in full.
+	d.sections = append(d.sections,
+		b.happened(b.t("happened")),
+		b.charges(b.t("charges")),
+		b.refunds(),
+		b.contacted(b.t("contacted")),
+		b.open(),
+		b.timeline())
 	if len(r.Phases) > 0 {
 		d.sections = append(d.sections, b.steps())
 	}
 	if len(r.Removed) > 0 {
 		d.sections = append(d.sections, b.removed())
 	}
-	d.sections = append(d.sections, b.open())
 	if len(r.Contacts) > 0 {
 		d.sections = append(d.sections, b.contacts())
 	}
@@ -231,7 +246,8 @@ func (b *builder) header() []field {
 	if inc.PlaybookVersion != "" {
 		playbook = b.msgf("head.playbook-version", playbook, inc.PlaybookVersion)
 	}
-	fs := []field{{label: b.t("head.playbook"), value: playbook}}
+	fs := b.coverFields(false, "cover.name", "cover.contact", "cover.email")
+	fs = append(fs, field{label: b.t("head.playbook"), value: playbook})
 	if inc.Service != "" {
 		fs = append(fs, field{label: b.t("head.service"), value: inc.Service})
 	}
@@ -260,21 +276,6 @@ func (b *builder) header() []field {
 		field{label: b.t("head.generated"), value: b.time(b.r.GeneratedAt)},
 		field{label: b.t("head.zone"), value: b.zone()},
 	)
-}
-
-func (b *builder) summary() section {
-	s := b.r.Summary
-	apply := b.msgf("summary.apply-all", s.Total)
-	if s.NotApplicable > 0 {
-		apply = b.msgf("summary.apply-of", s.Total, s.Total+s.NotApplicable, s.NotApplicable)
-	}
-	return section{heading: b.t("summary"), fields: []field{
-		{label: b.t("summary.apply"), value: apply},
-		{label: b.t("summary.done"), value: strconv.Itoa(s.Done)},
-		{label: b.t("summary.skipped"), value: strconv.Itoa(s.Skipped)},
-		{label: b.t("summary.open"), value: b.msgf("summary.open-about", s.Open)},
-		{label: b.t("summary.waiting"), value: b.msgf("summary.waiting-about", s.Waiting)},
-	}}
 }
 
 func (b *builder) action(a string) string {
@@ -418,7 +419,7 @@ func (b *builder) stepRef(id, title string) string {
 }
 
 func (b *builder) open() section {
-	sec := section{heading: b.t("open")}
+	sec := section{heading: b.t("open"), fields: b.progress()}
 	scheduled := map[string]bool{}
 	for _, f := range b.r.FollowUps {
 		scheduled[f.StepID] = true

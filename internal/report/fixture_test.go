@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"time"
 
 	"github.com/acctguard/acctguard/internal/i18n"
@@ -31,6 +32,10 @@ const (
 	notePrime         = "プライム会員の設定は変わっていなかった。"
 	notePrimeRenewal  = "次回の更新日も変わっていない。"
 	reasonFamily      = "家族はこのアカウントを使っていない"
+	noteAgain         = "19:48にAmazonから2通目のメール。パスワードがまた無効にされていた。"
+	noteCredit        = "ギフトカード残高として返還された"
+	noteStatement     = "カードの利用明細で見つけた（日付のみ）"
+	noteEvidence      = "Amazonからのメールは削除せずに保存。注文履歴の画面をスクリーンショットで保存。"
 	answerLockedOut   = "いいえ、ログインできません"
 	answerBackIn      = "はい、ログインできました"
 	answerNotSure     = "分かりません"
@@ -118,7 +123,7 @@ func fixture(lang i18n.Lang) *Report {
 
 	opened := jstAt(11, 23, 22, 50)
 	earlierClosed := jstAt(11, 22, 22, 50)
-	return &Report{
+	r := &Report{
 		Lang:        string(lang),
 		GeneratedAt: jstAt(11, 26, 21, 0),
 		Location:    jst,
@@ -135,7 +140,24 @@ func fixture(lang i18n.Lang) *Report {
 				{ID: 4, OpenedAt: opened.Add(2 * time.Hour)},
 			},
 		},
-		Summary: Summary{Done: 11, Skipped: 1, Open: 4, Waiting: 3, NotApplicable: 2, Total: 19},
+		Cover: Cover{Name: "山田 花子", Contact: "090-1234-5678", AccountEmail: "hanako@example.jp"},
+		Intrusions: []Intrusion{
+			{At: opened, Incident: 3, Kind: "opened"},
+			{At: jstAt(11, 26, 19, 48), Incident: 3, Kind: "again", Note: noteAgain},
+		},
+		Charges: []Charge{
+			{ID: 1, At: jstAt(11, 23, 23, 58), Amount: 2925, Currency: "JPY", Merchant: "Amazon.co.jp", Order: "503-1234567-7654321", Card: "Mastercard 12",
+				Refunds: []Refund{{At: jstAt(11, 26, 19, 48), Amount: 2925}}},
+			{ID: 2, At: jstAt(11, 24, 0, 3), Amount: 2926, Currency: "JPY", Merchant: "Amazon.co.jp", Order: "503-2345678-8765432", Card: "Mastercard 12",
+				Refunds: []Refund{{At: jstAt(11, 26, 0, 0), DateOnly: true, Amount: 2926, Credit: true, Note: noteCredit}}},
+			{ID: 3, At: jstAt(11, 24, 0, 0), DateOnly: true, Amount: 3520, Currency: "JPY", Merchant: "Amazon.co.jp", Order: "503-3456789-9876543", Card: "Mastercard 12", Note: noteStatement},
+		},
+		Contacted: []Contacted{
+			{StepID: "call-card-issuers", Title: title("call-card-issuers"), At: jstAt(11, 26, 20, 20), Notes: []string{noteCard}},
+			{StepID: "consult-police", Title: title("consult-police"), Who: []string{tr("Police consultation line (#9110)", "警察相談専用電話（#9110）")}, Notes: []string{notePolice}},
+		},
+		Evidence: []Step{{ID: "start-evidence-log", Title: tr("Keep the evidence", "証拠を残す"), State: "done", FinishedAt: jstAt(11, 23, 23, 15), Notes: []string{noteEvidence}}},
+		Summary:  Summary{Done: 11, Skipped: 1, Open: 4, Waiting: 3, NotApplicable: 2, Total: 19},
 		Timeline: []Entry{
 			entry(jstAt(11, 23, 22, 55), "open-amazon-yourself", "done", Entry{}),
 			entry(jstAt(11, 23, 23, 0), "check-message-center", "done", Entry{Note: noteMessageCenter}),
@@ -150,6 +172,7 @@ func fixture(lang i18n.Lang) *Report {
 			entry(jstAt(11, 24, 4, 35), "reset-worked", "answer", Entry{Answer: answerBackIn}),
 			entry(jstAt(11, 24, 4, 40), "check-prime-membership", "note", Entry{Note: notePrimeRenewal}),
 			entry(jstAt(11, 25, 8, 10), "check-card-next-day", "done", Entry{Note: noteNextDay}),
+			entry(jstAt(11, 26, 19, 55), "", "again", Entry{Note: noteAgain}),
 			entry(jstAt(11, 26, 19, 56), "reset-password-after-wait", "reset", Entry{Note: noteResetAgain}),
 			entry(jstAt(11, 26, 19, 56), "note-lock-email", "reset", Entry{}),
 			entry(jstAt(11, 26, 19, 57), "note-lock-email", "done", Entry{Note: noteSecondLock}),
@@ -241,4 +264,13 @@ func fixture(lang i18n.Lang) *Report {
 				URL: "https://www.npa.go.jp/bureau/cyber/countermeasures/unauthorized-access.html"},
 		},
 	}
+	for _, p := range r.Phases {
+		for _, s := range p.Steps {
+			if s.State == "done" {
+				r.Done = append(r.Done, s)
+			}
+		}
+	}
+	slices.SortStableFunc(r.Done, func(a, b Step) int { return a.FinishedAt.Compare(b.FinishedAt) })
+	return r
 }

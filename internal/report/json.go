@@ -22,6 +22,35 @@ package report
 //	      {"id": 4, "opened_at": "RFC 3339", "closed_at": "RFC 3339" | null}
 //	    ]
 //	  },
+//	  "cover": {"name": "..." | null, "contact": "..." | null,
+//	            "account_email": "..." | null},  // as the person gave them
+//	  "intrusions": [                    // oldest first
+//	    {"at": "RFC 3339", "incident": 3,
+//	     "kind": "opened",               // opened, again, related
+//	     "note": "..." | null}
+//	  ],
+//	  "charges": [                       // in the order recorded
+//	    {"id": 1, "at": "RFC 3339" | null, "date_only": false,
+//	     "amount": 2925,                 // in the currency's smallest unit
+//	     "currency": "JPY",              // ISO 4217
+//	     "merchant": "..." | null, "order": "..." | null,
+//	     "card": "..." | null,           // at most its last 4 digits
+//	     "note": "..." | null,
+//	     "refunded": 2925, "outstanding": 0,
+//	     "refunds": [{"at": "RFC 3339", "date_only": false, "amount": 2925,
+//	                  "credit": false,   // true: as store credit
+//	                  "note": "..." | null}]}
+//	  ],
+//	  "totals": [                        // per currency, then per card
+//	    {"card": null,                   // null: every card
+//	     "currency": "JPY", "count": 3,
+//	     "charged": 9371, "refunded": 5851, "outstanding": 3520}
+//	  ],
+//	  "contacted": [                     // playbook order
+//	    {"step_id": "...", "title": "...", "who": ["..."],
+//	     "at": "RFC 3339" | null,        // null: not done yet
+//	     "notes": ["..."]}
+//	  ],
 //	  "summary": {"done": 11, "skipped": 1, "open": 4, "waiting": 3,
 //	              "not_applicable": 2, "total": 19},
 //	  "timeline": [                      // in the order recorded
@@ -76,18 +105,23 @@ import (
 const jsonSchema = 1
 
 type jsonReport struct {
-	Schema      int            `json:"schema"`
-	Lang        string         `json:"lang"`
-	GeneratedAt string         `json:"generated_at"`
-	TimeZone    string         `json:"time_zone"`
-	Incident    jsonIncident   `json:"incident"`
-	Summary     jsonSummary    `json:"summary"`
-	Timeline    []jsonEntry    `json:"timeline"`
-	Phases      []jsonPhase    `json:"phases"`
-	Removed     []jsonRemoved  `json:"removed"`
-	FollowUps   []jsonFollowUp `json:"follow_ups"`
-	Contacts    []jsonContact  `json:"contacts"`
-	Sources     []jsonSource   `json:"sources"`
+	Schema      int             `json:"schema"`
+	Lang        string          `json:"lang"`
+	GeneratedAt string          `json:"generated_at"`
+	TimeZone    string          `json:"time_zone"`
+	Incident    jsonIncident    `json:"incident"`
+	Cover       jsonCover       `json:"cover"`
+	Intrusions  []jsonIntrusion `json:"intrusions"`
+	Charges     []jsonCharge    `json:"charges"`
+	Totals      []jsonTotal     `json:"totals"`
+	Contacted   []jsonContacted `json:"contacted"`
+	Summary     jsonSummary     `json:"summary"`
+	Timeline    []jsonEntry     `json:"timeline"`
+	Phases      []jsonPhase     `json:"phases"`
+	Removed     []jsonRemoved   `json:"removed"`
+	FollowUps   []jsonFollowUp  `json:"follow_ups"`
+	Contacts    []jsonContact   `json:"contacts"`
+	Sources     []jsonSource    `json:"sources"`
 }
 
 type jsonIncident struct {
@@ -106,6 +140,59 @@ type jsonRelated struct {
 	ID       int     `json:"id"`
 	OpenedAt string  `json:"opened_at"`
 	ClosedAt *string `json:"closed_at"`
+}
+
+type jsonCover struct {
+	Name         *string `json:"name"`
+	Contact      *string `json:"contact"`
+	AccountEmail *string `json:"account_email"`
+}
+
+type jsonIntrusion struct {
+	At       string  `json:"at"`
+	Incident int     `json:"incident"`
+	Kind     string  `json:"kind"`
+	Note     *string `json:"note"`
+}
+
+type jsonCharge struct {
+	ID          int          `json:"id"`
+	At          *string      `json:"at"`
+	DateOnly    bool         `json:"date_only"`
+	Amount      int64        `json:"amount"`
+	Currency    string       `json:"currency"`
+	Merchant    *string      `json:"merchant"`
+	Order       *string      `json:"order"`
+	Card        *string      `json:"card"`
+	Note        *string      `json:"note"`
+	Refunded    int64        `json:"refunded"`
+	Outstanding int64        `json:"outstanding"`
+	Refunds     []jsonRefund `json:"refunds"`
+}
+
+type jsonRefund struct {
+	At       string  `json:"at"`
+	DateOnly bool    `json:"date_only"`
+	Amount   int64   `json:"amount"`
+	Credit   bool    `json:"credit"`
+	Note     *string `json:"note"`
+}
+
+type jsonTotal struct {
+	Card        *string `json:"card"`
+	Currency    string  `json:"currency"`
+	Count       int     `json:"count"`
+	Charged     int64   `json:"charged"`
+	Refunded    int64   `json:"refunded"`
+	Outstanding int64   `json:"outstanding"`
+}
+
+type jsonContacted struct {
+	StepID string   `json:"step_id"`
+	Title  string   `json:"title"`
+	Who    []string `json:"who"`
+	At     *string  `json:"at"`
+	Notes  []string `json:"notes"`
 }
 
 type jsonSummary struct {
@@ -241,12 +328,17 @@ func JSON(w io.Writer, r *Report) error {
 			NotApplicable: r.Summary.NotApplicable,
 			Total:         r.Summary.Total,
 		},
-		Timeline:  []jsonEntry{},
-		Phases:    []jsonPhase{},
-		Removed:   []jsonRemoved{},
-		FollowUps: []jsonFollowUp{},
-		Contacts:  []jsonContact{},
-		Sources:   []jsonSource{},
+		Cover:      jsonCover{Name: optional(r.Cover.Name), Contact: optional(r.Cover.Contact), AccountEmail: optional(r.Cover.AccountEmail)},
+		Intrusions: []jsonIntrusion{},
+		Charges:    []jsonCharge{},
+		Totals:     []jsonTotal{},
+		Contacted:  []jsonContacted{},
+		Timeline:   []jsonEntry{},
+		Phases:     []jsonPhase{},
+		Removed:    []jsonRemoved{},
+		FollowUps:  []jsonFollowUp{},
+		Contacts:   []jsonContact{},
+		Sources:    []jsonSource{},
 	}
 	if inc.ClosedAt != nil {
 		closed := stamp(*inc.ClosedAt)
@@ -259,6 +351,30 @@ func JSON(w io.Writer, r *Report) error {
 			jr.ClosedAt = &closed
 		}
 		out.Incident.Related = append(out.Incident.Related, jr)
+	}
+	for _, in := range r.Intrusions {
+		out.Intrusions = append(out.Intrusions, jsonIntrusion{At: stamp(in.At), Incident: in.Incident, Kind: in.Kind, Note: optional(in.Note)})
+	}
+	for _, c := range r.Charges {
+		jc := jsonCharge{ID: c.ID, At: at(c.At), DateOnly: c.DateOnly, Amount: c.Amount, Currency: c.Currency,
+			Merchant: optional(c.Merchant), Order: optional(c.Order), Card: optional(c.Card), Note: optional(c.Note),
+			Refunded: c.Refunded(), Outstanding: c.Amount - c.Refunded(), Refunds: []jsonRefund{}}
+		for _, rf := range c.Refunds {
+			jc.Refunds = append(jc.Refunds, jsonRefund{At: stamp(rf.At), DateOnly: rf.DateOnly, Amount: rf.Amount, Credit: rf.Credit, Note: optional(rf.Note)})
+		}
+		out.Charges = append(out.Charges, jc)
+	}
+	perCard, all := Totals(r.Charges)
+	for _, tot := range append(all, perCard...) {
+		jt := jsonTotal{Currency: tot.Currency, Count: tot.Count, Charged: tot.Charged, Refunded: tot.Refunded, Outstanding: tot.Outstanding()}
+		if !tot.AllCards {
+			card := tot.Card
+			jt.Card = &card
+		}
+		out.Totals = append(out.Totals, jt)
+	}
+	for _, c := range r.Contacted {
+		out.Contacted = append(out.Contacted, jsonContacted{StepID: c.StepID, Title: c.Title, Who: append([]string{}, c.Who...), At: at(c.At), Notes: append([]string{}, c.Notes...)})
 	}
 	for _, e := range r.Timeline {
 		out.Timeline = append(out.Timeline, entry(e))

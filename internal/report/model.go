@@ -22,8 +22,31 @@ type Report struct {
 	// reminder; its zero value is 09:00.
 	RemindAt TimeOfDay
 
+	// For is the reader of a letter: "card-issuer", "support" or
+	// "police"; empty for the whole report. A letter is short, with the
+	// facts in the order that reader needs them.
+	For string
+
 	Incident Incident
-	Summary  Summary
+	// Cover is who the report is from, as far as the person gave it.
+	Cover   Cover
+	Summary Summary
+	// Intrusions are the times the account was broken into, oldest
+	// first: when the incident was opened, each time the attack came
+	// back, and the linked incidents.
+	Intrusions []Intrusion
+	// Charges are the charges and orders the person did not make, in
+	// the order recorded.
+	Charges []Charge
+	// Contacted are the steps that named someone to contact and were
+	// done or have notes, in playbook order: who was contacted, when,
+	// and the reference numbers the person noted.
+	Contacted []Contacted
+	// Evidence are the steps about keeping evidence, with their notes.
+	Evidence []Step
+	// Done are the steps done, oldest first, for the letters' "what I
+	// have done".
+	Done []Step
 	// Timeline is every recorded event, in the order it was recorded.
 	Timeline []Entry
 	// Phases holds every step of the playbook, grouped by phase in
@@ -210,4 +233,102 @@ type Source struct {
 	ID    string
 	Title string
 	URL   string
+}
+
+// Cover is who a report is from; any field may be empty.
+type Cover struct {
+	Name         string
+	Contact      string
+	AccountEmail string
+}
+
+// Intrusion is one time the account was broken into.
+type Intrusion struct {
+	At time.Time
+	// Incident is the incident it was recorded in.
+	Incident int
+	// Kind is "opened" (the incident began with it), "again" (the attack
+	// came back while it was open) or "related" (a linked incident).
+	Kind string
+	Note string
+}
+
+// Charge is a charge or order the person did not make. Amounts are in the
+// currency's smallest unit.
+type Charge struct {
+	ID       int
+	At       time.Time // zero when not known
+	DateOnly bool
+	Amount   int64
+	Currency string
+	Merchant string
+	Order    string
+	Card     string
+	Note     string
+	Refunds  []Refund
+}
+
+// Refunded is how much of c came back.
+func (c Charge) Refunded() int64 {
+	var n int64
+	for _, r := range c.Refunds {
+		n += r.Amount
+	}
+	return n
+}
+
+// Refund is money given back for a charge.
+type Refund struct {
+	At       time.Time
+	DateOnly bool
+	Amount   int64
+	Credit   bool // as store credit (gift-card balance, points), not to the card
+	Note     string
+}
+
+// Total adds up charges in one currency: on one card, or with AllCards on
+// every card.
+type Total struct {
+	Card     string
+	AllCards bool
+	Currency string
+	Count    int
+	Charged  int64
+	Refunded int64
+}
+
+// Outstanding is what has not come back.
+func (t Total) Outstanding() int64 { return t.Charged - t.Refunded }
+
+// Totals adds up cs per card (in the order the cards first appear) and
+// over all cards per currency.
+func Totals(cs []Charge) (perCard, all []Total) {
+	add := func(list []Total, t Total, c Charge) []Total {
+		for i := range list {
+			if list[i].Card == t.Card && list[i].AllCards == t.AllCards && list[i].Currency == c.Currency {
+				list[i].Count++
+				list[i].Charged += c.Amount
+				list[i].Refunded += c.Refunded()
+				return list
+			}
+		}
+		t.Currency, t.Count, t.Charged, t.Refunded = c.Currency, 1, c.Amount, c.Refunded()
+		return append(list, t)
+	}
+	for _, c := range cs {
+		perCard = add(perCard, Total{Card: c.Card}, c)
+		all = add(all, Total{AllCards: true}, c)
+	}
+	return perCard, all
+}
+
+// Contacted is a step in which someone was contacted.
+type Contacted struct {
+	StepID string
+	Title  string
+	// Who names the contacts the step gives.
+	Who []string
+	// At is when the step was done; zero when it was not.
+	At    time.Time
+	Notes []string
 }
