@@ -327,3 +327,46 @@ func TestLessCommonStates(t *testing.T) {
 		}
 	}
 }
+
+// TestLetterGolden compares each letter, in each language, as text (read
+// out on the phone) and Markdown, with testdata.
+func TestLetterGolden(t *testing.T) {
+	for _, lang := range i18n.Supported {
+		for _, reader := range Readers {
+			for _, rr := range renderers[:2] {
+				name := "letter." + reader + "." + string(lang) + "." + rr.ext + ".golden"
+				t.Run(name, func(t *testing.T) {
+					r := fixture(lang)
+					r.For = reader
+					got := render(t, rr.render, r)
+					path := filepath.Join("testdata", name)
+					if *update {
+						if err := os.WriteFile(path, got, 0o644); err != nil {
+							t.Fatal(err)
+						}
+						return
+					}
+					want, err := os.ReadFile(path)
+					if err != nil {
+						t.Fatalf("%v (run with -update to create it)", err)
+					}
+					if !bytes.Equal(got, want) {
+						t.Errorf("%s differs from the output; run with -update and review the diff\n%s", path, firstDiff(string(want), string(got)))
+					}
+				})
+			}
+		}
+	}
+}
+
+// A letter shows what was not recorded as such, never as an empty line.
+func TestLetterSaysWhatIsNotRecorded(t *testing.T) {
+	r := fixture(i18n.English)
+	r.For, r.Cover, r.Charges = "card-issuer", Cover{}, nil
+	got := string(render(t, Text, r))
+	for _, want := range []string{"Name:      (not recorded)", "Card:      (not recorded)", "No charges or orders have been recorded."} {
+		if !strings.Contains(got, want) {
+			t.Errorf("letter lacks %q:\n%s", want, got)
+		}
+	}
+}
