@@ -22,5 +22,6 @@ func NewCmdIncident(f *Factory) *cobra.Command {
 	cmd.AddCommand(NewCmdIncidentReopen(f, nil))
 	cmd.AddCommand(NewCmdIncidentDelete(f, nil))
 	cmd.AddCommand(NewCmdIncidentAgain(f, nil))
+	cmd.AddCommand(NewCmdIncidentDetails(f))
 	return cmd
 }

@@ -13,7 +13,9 @@ import (
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/incident"
 	"github.com/acctguard/acctguard/internal/iostreams"
+	"github.com/acctguard/acctguard/internal/money"
 	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/report"
 	"github.com/acctguard/acctguard/internal/state"
 	"github.com/acctguard/acctguard/internal/visible"
 	"github.com/acctguard/acctguard/internal/wrap"
@@ -295,6 +297,13 @@ func printStatusText(opts *statusOptions, shown []incidentView, now time.Time) {
 			}
 		}
 		fmt.Fprintf(out, "%s %s\n", progressBar(v.finished, v.total, 20, cs), l.Tf("incident.progress", v.finished, v.total))
+		// What was taken, and what is still to come back: the figure a
+		// person calls the card company about.
+		_, all := report.Totals(reportCharges(v.inc.ActiveCharges()))
+		for _, t := range all {
+			amount := func(n int64) string { return money.Amount{Minor: n, Currency: t.Currency}.Format(string(l)) }
+			printWrapped(out, "", "  ", l.Tf("status.charges", t.Count, amount(t.Charged), amount(t.Refunded), amount(t.Outstanding())), opts.IO.WrapWidth())
+		}
 
 		g := groupSteps(v)
 		section := func(key string, color func(string) string, steps []*incident.Status, detail func(*incident.Status) string) {
@@ -483,7 +492,9 @@ type incidentJSON struct {
 	Total    int        `json:"total"`
 	// Related lists the incidents linked to this one (see
 	// state.Incident.Related).
-	Related      []int         `json:"related"`
+	Related []int `json:"related"`
+	// Charges are the totals of the charges recorded, per currency.
+	Charges      []tallyJSON   `json:"charges"`
 	Steps        []stepJSON    `json:"steps"`
 	RemovedSteps []removedJSON `json:"removed_steps"`
 }
@@ -517,6 +528,7 @@ func printStatusJSON(opts *statusOptions, views []incidentView) error {
 			ID: v.inc.ID, Playbook: v.inc.Playbook, Title: v.raw(v.p.Title), Lang: v.inc.Lang,
 			OpenedAt: v.inc.OpenedAt, ClosedAt: v.inc.ClosedAt, Done: finished, Total: total,
 			Related: append([]int{}, v.related...), Steps: []stepJSON{}, RemovedSteps: []removedJSON{},
+			Charges: chargesJSON(v.inc.ID, v.inc.ActiveCharges()).Totals,
 		}
 		for i := range v.view.Steps {
 			s := &v.view.Steps[i]

@@ -145,6 +145,7 @@ func errorTexts() map[string]Text {
 
 		// Steps and notes.
 		"error.text.card-name":          {En: "card", Ja: "カード"},
+		"error.text.detail":             {En: "detail", Ja: "入力"},
 		"error.text.merchant":           {En: "merchant", Ja: "請求元"},
 		"error.text.order":              {En: "order number", Ja: "注文番号"},
 		"error.amount.bad":              {En: "%q is not an amount (%s)", Ja: "「%s」は金額として読み取れません（%s）。"},
