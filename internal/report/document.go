@@ -62,6 +62,43 @@ type table struct {
 	list []item
 }
 
+// prune drops the columns that are empty in every row and total: a
+// column of nothing only takes width from the others.
+func (t *table) prune() {
+	keep := make([]bool, len(t.columns))
+	for _, rows := range [][][]string{t.rows, t.foot} {
+		for _, r := range rows {
+			for i, c := range r {
+				if i < len(keep) && c != "" {
+					keep[i] = true
+				}
+			}
+		}
+	}
+	cut := func(r []string) []string {
+		var out []string
+		for i, c := range r {
+			if i < len(keep) && keep[i] {
+				out = append(out, c)
+			}
+		}
+		return out
+	}
+	var cols []column
+	for i, c := range t.columns {
+		if keep[i] {
+			cols = append(cols, c)
+		}
+	}
+	t.columns = cols
+	for i := range t.rows {
+		t.rows[i] = cut(t.rows[i])
+	}
+	for i := range t.foot {
+		t.foot[i] = cut(t.foot[i])
+	}
+}
+
 // column is a table's column: its heading, and whether it holds amounts,
 // which line up on the right.
 type column struct {

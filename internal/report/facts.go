@@ -128,6 +128,7 @@ func (b *builder) chargeTable(cs []Charge) *table {
 		t.foot = append(t.foot, b.totalRow(b.msgf("charges.total", tot.Count), tot))
 		t.list = append(t.list, item{head: b.msgf("charges.sum", b.msgf("charges.total", tot.Count), b.amount(tot.Charged, tot.Currency), b.amount(tot.Refunded, tot.Currency), b.amount(tot.Outstanding(), tot.Currency))})
 	}
+	t.prune()
 	return t
 }
 

@@ -122,10 +122,13 @@ table.grid th, table.grid td {
   vertical-align: top;
   padding: 0.8mm 2mm 0.8mm 0;
   border-bottom: 0.5px solid #888;
+  /* A word or a number breaks only when it cannot fit its column. */
+  overflow-wrap: break-word;
 }
 table.grid thead th { border-bottom: 1.2px solid #000; }
 table.grid tr { break-inside: avoid; page-break-inside: avoid; }
 table.grid .numeric { text-align: right; white-space: nowrap; overflow-wrap: normal; }
+table.grid thead th, table.grid thead .v, table.grid .numeric .v { white-space: nowrap; }
 table.grid th:last-child, table.grid td:last-child { padding-right: 0; }
 /* The totals once, at the end: a footer group would repeat on every page. */
 table.grid tfoot { display: table-row-group; }

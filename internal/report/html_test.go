@@ -139,3 +139,12 @@ func TestHTMLCheckBoxes(t *testing.T) {
 		t.Errorf("the steps' intro speaks of [x] on a page that draws boxes")
 	}
 }
+
+// A column empty in every row is left out of the printed table.
+func TestEmptyColumnsArePruned(t *testing.T) {
+	tb := &table{columns: []column{{label: "A"}, {label: "B"}, {label: "C"}}, rows: [][]string{{"1", "", "x"}, {"2", "", ""}}, foot: [][]string{{"T", "", ""}}}
+	tb.prune()
+	if len(tb.columns) != 2 || tb.columns[1].label != "C" || len(tb.rows[0]) != 2 || tb.rows[0][1] != "x" || len(tb.foot[0]) != 2 {
+		t.Errorf("pruned to %+v", tb)
+	}
+}
