@@ -14,6 +14,7 @@ import (
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/incident"
 	"github.com/acctguard/acctguard/internal/iostreams"
+	"github.com/acctguard/acctguard/internal/money"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/prompt"
 	"github.com/acctguard/acctguard/internal/state"
@@ -691,6 +692,9 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 			options = append(options, r.l.T("respond.done"), r.l.T("respond.skip"), r.l.T("respond.later"))
 			actions = append(actions, menuDone, menuSkip, menuLater)
 		}
+		if step.Records(playbook.RecordCharges) {
+			options, actions = append(options, r.l.T("respond.charge")), append(actions, menuCharge)
+		}
 		options = append(options, r.l.T("respond.note"), r.l.T("respond.menu-again"), r.l.T("respond.quit"))
 		actions = append(actions, menuNote, menuAgain, menuQuit)
 		choice, err := r.Prompter.Select(message, options, 0)
@@ -735,6 +739,10 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 			if err := r.note(step.ID); err != nil {
 				return false, err
 			}
+		case menuCharge:
+			if err := r.charge(); err != nil {
+				return false, err
+			}
 		case menuAgain:
 			return false, r.again()
 		case menuQuit:
@@ -771,6 +779,7 @@ const (
 	menuTimeEarlier
 	menuTimeUnknown
 	menuAgain
+	menuCharge
 )
 
 // askMoment asks when something happened until the answer is a time that
@@ -798,6 +807,69 @@ func (r *responder) askMoment() (t time.Time, ok bool, err error) {
 func (r *responder) saveTime(step *playbook.Step, t time.Time) error {
 	e := state.Event{Step: step.ID, Action: state.ActionAnswer, Answer: t.Format(time.RFC3339)}
 	return r.save(e, r.l.Tf("respond.saved-time", r.l.Time(t.Local(), r.Now())))
+}
+
+// charge asks for a charge the person did not make, one short question at
+// a time, and records it; an empty amount goes back to the menu. Only the
+// amount is needed: what they do not know they leave empty.
+func (r *responder) charge() error {
+	var amount money.Amount
+	for {
+		text, err := r.Prompter.Input(r.l.T("respond.charge-amount"), r.l.T("respond.charge-amount-help"))
+		if err != nil || strings.TrimSpace(text) == "" {
+			return err
+		}
+		if amount, err = parseAmount(text, r.inc); err == nil {
+			break
+		}
+		r.say(r.cs.Red, r.l.Tf("respond.charge-amount-bad", visible.Line(strings.TrimSpace(text))))
+	}
+	c := state.Charge{Amount: amount.Minor, Currency: amount.Currency}
+	for {
+		text, err := r.Prompter.Input(r.l.T("respond.charge-when"), r.l.T("respond.charge-when-help"))
+		if err != nil {
+			return err
+		}
+		if strings.TrimSpace(text) == "" {
+			break
+		}
+		if c.At, c.DateOnly, err = incident.ParseDay(text, r.Now().Local()); err == nil {
+			break
+		}
+		r.say(r.cs.Red, r.l.Tf("respond.time-bad", visible.Line(strings.TrimSpace(text))))
+	}
+	var err error
+	if c.Merchant, err = r.inputNote(r.l.T("respond.charge-where"), ""); err != nil {
+		return err
+	}
+	if c.Order, err = r.inputNote(r.l.T("respond.charge-order"), ""); err != nil {
+		return err
+	}
+	for {
+		if c.Card, err = r.inputNote(r.l.T("respond.charge-card"), r.l.T("respond.charge-card-help")); err != nil {
+			return err
+		}
+		if !moreDigits().MatchString(c.Card) {
+			break
+		}
+		r.say(r.cs.Red, r.l.T("respond.charge-card-refused"))
+	}
+	c.RecordedAt = r.Now()
+	err = r.Guard.Saving(func() error {
+		saved, err := addCharge(r.Store, r.id, c)
+		c = saved
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if file, err := loadState(r.Store); err == nil {
+		if inc, ok := file.Incident(r.id); ok {
+			r.inc = inc
+		}
+	}
+	r.say(r.cs.Green, r.l.Tf("respond.saved-charge", c.ID, chargeLine(r.l, c, r.Now())))
+	return nil
 }
 
 // note asks for a note until it holds no card number, then saves it. An

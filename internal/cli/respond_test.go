@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -843,5 +844,38 @@ func TestPrintWrapped(t *testing.T) {
 	want := "    \x1b[33m★\x1b[0m Check your Amazon gift card\n      balance, points and Amazon Pay\n  Short title\n"
 	if b.String() != want {
 		t.Errorf("got:\n%q\nwant:\n%q", b.String(), want)
+	}
+}
+
+// A step marked "record: charges" offers to record a charge, asked one
+// short question at a time; a wrong amount or a card with more than its
+// last 4 digits is asked again, and the charge is on disk before the menu
+// comes back.
+func TestRespondRecordsACharge(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.English,
+		"Record a charge or order you did not make",
+		"29,25", "2925", "2026-11-23 23:58", "Amazon.co.jp", "503-1234567-7654321", "Visa 4111 1111", "Mastercard 12",
+		"Stop for now")
+	pb := strings.Replace(lockPlaybook, "    critical: true\n", "    critical: true\n    record: charges\n", 1)
+	opts.Catalogue = &playbook.Catalogue{Builtin: fstest.MapFS{"lock.yaml": {Data: []byte(pb)}}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"? Amount, as on the statement: 29,25\n\"29,25\" is not an amount. Write it as on the statement, such as 2925 or $12.50.\n? Amount, as on the statement: 2925\n",
+		"? Which card? Its name and last 4 digits only (empty if you do not know): Visa 4111 1111\nNot saved: give only the last 4 digits of the card.\n",
+		"✓ Charge 1 recorded: ¥2,925, Mon 23 Nov 23:58, Amazon.co.jp,\norder 503-1234567-7654321, card Mastercard 12\n? What now? Stop for now\n",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("screen:\n%s\nwant it to contain:\n%s", out, want)
+		}
+	}
+	file, err := opts.Store.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inc, _ := file.Incident(1)
+	if len(inc.Charges) != 1 || inc.Charges[0].Amount != 2925 || inc.Charges[0].Card != "Mastercard 12" || strings.Contains(fmt.Sprint(inc.Charges), "4111") {
+		t.Errorf("charges on disk: %+v", inc.Charges)
 	}
 }
