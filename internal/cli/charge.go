@@ -175,13 +175,18 @@ var moreDigits = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`[0-9０-９](?:[ \-]?[0-9０-９]){4,}`)
 })
 
-// parseAmount reads an amount for inc: in the currency of its last charge
-// when none is typed.
-func parseAmount(s string, inc *state.Incident) (money.Amount, error) {
-	def := defaultCurrency
+// currencyOf is the currency of an amount typed for inc without one: that
+// of its last charge.
+func currencyOf(inc *state.Incident) string {
 	if cs := inc.ActiveCharges(); len(cs) > 0 {
-		def = cs[len(cs)-1].Currency
+		return cs[len(cs)-1].Currency
 	}
+	return defaultCurrency
+}
+
+// parseAmount reads an amount as typed, in def when no currency is typed,
+// with an error that says what is wrong and how to write one.
+func parseAmount(s, def string) (money.Amount, error) {
 	a, err := money.Parse(s, def)
 	if err == nil {
 		return a, nil
@@ -213,6 +218,28 @@ func checkCard(card string) error {
 	return nil
 }
 
+// when reads --at: empty gives def, with day false.
+func (opts *chargeOptions) when(def time.Time) (time.Time, bool, error) {
+	if strings.TrimSpace(opts.At) == "" {
+		return def, false, nil
+	}
+	at, day, err := incident.ParseDay(opts.At, opts.Now().Local())
+	if err != nil {
+		return time.Time{}, false, usage(i18n.Errorf("error.time.at-bad", opts.At, momentProblem(err)), i18n.M("error.charge.at.hint"))
+	}
+	return at, day, nil
+}
+
+// incident reads the state file and returns the incident --incident
+// names, else the only open one.
+func (opts *chargeOptions) incident() (*state.Incident, error) {
+	file, err := loadState(opts.Store)
+	if err != nil {
+		return nil, err
+	}
+	return pickIncident(file, opts.Incident)
+}
+
 func runChargeAdd(opts *chargeOptions) error {
 	for what, s := range map[string]string{"note": opts.Note, "merchant": opts.Merchant, "order": opts.Order} {
 		if err := checkText(what, s); err != nil {
@@ -223,23 +250,15 @@ func runChargeAdd(opts *chargeOptions) error {
 		return err
 	}
 	now := opts.Now()
-	var at time.Time
-	var day bool
-	if strings.TrimSpace(opts.At) != "" {
-		var err error
-		if at, day, err = incident.ParseDay(opts.At, now.Local()); err != nil {
-			return usage(i18n.Errorf("error.time.at-bad", opts.At, momentProblem(err)), i18n.M("error.charge.at.hint"))
-		}
-	}
-	file, err := loadState(opts.Store)
+	at, day, err := opts.when(time.Time{})
 	if err != nil {
 		return err
 	}
-	inc, err := pickIncident(file, opts.Incident)
+	inc, err := opts.incident()
 	if err != nil {
 		return err
 	}
-	amount, err := parseAmount(opts.Amount, inc)
+	amount, err := parseAmount(opts.Amount, currencyOf(inc))
 	if err != nil {
 		return err
 	}
@@ -248,7 +267,7 @@ func runChargeAdd(opts *chargeOptions) error {
 		Merchant: strings.TrimSpace(opts.Merchant), Order: strings.TrimSpace(opts.Order),
 		Card: strings.TrimSpace(opts.Card), Note: strings.TrimSpace(opts.Note), RecordedAt: now,
 	}
-	c, err = addCharge(opts.Store, inc.ID, c)
+	c, _, err = addCharge(opts.Store, inc.ID, c)
 	if err != nil {
 		return err
 	}
@@ -258,17 +277,13 @@ func runChargeAdd(opts *chargeOptions) error {
 }
 
 // addCharge records c in incident id under the lock and returns it with
-// its number.
-func addCharge(store stateStore, id int, c state.Charge) (state.Charge, error) {
-	_, err := updateState(store, func(f *state.File) error {
-		inc, ok := f.Incident(id)
-		if !ok {
-			return i18n.Errorf("error.incident.gone-window", id)
-		}
+// its number, and the incident as saved.
+func addCharge(store stateStore, id int, c state.Charge) (state.Charge, *state.Incident, error) {
+	inc, err := updateIncident(store, id, func(inc *state.Incident) error {
 		c.ID = inc.AddCharge(c)
 		return nil
 	})
-	return c, err
+	return c, inc, err
 }
 
 // chargeLine says what a charge is in one line: the amount, when, where,
@@ -315,28 +330,16 @@ func runChargeRefund(opts *chargeOptions) error {
 		return err
 	}
 	now := opts.Now()
-	at, day := now, false
-	if strings.TrimSpace(opts.At) != "" {
-		var err error
-		if at, day, err = incident.ParseDay(opts.At, now.Local()); err != nil {
-			return usage(i18n.Errorf("error.time.at-bad", opts.At, momentProblem(err)), i18n.M("error.charge.at.hint"))
-		}
-	}
-	file, err := loadState(opts.Store)
+	at, day, err := opts.when(now)
 	if err != nil {
 		return err
 	}
-	inc, err := pickIncident(file, opts.Incident)
+	inc, err := opts.incident()
 	if err != nil {
 		return err
 	}
-	id := inc.ID
 	var c state.Charge
-	_, err = updateState(opts.Store, func(f *state.File) error {
-		inc, ok := f.Incident(id)
-		if !ok {
-			return i18n.Errorf("error.incident.gone-window", id)
-		}
+	_, err = updateIncident(opts.Store, inc.ID, func(inc *state.Incident) error {
 		ch, err := findCharge(inc, opts.Charge)
 		if err != nil {
 			return err
@@ -344,9 +347,8 @@ func runChargeRefund(opts *chargeOptions) error {
 		left := ch.Amount - ch.Refunded()
 		amount := left
 		if opts.Amount != "" {
-			a, err := money.Parse(opts.Amount, ch.Currency)
+			a, err := parseAmount(opts.Amount, ch.Currency)
 			if err != nil {
-				_, err = parseAmount(opts.Amount, inc)
 				return err
 			}
 			if a.Currency != ch.Currency {
@@ -380,21 +382,13 @@ func runChargeRefund(opts *chargeOptions) error {
 }
 
 func runChargeRemove(opts *chargeOptions) error {
-	file, err := loadState(opts.Store)
+	inc, err := opts.incident()
 	if err != nil {
 		return err
 	}
-	inc, err := pickIncident(file, opts.Incident)
-	if err != nil {
-		return err
-	}
-	id, now := inc.ID, opts.Now()
+	now := opts.Now()
 	var c state.Charge
-	_, err = updateState(opts.Store, func(f *state.File) error {
-		inc, ok := f.Incident(id)
-		if !ok {
-			return i18n.Errorf("error.incident.gone-window", id)
-		}
+	_, err = updateIncident(opts.Store, inc.ID, func(inc *state.Incident) error {
 		ch, err := findCharge(inc, opts.Charge)
 		if err != nil {
 			return err
@@ -427,11 +421,7 @@ func reportCharges(cs []state.Charge) []report.Charge {
 }
 
 func runChargeList(opts *chargeOptions) error {
-	file, err := loadState(opts.Store)
-	if err != nil {
-		return err
-	}
-	inc, err := pickIncident(file, opts.Incident)
+	inc, err := opts.incident()
 	if err != nil {
 		return err
 	}

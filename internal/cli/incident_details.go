@@ -72,11 +72,7 @@ func runIncidentDetails(opts *incidentDetailsOptions) error {
 	}
 	id := inc.ID
 	if opts.set["name"] || opts.set["contact"] || opts.set["account-email"] {
-		file, err = updateState(opts.Store, func(f *state.File) error {
-			inc, ok := f.Incident(id)
-			if !ok {
-				return i18n.Errorf("error.incident.gone-window", id)
-			}
+		inc, err = updateIncident(opts.Store, id, func(inc *state.Incident) error {
 			if inc.Cover == nil {
 				inc.Cover = &state.Cover{}
 			}
@@ -95,7 +91,6 @@ func runIncidentDetails(opts *incidentDetailsOptions) error {
 		if err != nil {
 			return err
 		}
-		inc, _ = file.Incident(id)
 	}
 	l := incidentLang(opts.Lang, opts.LangFromFlag, inc.Lang)
 	c := state.Cover{}

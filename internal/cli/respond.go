@@ -819,7 +819,7 @@ func (r *responder) charge() error {
 		if err != nil || strings.TrimSpace(text) == "" {
 			return err
 		}
-		if amount, err = parseAmount(text, r.inc); err == nil {
+		if amount, err = parseAmount(text, currencyOf(r.inc)); err == nil {
 			break
 		}
 		r.say(r.cs.Red, r.l.Tf("respond.charge-amount-bad", visible.Line(strings.TrimSpace(text))))
@@ -856,17 +856,14 @@ func (r *responder) charge() error {
 	}
 	c.RecordedAt = r.Now()
 	err = r.Guard.Saving(func() error {
-		saved, err := addCharge(r.Store, r.id, c)
-		c = saved
+		saved, inc, err := addCharge(r.Store, r.id, c)
+		if err == nil {
+			c, r.inc = saved, inc
+		}
 		return err
 	})
 	if err != nil {
 		return err
-	}
-	if file, err := loadState(r.Store); err == nil {
-		if inc, ok := file.Incident(r.id); ok {
-			r.inc = inc
-		}
 	}
 	r.say(r.cs.Green, r.l.Tf("respond.saved-charge", c.ID, chargeLine(r.l, c, r.Now())))
 	return nil

@@ -125,20 +125,29 @@ func updateState(store stateStore, change func(*state.File) error) (*state.File,
 	return file, nil
 }
 
-// appendEvent records e in incident id under the lock, and returns the
-// incident as saved.
-func appendEvent(store stateStore, id int, e state.Event) (*state.Incident, error) {
+// updateIncident applies change to incident id under the lock, saves it,
+// and returns the incident as saved. An incident deleted in another
+// window since it was read is an error.
+func updateIncident(store stateStore, id int, change func(*state.Incident) error) (*state.Incident, error) {
 	file, err := updateState(store, func(file *state.File) error {
 		inc, ok := file.Incident(id)
 		if !ok {
 			return i18n.Errorf("error.incident.gone-window", id)
 		}
-		inc.Events = append(inc.Events, e)
-		return nil
+		return change(inc)
 	})
 	if err != nil {
 		return nil, err
 	}
 	inc, _ := file.Incident(id)
 	return inc, nil
+}
+
+// appendEvent records e in incident id under the lock, and returns the
+// incident as saved.
+func appendEvent(store stateStore, id int, e state.Event) (*state.Incident, error) {
+	return updateIncident(store, id, func(inc *state.Incident) error {
+		inc.Events = append(inc.Events, e)
+		return nil
+	})
 }

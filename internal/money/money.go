@@ -225,9 +225,3 @@ func group(s string) string {
 	}
 	return b.String()
 }
-
-// Total is the sum of amounts in one currency.
-type Total map[string]int64
-
-// Add adds a to t.
-func (t Total) Add(a Amount) { t[a.Currency] += a.Minor }
