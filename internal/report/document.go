@@ -406,10 +406,7 @@ func (b *builder) stepDetails(s Step) []field {
 	case s.Completions == 1 && s.State != "done":
 		fs = append(fs, field{value: b.t("label.done-once")})
 	}
-	for _, n := range s.Notes {
-		fs = append(fs, field{label: b.t("label.note"), value: n})
-	}
-	return fs
+	return append(fs, b.notes(s.Notes)...)
 }
 
 func (b *builder) steps() section {

@@ -57,6 +57,24 @@ func (b *builder) coverFields(all bool, keys ...string) []field {
 	return fs
 }
 
+// listed is a section of one block of items, or of the sentence none
+// when the block is empty.
+func listed(heading, none string, bl block) section {
+	if len(bl.items) == 0 {
+		return section{heading: heading, intro: none}
+	}
+	return section{heading: heading, blocks: []block{bl}}
+}
+
+// notes are a step's notes as "Note:" lines.
+func (b *builder) notes(ns []string) []field {
+	var fs []field
+	for _, n := range ns {
+		fs = append(fs, field{label: b.t("label.note"), value: n})
+	}
+	return fs
+}
+
 func (b *builder) intrusion(in Intrusion) item {
 	var head string
 	switch in.Kind {
@@ -76,17 +94,11 @@ func (b *builder) intrusion(in Intrusion) item {
 
 // happened lists each intrusion, oldest first.
 func (b *builder) happened(heading string) section {
-	s := section{heading: heading}
 	bl := block{spaced: true}
 	for _, in := range b.r.Intrusions {
 		bl.items = append(bl.items, b.intrusion(in))
 	}
-	if len(bl.items) == 0 {
-		s.intro = b.t("happened.none")
-		return s
-	}
-	s.blocks = []block{bl}
-	return s
+	return listed(heading, b.t("happened.none"), bl)
 }
 
 // chargeTable is the charges as a table, with their totals per card (when
@@ -193,7 +205,6 @@ func (b *builder) chargeRef(c Charge) string {
 
 // refunds lists every refund, in the order recorded.
 func (b *builder) refunds() section {
-	s := section{heading: b.t("refunds")}
 	bl := block{spaced: true}
 	for _, c := range b.r.Charges {
 		for _, r := range c.Refunds {
@@ -209,18 +220,12 @@ func (b *builder) refunds() section {
 			bl.items = append(bl.items, it)
 		}
 	}
-	if len(bl.items) == 0 {
-		s.intro = b.t("refunds.none")
-		return s
-	}
-	s.blocks = []block{bl}
-	return s
+	return listed(b.t("refunds"), b.t("refunds.none"), bl)
 }
 
 // contacted lists whom the person contacted, with the reference numbers
 // in their notes.
 func (b *builder) contacted(heading string) section {
-	s := section{heading: heading}
 	bl := block{spaced: true}
 	for _, c := range b.r.Contacted {
 		it := item{head: b.stepRef(c.StepID, c.Title)}
@@ -232,17 +237,10 @@ func (b *builder) contacted(heading string) section {
 		if len(c.Who) > 0 {
 			it.details = append(it.details, field{label: b.t("contacted.who"), value: strings.Join(c.Who, b.t("list-sep"))})
 		}
-		for _, n := range c.Notes {
-			it.details = append(it.details, field{label: b.t("label.note"), value: n})
-		}
+		it.details = append(it.details, b.notes(c.Notes)...)
 		bl.items = append(bl.items, it)
 	}
-	if len(bl.items) == 0 {
-		s.intro = b.t("contacted.none")
-		return s
-	}
-	s.blocks = []block{bl}
-	return s
+	return listed(heading, b.t("contacted.none"), bl)
 }
 
 // progress counts the steps by where they stand.
@@ -263,7 +261,6 @@ func (b *builder) progress() []field {
 
 // done lists the steps done, oldest first, by title and time.
 func (b *builder) done(heading string) section {
-	s := section{heading: heading}
 	bl := block{spaced: true}
 	for _, st := range b.r.Done {
 		it := item{head: b.stepRef(st.ID, st.Title)}
@@ -272,12 +269,7 @@ func (b *builder) done(heading string) section {
 		}
 		bl.items = append(bl.items, it)
 	}
-	if len(bl.items) == 0 {
-		s.intro = b.t("done.none")
-		return s
-	}
-	s.blocks = []block{bl}
-	return s
+	return listed(heading, b.t("done.none"), bl)
 }
 
 // service names the service the account is with, for a sentence.

@@ -103,10 +103,7 @@ func (b *builder) evidence() section {
 	s := section{heading: b.t("letter.police.evidence")}
 	var bl block
 	for _, st := range b.r.Evidence {
-		it := item{head: b.stepRef(st.ID, st.Title), details: []field{{value: b.state(st)}}}
-		for _, n := range st.Notes {
-			it.details = append(it.details, field{label: b.t("label.note"), value: n})
-		}
+		it := item{head: b.stepRef(st.ID, st.Title), details: append([]field{{value: b.state(st)}}, b.notes(st.Notes)...)}
 		bl.items = append(bl.items, it)
 	}
 	bl.items = append(bl.items, item{head: b.msgf("letter.police.record", b.r.Incident.ID, len(b.r.Timeline))})

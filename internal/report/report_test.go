@@ -50,22 +50,28 @@ func TestGolden(t *testing.T) {
 			name := "report." + string(lang) + "." + rr.ext + ".golden"
 			t.Run(name, func(t *testing.T) {
 				got := render(t, rr.render, fixture(lang))
-				path := filepath.Join("testdata", name)
-				if *update {
-					if err := os.WriteFile(path, got, 0o644); err != nil {
-						t.Fatal(err)
-					}
-					return
-				}
-				want, err := os.ReadFile(path)
-				if err != nil {
-					t.Fatalf("%v (run with -update to create it)", err)
-				}
-				if !bytes.Equal(got, want) {
-					t.Errorf("%s differs from the output; run with -update and review the diff\n%s", path, firstDiff(string(want), string(got)))
-				}
+				golden(t, name, got)
 			})
 		}
+	}
+}
+
+// golden compares got with testdata/name, or writes it there with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the output; run with -update and review the diff\n%s", path, firstDiff(string(want), string(got)))
 	}
 }
 
@@ -339,20 +345,7 @@ func TestLetterGolden(t *testing.T) {
 					r := fixture(lang)
 					r.For = reader
 					got := render(t, rr.render, r)
-					path := filepath.Join("testdata", name)
-					if *update {
-						if err := os.WriteFile(path, got, 0o644); err != nil {
-							t.Fatal(err)
-						}
-						return
-					}
-					want, err := os.ReadFile(path)
-					if err != nil {
-						t.Fatalf("%v (run with -update to create it)", err)
-					}
-					if !bytes.Equal(got, want) {
-						t.Errorf("%s differs from the output; run with -update and review the diff\n%s", path, firstDiff(string(want), string(got)))
-					}
+					golden(t, name, got)
 				})
 			}
 		}
