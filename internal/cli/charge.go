@@ -452,20 +452,32 @@ func runChargeList(opts *chargeOptions) error {
 		}
 		rows = append(rows, []string{strconv.Itoa(c.ID), when, amount(c.Amount, c.Currency), refunded, where, visible.Line(c.Card)})
 	}
-	printTable(opts.IO, rows, opts.IO.ColorScheme().Bold)
+	if width := opts.IO.WrapWidth(); width > 0 && tableWidth(rows) > width {
+		// Too wide for the terminal: each charge as a sentence, wrapped.
+		for _, c := range cs {
+			line := chargeLine(l, c, now)
+			if r := c.Refunded(); r > 0 {
+				line = l.Tf("charge.line-refunded", line, amount(r, c.Currency))
+			}
+			printWrapped(opts.IO.Out, fmt.Sprintf("%-4d", c.ID), "    ", line, width)
+		}
+	} else {
+		printTable(opts.IO, rows, opts.IO.ColorScheme().Bold)
+	}
 	perCard, all := report.Totals(reportCharges(cs))
 	fmt.Fprintln(opts.IO.Out)
+	total := func(s string) { printWrapped(opts.IO.Out, "", "  ", s, opts.IO.WrapWidth()) }
 	if len(perCard) > len(all) {
 		for _, t := range perCard {
 			card := visible.Line(t.Card)
 			if card == "" {
 				card = l.T("charge.no-card")
 			}
-			fmt.Fprintln(opts.IO.Out, l.Tf("charge.total-card", card, amount(t.Charged, t.Currency), amount(t.Refunded, t.Currency), amount(t.Outstanding(), t.Currency)))
+			total(l.Tf("charge.total-card", card, amount(t.Charged, t.Currency), amount(t.Refunded, t.Currency), amount(t.Outstanding(), t.Currency)))
 		}
 	}
 	for _, t := range all {
-		fmt.Fprintln(opts.IO.Out, l.Tf("charge.total", t.Count, amount(t.Charged, t.Currency), amount(t.Refunded, t.Currency), amount(t.Outstanding(), t.Currency)))
+		total(l.Tf("charge.total", t.Count, amount(t.Charged, t.Currency), amount(t.Refunded, t.Currency), amount(t.Outstanding(), t.Currency)))
 	}
 	return nil
 }

@@ -208,6 +208,7 @@ func screenTexts() map[string]Text {
 		"charge.removed":       {En: "incident %[1]d: charge %[2]d taken out of lists and totals (%[3]s); its record stays in the state file", Ja: "案件%[1]d：請求%[2]d（%[3]s）を一覧と合計から外しました。削除はしていないので、記録ファイルには残っています。"},
 		"charge.refunded":      {En: "incident %[1]d: charge %[2]d: %[3]s refunded; %[4]s outstanding", Ja: "案件%[1]d：請求%[2]dに%[3]sの返金を記録しました。未返金は%[4]sです。"},
 		"charge.credited":      {En: "incident %[1]d: charge %[2]d: %[3]s given back as store credit; %[4]s outstanding", Ja: "案件%[1]d：請求%[2]dに%[3]s分のギフトカード残高・ポイントでの返還を記録しました。未返金は%[4]sです。"},
+		"charge.line-refunded": {En: "%s; %s refunded", Ja: "%s（返金済み %s）"},
 		"charge.none":          {En: "incident %d: no charges recorded", Ja: "案件%d：記録した請求はありません。"},
 		"charge.order":         {En: "order %s", Ja: "注文番号 %s"},
 		"charge.card":          {En: "card %s", Ja: "カード %s"},
