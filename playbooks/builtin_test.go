@@ -171,6 +171,28 @@ var signInSteps = []string{
 	"check-gift-card-credit", "recheck-after-a-week",
 }
 
+// builtinPlaybooks parses every built-in playbook.
+func builtinPlaybooks(t *testing.T) []*playbook.Playbook {
+	t.Helper()
+	names, err := fs.Glob(playbooks.FS, "*.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []*playbook.Playbook
+	for _, name := range names {
+		src, err := playbooks.FS.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := playbook.Parse(name, src)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
 func amazonPlaybook(t *testing.T) *playbook.Playbook {
 	t.Helper()
 	src, err := playbooks.FS.ReadFile("amazon-takeover.yaml")
@@ -328,13 +350,18 @@ func TestAmazonTakeoverLockedOutPath(t *testing.T) {
 	}
 }
 
-// TestAmazonTakeoverTexts holds the playbook's own texts to the house
+// TestBuiltinTexts holds every built-in playbook's own texts to the house
 // rules: at most five one-line bullets in a how, Japanese quotes and full
 // stops, dates of phone numbers said as "as of", and no promise acctguard
 // does not keep (it does not remind anyone, and cannot offer a waiting step
 // early).
-func TestAmazonTakeoverTexts(t *testing.T) {
-	p := amazonPlaybook(t)
+func TestBuiltinTexts(t *testing.T) {
+	for _, p := range builtinPlaybooks(t) {
+		t.Run(p.ID, func(t *testing.T) { checkTexts(t, p) })
+	}
+}
+
+func checkTexts(t *testing.T, p *playbook.Playbook) {
 	promises := []string{"remind", "try sooner", "skip the wait", "お知らせします", "早めに試", "ご案内"}
 	check := func(what string, text playbook.Text) {
 		t.Helper()
