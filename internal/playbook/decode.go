@@ -49,10 +49,10 @@ func ValidID(id string) bool {
 const idHint = "use lower-case letters, digits and dashes, starting with a letter or digit"
 
 var (
-	playbookKeys = []string{"schema", "id", "version", "title", "summary", "critical-time", "languages", "service", "sources", "contacts", "steps"}
+	playbookKeys = []string{"schema", "id", "version", "title", "summary", "critical-time", "languages", "service", "for", "sources", "contacts", "steps"}
 	sourceKeys   = []string{"id", "title", "url"}
 	contactKeys  = []string{"id", "name", "phone", "url", "verified", "source", "note"}
-	stepKeys     = []string{"id", "title", "phase", "kind", "critical", "why", "how", "links", "contacts", "sources", "question", "options", "when", "after", "delay", "delay-from", "early", "repeat", "was", "record"}
+	stepKeys     = []string{"id", "title", "phase", "kind", "critical", "why", "how", "links", "contacts", "sources", "question", "options", "when", "after", "delay", "delay-from", "early", "repeat", "was", "record", "opens"}
 	linkKeys     = []string{"title", "url"}
 	optionKeys   = []string{"value", "label"}
 	repeatKeys   = []string{"every", "times"}
@@ -153,6 +153,7 @@ type stepNodes struct {
 	when      []whenNodes
 	delayFrom *yaml.Node
 	was       []*yaml.Node
+	opens     *yaml.Node
 }
 
 type whenNodes struct {
@@ -636,6 +637,15 @@ func (d *decoder) playbook(n *yaml.Node) *Playbook {
 	if f, ok := m["service"]; ok {
 		p.Service = d.text(f.val, "service")
 	}
+	if f, ok := m["for"]; ok {
+		if v, ok := d.scalar(f.val, "for"); ok {
+			if slices.Contains(Purposes, v) {
+				p.For = v
+			} else {
+				d.errf(f.val, "unknown purpose %q in for", v).hintf("use shopping, email, money, social, device or other")
+			}
+		}
+	}
 	if f, ok := m["critical-time"]; ok {
 		p.CriticalTime = d.duration(f.val, "critical-time")
 	}
@@ -836,6 +846,10 @@ func (d *decoder) step(n *yaml.Node, i int) (Step, stepNodes) {
 	}
 	if f, ok := m["critical"]; ok {
 		s.Critical = d.boolean(f.val, "critical of "+what)
+	}
+	if f, ok := m["opens"]; ok {
+		s.Opens, _ = d.id(f.val, "opens of "+what)
+		nodes.opens = f.val
 	}
 	if f, ok := m["record"]; ok {
 		vs, nodes := d.ids(f.val, "record of "+what)

@@ -27,9 +27,12 @@ type Playbook struct {
 	CriticalTime Duration
 	Languages    []string
 	Service      Text
-	Sources      []Source
-	Contacts     []Contact
-	Steps        []Step
+	// For says what the playbook is for (one of Purposes), so that lists
+	// can group it with others of its kind; empty when it does not say.
+	For      string
+	Sources  []Source
+	Contacts []Contact
+	Steps    []Step
 
 	// File is the name the playbook was read from, as shown in errors.
 	File string
@@ -60,6 +63,9 @@ type Contact struct {
 	Source   string
 	Note     Text
 }
+
+// What a playbook can be for (Playbook.For), in the order lists show them.
+var Purposes = []string{"shopping", "email", "money", "social", "device", "other"}
 
 // Phase groups steps by where they sit in the response.
 type Phase string
@@ -134,6 +140,11 @@ type Step struct {
 	// Was lists the ids the step had in earlier editions of the playbook:
 	// what incidents recorded under them belongs to this step.
 	Was []string
+	// Opens names another playbook this step hands over to, such as the
+	// e-mail account's when the step says to secure it first: respond
+	// offers to open it as a related incident and come back. Empty when
+	// the step points nowhere.
+	Opens string
 	// Record says what, beside done and notes, the step gathers for the
 	// reports: RecordCharges offers to record charges and refunds while
 	// the step is on screen; RecordContact says someone is contacted in

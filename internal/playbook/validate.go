@@ -49,6 +49,9 @@ func (d *decoder) crossCheck(p *Playbook) {
 			}
 			d.checkRef(n, "step", stepIDs)
 		}
+		if s.Opens != "" && s.Opens == p.ID {
+			d.errf(nodes.opens, "step %q opens its own playbook", s.ID).hintf("name another playbook, or remove opens")
+		}
 		d.checkWhen(p, i, stepIndex, stepIDs)
 		d.checkDelayFrom(p, i, stepIndex, stepIDs)
 	}
