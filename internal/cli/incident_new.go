@@ -20,12 +20,15 @@ type incidentNewOptions struct {
 	Lang      i18n.Lang
 
 	PlaybookID string
+	// Related is the incident the new one belongs with (an e-mail account
+	// secured because of an Amazon takeover); zero for none.
+	Related int
 }
 
 // NewCmdIncidentNew returns "acctguard incident new PLAYBOOK".
 func NewCmdIncidentNew(f *Factory, runF func(*incidentNewOptions) error) *cobra.Command {
 	opts := &incidentNewOptions{}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:               "new PLAYBOOK",
 		Short:             "Open a new incident and print its number",
 		Example:           "  n=$(acctguard incident new amazon-takeover)\n  acctguard step done open-amazon-yourself --incident \"$n\"",
@@ -40,6 +43,8 @@ func NewCmdIncidentNew(f *Factory, runF func(*incidentNewOptions) error) *cobra.
 			return runIncidentNew(opts)
 		},
 	}
+	cmd.Flags().IntVar(&opts.Related, "related", 0, "the incident this one belongs with; the two are shown together")
+	return cmd
 }
 
 func runIncidentNew(opts *incidentNewOptions) error {
@@ -49,7 +54,14 @@ func runIncidentNew(opts *incidentNewOptions) error {
 	}
 	var id int
 	_, err = updateState(opts.Store, func(f *state.File) error {
-		id = f.NewIncident(p.ID, p.Version, p.Digest, string(opts.Lang), opts.Now()).ID
+		if opts.Related != 0 {
+			if _, err := pickIncident(f, opts.Related); err != nil {
+				return err
+			}
+		}
+		inc := f.NewIncident(p.ID, p.Version, p.Digest, string(opts.Lang), opts.Now())
+		inc.Related = opts.Related
+		id = inc.ID
 		return nil
 	})
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/state"
 	"github.com/acctguard/acctguard/internal/suggest"
+	"github.com/acctguard/acctguard/internal/visible"
 )
 
 // loadIncident reads the state file and returns the incident a command is
@@ -216,14 +217,29 @@ func togetherWithRelated(incs []*state.Incident) []*state.Incident {
 
 // relatedLine says which incidents are linked to inc, for the line under
 // its heading; "" when none are.
-func relatedLine(l i18n.Lang, file *state.File, inc *state.Incident, now time.Time) string {
+// An incident of another playbook (the e-mail account opened from the
+// Amazon one) is named by its title.
+func relatedLine(l i18n.Lang, cat *playbook.Catalogue, file *state.File, inc *state.Incident, now time.Time) string {
 	var parts []string
 	for _, id := range file.Related(inc.ID) {
 		other, _ := file.Incident(id)
+		if other.Playbook != inc.Playbook {
+			parts = append(parts, l.Tf("incidents.related-other", id, playbookTitle(cat, other.Playbook, l), l.Time(other.OpenedAt.Local(), now)))
+			continue
+		}
 		parts = append(parts, l.Tf("incidents.related-one", id, l.Time(other.OpenedAt.Local(), now)))
 	}
 	if len(parts) == 0 {
 		return ""
 	}
 	return l.Tf("incidents.related", strings.Join(parts, l.T("incidents.related-sep")))
+}
+
+// playbookTitle is the title of playbook id in l, with control characters
+// made visible, or the id itself when the playbook cannot be read.
+func playbookTitle(cat *playbook.Catalogue, id string, l i18n.Lang) string {
+	if e, err := cat.Get(id); err == nil && e.Playbook != nil {
+		return visible.Line(strings.TrimSpace(e.Playbook.Title.Get(string(l))))
+	}
+	return visible.Line(id)
 }

@@ -169,8 +169,15 @@ func runReport(opts *reportOptions) error {
 	r.For = opts.For
 	for _, id := range file.Related(inc.ID) {
 		other, _ := file.Incident(id)
-		r.Intrusions = append(r.Intrusions, report.Intrusion{At: other.OpenedAt, Incident: id, Kind: "related"})
-		r.Incident.Related = append(r.Incident.Related, report.Related{ID: id, OpenedAt: other.OpenedAt, ClosedAt: other.ClosedAt})
+		rel := report.Related{ID: id, OpenedAt: other.OpenedAt, ClosedAt: other.ClosedAt}
+		if other.Playbook != inc.Playbook {
+			// Not another attack on this account, but the same one's
+			// other side: the e-mail account, the card.
+			rel.Playbook, rel.Title = other.Playbook, playbookTitle(opts.Catalogue, other.Playbook, lang)
+		} else {
+			r.Intrusions = append(r.Intrusions, report.Intrusion{At: other.OpenedAt, Incident: id, Kind: "related"})
+		}
+		r.Incident.Related = append(r.Incident.Related, rel)
 	}
 
 	var b bytes.Buffer

@@ -166,7 +166,7 @@ func statusViews(opts *statusOptions, file *state.File, now time.Time) (shown []
 		}
 	}
 	for i := range shown {
-		shown[i].relatedText = relatedLine(opts.Lang, file, shown[i].inc, now)
+		shown[i].relatedText = relatedLine(opts.Lang, opts.Catalogue, file, shown[i].inc, now)
 	}
 	return shown, failed, nil
 }

@@ -126,13 +126,14 @@ macOS：
 「acctguard report N -o ファイル」で写しを残せます。`,
 	"incident.delete.flag.yes": "確認せずに削除する",
 
-	"incident.list.short":   "案件を一覧にします（対応中のもの。--all ですべて）",
-	"flag.all":              "終了した案件も含める",
-	"flag.json":             "JSON で出力する（形式は README に説明があります）",
-	"incident.new.short":    "新しい案件を始めて、その番号を出力します",
-	"incident.new.example":  "  n=$(acctguard incident new amazon-takeover)\n  acctguard step done open-amazon-yourself --incident \"$n\"",
-	"incident.reopen.short": "終了した案件を、記録を残したまま再開します",
-	"incident.show.short":   "案件の経過と、各手順の状況をすべて表示します",
+	"incident.list.short":       "案件を一覧にします（対応中のもの。--all ですべて）",
+	"flag.all":                  "終了した案件も含める",
+	"flag.json":                 "JSON で出力する（形式は README に説明があります）",
+	"incident.new.short":        "新しい案件を始めて、その番号を出力します",
+	"incident.new.flag.related": "この案件と一緒に扱う案件の番号（二つは並べて表示されます）",
+	"incident.new.example":      "  n=$(acctguard incident new amazon-takeover)\n  acctguard step done open-amazon-yourself --incident \"$n\"",
+	"incident.reopen.short":     "終了した案件を、記録を残したまま再開します",
+	"incident.show.short":       "案件の経過と、各手順の状況をすべて表示します",
 
 	"note.short": "手順にメモを残します（電話した相手、受付番号など）",
 	"note.long": `手順にメモを残します。話した相手や、伝えられた受付番号などです。

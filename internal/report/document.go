@@ -306,6 +306,9 @@ func (b *builder) header() []field {
 		if o.ClosedAt != nil {
 			key, args = "head.related-closed", append(args, b.time(*o.ClosedAt))
 		}
+		if o.Title != "" {
+			key, args = key+"-titled", append(args, o.Title)
+		}
 		fs = append(fs, field{label: b.t("head.related"), value: b.msgf(key, args...)})
 	}
 	return append(fs,

@@ -19,7 +19,8 @@ package report
 //	    "opened_at": "RFC 3339",
 //	    "closed_at": "RFC 3339" | null,
 //	    "related": [                     // incidents linked to this one
-//	      {"id": 4, "opened_at": "RFC 3339", "closed_at": "RFC 3339" | null}
+//	      {"id": 4, "playbook": "email-takeover" | null,  // null: the same playbook
+//	       "opened_at": "RFC 3339", "closed_at": "RFC 3339" | null}
 //	    ]
 //	  },
 //	  "cover": {"name": "..." | null, "contact": "..." | null,
@@ -138,6 +139,7 @@ type jsonIncident struct {
 
 type jsonRelated struct {
 	ID       int     `json:"id"`
+	Playbook *string `json:"playbook"`
 	OpenedAt string  `json:"opened_at"`
 	ClosedAt *string `json:"closed_at"`
 }
@@ -346,6 +348,9 @@ func JSON(w io.Writer, r *Report) error {
 	}
 	for _, o := range inc.Related {
 		jr := jsonRelated{ID: o.ID, OpenedAt: stamp(o.OpenedAt)}
+		if o.Playbook != "" {
+			jr.Playbook = &o.Playbook
+		}
 		if o.ClosedAt != nil {
 			closed := stamp(*o.ClosedAt)
 			jr.ClosedAt = &closed

@@ -83,7 +83,12 @@ type Incident struct {
 
 // Related is an incident linked to the one reported on.
 type Related struct {
-	ID       int
+	ID int
+	// Playbook and Title name the playbook of a related incident that
+	// follows another one (the e-mail account opened from the Amazon
+	// takeover); both are empty for the same playbook.
+	Playbook string
+	Title    string
 	OpenedAt time.Time
 	ClosedAt *time.Time
 }
