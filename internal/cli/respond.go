@@ -114,6 +114,11 @@ type responder struct {
 	// putOff holds the steps put off in this run, not asked again until
 	// the next one.
 	putOff map[string]bool
+	// from lists the playbooks of the incidents this walk came from (an
+	// Amazon takeover, then its e-mail account): none is offered again.
+	from []string
+	// quit is set once the person has chosen to stop for now.
+	quit bool
 }
 
 func (r *responder) printf(format string, args ...any) { fmt.Fprintf(r.IO.Out, format, args...) }
@@ -190,11 +195,16 @@ func (r *responder) start(file *state.File) error {
 			return r.resume(inc)
 		}
 	}
+	// beside are the playbooks the triage found to go with the first (the
+	// card, when money was taken), opened with it and linked to it.
+	var beside []string
+	canSignIn := ""
 	if id == "" {
-		var err error
-		if id, err = r.choosePlaybook(); err != nil {
+		t, err := r.triage()
+		if err != nil {
 			return err
 		}
+		id, beside, canSignIn = t.playbooks[0], t.playbooks[1:], t.canSignIn
 	}
 	var newest *state.Incident
 	for _, inc := range file.Open() {
@@ -242,13 +252,36 @@ func (r *responder) start(file *state.File) error {
 		return err
 	}
 	r.p = p
+	var others []*playbook.Playbook
+	for _, other := range beside {
+		op, err := usablePlaybook(r.Catalogue, other, r.IO.ErrOut, r.l)
+		if err != nil {
+			return err
+		}
+		others = append(others, op)
+	}
+	answer, prefill := prefillAnswer(p, canSignIn)
 	var created *state.Incident
+	var alongside []int
 	err = r.Guard.Saving(func() error {
+		alongside = alongside[:0]
 		saved, err := updateState(r.Store, func(f *state.File) error {
-			created = f.NewIncident(p.ID, p.Version, p.Digest, string(r.l), r.Now())
+			now := r.Now()
+			created = f.NewIncident(p.ID, p.Version, p.Digest, string(r.l), now)
 			if _, ok := f.Incident(related); ok {
 				created.Related = related
 			}
+			if prefill {
+				// Asked already in the first questions: not asked twice.
+				created.Events = append(created.Events, state.Event{Step: canSignInStep, Action: state.ActionAnswer, Answer: answer, At: now})
+			}
+			first := created.ID
+			for _, op := range others {
+				inc := f.NewIncident(op.ID, op.Version, op.Digest, string(r.l), now)
+				inc.Related = first
+				alongside = append(alongside, inc.ID)
+			}
+			created, _ = f.Incident(first)
 			return nil
 		})
 		if err == nil {
@@ -262,6 +295,17 @@ func (r *responder) start(file *state.File) error {
 	r.id, r.inc = created.ID, created
 	r.header()
 	r.say(nil, r.l.T("respond.new"))
+	for i, id := range alongside {
+		r.say(nil, r.l.Tf("respond.alongside", id, r.text(others[i].Title)))
+	}
+	if prefill {
+		s, _ := p.Step(canSignInStep)
+		for _, o := range s.Options {
+			if o.Value == answer {
+				r.say(r.cs.Green, r.l.Tf("respond.saved-answer", r.text(o.Label)))
+			}
+		}
+	}
 	r.intro()
 	return nil
 }
@@ -542,12 +586,19 @@ func (r *responder) walk() error {
 			}
 		}
 		if next == nil {
+			if len(r.from) > 0 {
+				finished, total := v.Progress()
+				r.printf("\n")
+				r.say(nil, r.l.Tf("respond.nested-done", r.id, finished, total))
+				return nil
+			}
 			r.summary(v)
 			return nil
 		}
 		quit, err := r.ask(next)
 		if err != nil || quit {
-			if quit {
+			if quit && !r.quit {
+				r.quit = true
 				r.printWaiting(derive(r.p, r.inc, r.Now()))
 				r.printf("\n%s\n", r.resumeHint())
 			}
@@ -695,6 +746,9 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 		if step.Records(playbook.RecordCharges) {
 			options, actions = append(options, r.l.T("respond.charge")), append(actions, menuCharge)
 		}
+		if guide := r.guideOption(step); guide != "" {
+			options, actions = append(options, guide), append(actions, menuGuide)
+		}
 		options = append(options, r.l.T("respond.note"), r.l.T("respond.menu-again"), r.l.T("respond.quit"))
 		actions = append(actions, menuNote, menuAgain, menuQuit)
 		choice, err := r.Prompter.Select(message, options, 0)
@@ -743,6 +797,8 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 			if err := r.charge(); err != nil {
 				return false, err
 			}
+		case menuGuide:
+			return r.openGuide(step)
 		case menuAgain:
 			return false, r.again()
 		case menuQuit:
@@ -780,6 +836,7 @@ const (
 	menuTimeUnknown
 	menuAgain
 	menuCharge
+	menuGuide
 )
 
 // askMoment asks when something happened until the answer is a time that

@@ -1,0 +1,259 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/prompt"
+	"github.com/acctguard/acctguard/internal/state"
+)
+
+// Small stand-ins for the built-in playbooks the triage proposes, so
+// that these tests read the whole screen.
+const (
+	triageAmazon = `schema: 1
+id: amazon-takeover
+title: {en: Amazon account takeover, ja: Amazonアカウントの乗っ取り}
+languages: [en, ja]
+steps:
+  - id: secure-email
+    title: {en: Secure your e-mail first, ja: 先にメールを守る}
+    phase: contain
+    opens: email-takeover
+  - id: can-sign-in
+    title: {en: "Can you sign in?", ja: ログインできますか}
+    phase: contain
+    kind: question
+    question: {en: "Can you sign in to Amazon?", ja: Amazonにログインできますか？}
+    options:
+      - {value: "yes", label: {en: "Yes", ja: はい}}
+      - {value: "no", label: {en: "No", ja: いいえ}}
+  - id: change
+    title: {en: Change the password, ja: パスワードを変える}
+    phase: contain
+    when: {can-sign-in: "yes"}
+`
+	triageEmail = `schema: 1
+id: email-takeover
+title: {en: E-mail account takeover, ja: メールアカウントの乗っ取り}
+languages: [en, ja]
+steps:
+  - id: sessions
+    title: {en: Sign out other sessions, ja: ほかのログインを終わらせる}
+    phase: contain
+  - id: back-to-amazon
+    title: {en: Amazon next, ja: 次にAmazon}
+    phase: recover
+    opens: amazon-takeover
+`
+	triageCard = `schema: 1
+id: card-fraud
+title: {en: Card fraud, ja: カードの不正利用}
+languages: [en, ja]
+steps:
+  - id: call
+    title: {en: Call the number on the back of the card, ja: カードの裏の番号に電話する}
+    phase: contain
+`
+	triageLine = `schema: 1
+id: line-takeover
+title: {en: LINE account takeover, ja: LINEアカウントの乗っ取り}
+languages: [en, ja]
+steps:
+  - id: can-sign-in
+    title: {en: "Can you use LINE?", ja: LINEを使えますか}
+    phase: contain
+    kind: question
+    question: {en: "Can you still sign in to LINE?", ja: LINEにログインできますか？}
+    options:
+      - {value: "yes", label: {en: "Yes", ja: はい}}
+      - {value: "no", label: {en: "No", ja: いいえ}}
+  - id: register-again
+    title: {en: Register again with your number, ja: 自分の番号で登録し直す}
+    phase: contain
+    when: {can-sign-in: "no"}
+`
+)
+
+// TestRespondTriageLINE: "my LINE account was taken" leads to the LINE
+// plan, with the sign-in question answered once, in the first questions.
+func TestRespondTriageLINE(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.English, "My LINE account", "No: the password or e-mail was changed, or it is locked", "No", "Start: LINE account takeover", "Stop for now")
+	opts.Catalogue.Builtin = fstest.MapFS{
+		"amazon-takeover.yaml": {Data: []byte(triageAmazon)},
+		"card-fraud.yaml":      {Data: []byte(triageCard)},
+		"line-takeover.yaml":   {Data: []byte(triageLine)},
+	}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	want := `
+First, a few short questions about what happened.
+? What was taken over, or what looks wrong? My LINE account
+? Can you still sign in to it? No: the password or e-mail was changed, or it is locked
+? Was money taken, or did you type card details on a page a message led you to? No
+? This is what fits. Shall we start? Start: LINE account takeover
+Incident 1 · LINE account takeover · opened Thu 26 Nov 21:00
+1 of 2 steps finished
+A new incident has been started.
+✓ Answer saved: No
+
+LINE account takeover: what to do now, one step at a time.
+You can stop at any moment, Ctrl-C included: every answer is saved at once.
+acctguard never asks for a password. In notes, write only the last 4 digits of a
+card.
+
+[2/2] Contain · Register again with your number
+
+? What now? Stop for now
+
+To continue, run: acctguard respond
+`
+	if out.String() != want {
+		t.Errorf("screen:\n%s\nwant:\n%s", out, want)
+	}
+	file, err := state.New(opts.Store.Path()).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(file.Incidents) != 1 || file.Incidents[0].Playbook != "line-takeover" || len(file.Incidents[0].Events) != 1 || file.Incidents[0].Events[0].Answer != "no" {
+		t.Errorf("state: %+v", file.Incidents)
+	}
+}
+
+// TestRespondTriageMoneyTaken: Amazon first, and the card plan opened
+// beside it, linked; "not sure" about signing in is not written down.
+func TestRespondTriageMoneyTaken(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.Japanese, "Amazonのアカウント", "分かりません", "はい", "始める：Amazonアカウントの乗っ取り（カードの不正利用も一緒に）", "いったん終了する")
+	opts.Catalogue.Builtin = fstest.MapFS{
+		"amazon-takeover.yaml": {Data: []byte(triageAmazon)},
+		"card-fraud.yaml":      {Data: []byte(triageCard)},
+	}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range []string{
+		"? 乗っ取られたのは何ですか？（おかしいと感じたもの） Amazonのアカウント\n",
+		"案件1・Amazonアカウントの乗っ取り・11月26日(木) 21:00 開始\n",
+		"一緒に、案件2「カードの不正利用」も始めました。",
+	} {
+		if !strings.Contains(out.String(), line) {
+			t.Errorf("screen lacks %q:\n%s", line, out)
+		}
+	}
+	file, err := state.New(opts.Store.Path()).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(file.Incidents) != 2 || file.Incidents[1].Playbook != "card-fraud" || file.Incidents[1].Related != 1 || len(file.Incidents[0].Events) != 0 {
+		t.Errorf("state: %+v", file.Incidents)
+	}
+}
+
+// TestRespondOpensTheEmailGuideAndComesBack: from the Amazon step that
+// says to secure the e-mail first, the e-mail plan opens as a related
+// incident, is walked, and the walk comes back to the same step; the
+// e-mail plan's own pointer back to Amazon is not offered.
+func TestRespondOpensTheEmailGuideAndComesBack(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.English, "Open the guide for this: E-mail account takeover", "Done", "Done", "Done", "Stop for now")
+	opts.Catalogue.Builtin = fstest.MapFS{
+		"amazon-takeover.yaml": {Data: []byte(triageAmazon)},
+		"email-takeover.yaml":  {Data: []byte(triageEmail)},
+	}
+	opts.PlaybookID = "amazon-takeover"
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	start := strings.Index(got, "[1/3] Contain · Secure your e-mail first")
+	if start < 0 {
+		t.Fatalf("screen:\n%s", got)
+	}
+	want := `[1/3] Contain · Secure your e-mail first
+
+? What now? Open the guide for this: E-mail account takeover
+
+Incident 2 · E-mail account takeover · opened Thu 26 Nov 21:00
+0 of 2 steps finished
+Started incident 2, E-mail account takeover, beside incident 1. When nothing
+more is to be done in it for now, you come back here.
+
+E-mail account takeover: what to do now, one step at a time.
+You can stop at any moment, Ctrl-C included: every answer is saved at once.
+acctguard never asks for a password. In notes, write only the last 4 digits of a
+card.
+
+[1/2] Contain · Sign out other sessions
+
+? What now? Done
+✓ Saved as done.
+
+[2/2] Recover · Amazon next
+
+? What now? Done
+✓ Saved as done.
+
+Nothing more to do in incident 2 for now (2 of 2 steps finished); acctguard
+status shows what falls due later.
+
+Back to incident 1, Amazon account takeover.
+
+[1/3] Contain · Secure your e-mail first
+
+? What now? Done
+✓ Saved as done.
+
+[2/3] Contain · Can you sign in?
+
+? Can you sign in to Amazon? Stop for now
+
+To continue, run: acctguard respond --incident 1
+`
+	if got[start:] != want {
+		t.Errorf("screen:\n%s\nwant:\n%s", got[start:], want)
+	}
+	file, err := state.New(opts.Store.Path()).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(file.Incidents) != 2 || file.Incidents[1].Related != 1 || file.Incidents[1].ClosedAt != nil {
+		t.Fatalf("state: %+v", file.Incidents)
+	}
+
+}
+
+// TestRespondStopsInsideTheLinkedGuide: stopping in the e-mail plan says
+// how to carry on with it; the Amazon step then offers to continue the
+// e-mail incident already open rather than a new one.
+func TestRespondStopsInsideTheLinkedGuide(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.English, "Open the guide for this: E-mail account takeover", "Stop for now")
+	opts.Catalogue.Builtin = fstest.MapFS{
+		"amazon-takeover.yaml": {Data: []byte(triageAmazon)},
+		"email-takeover.yaml":  {Data: []byte(triageEmail)},
+	}
+	opts.PlaybookID = "amazon-takeover"
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(out.String(), "? What now? Stop for now\n\nTo continue, run: acctguard respond --incident 2\n") || strings.Contains(out.String(), "Back to") {
+		t.Errorf("screen:\n%s", out)
+	}
+	out.Reset()
+	opts.PlaybookID, opts.Incident = "", 1
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"Continue the guide for this: E-mail account takeover (incident 2)", "Stop for now"}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Picking up incident 2 where you left off.") {
+		t.Errorf("screen:\n%s", out)
+	}
+	file, err := state.New(opts.Store.Path()).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(file.Incidents) != 2 {
+		t.Errorf("%d incidents, want 2: the open e-mail incident is continued", len(file.Incidents))
+	}
+}
