@@ -110,6 +110,42 @@ card  エラーあり  自分用（組み込みの代わり）  -
 	}
 }
 
+// TestPlaybookListGroups: playbooks are listed under what they are for,
+// in the fixed order of the purposes, their columns lined up across the
+// groups; one without a purpose goes under Other.
+func TestPlaybookListGroups(t *testing.T) {
+	f, out, _ := testFactory(t, nil)
+	f.IO.SetTTY(false, true)
+	user := f.Catalogue().UserDir
+	if err := os.MkdirAll(user, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	mail := strings.Replace(strings.Replace(cardPlaybook, "id: card", "id: my-mail\nfor: email", 1), "Card stolen", "My mail", 1)
+	shop := strings.Replace(strings.Replace(cardPlaybook, "id: card", "id: shop\nfor: shopping", 1), "Card stolen", "A shop", 1)
+	for name, src := range map[string]string{"my-mail.yaml": mail, "shop.yaml": shop} {
+		if err := os.WriteFile(filepath.Join(user, name), []byte(src), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if code := Run(f, []string{"playbook", "list"}); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+	want := `ID       TITLE        FROM      STEPS
+
+Shopping
+shop     A shop       user      1
+
+E-mail
+my-mail  My mail      user      1
+
+Other
+card     Card stolen  built-in  1
+`
+	if out.String() != want {
+		t.Errorf("stdout:\n%s\nwant:\n%s", out, want)
+	}
+}
+
 func TestColour(t *testing.T) {
 	for _, tt := range []struct {
 		args []string

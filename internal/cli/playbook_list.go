@@ -11,6 +11,7 @@ import (
 	"github.com/acctguard/acctguard/internal/iostreams"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/visible"
+	"github.com/acctguard/acctguard/internal/wrap"
 )
 
 type playbookListOptions struct {
@@ -51,8 +52,10 @@ type playbookJSON struct {
 	Version          string   `json:"version"`
 	Languages        []string `json:"languages"`
 	Steps            int      `json:"steps"`
-	Broken           bool     `json:"broken"`
-	Error            *string  `json:"error"`
+	// For is what the playbook is for (see playbook.Purposes), or null.
+	For    *string `json:"for"`
+	Broken bool    `json:"broken"`
+	Error  *string `json:"error"`
 }
 
 func runPlaybookList(opts *playbookListOptions) error {
@@ -85,7 +88,11 @@ func runPlaybookList(opts *playbookListOptions) error {
 	}
 	cs := opts.IO.ColorScheme()
 	l := opts.Lang
-	rows := [][]string{{l.T("list.id"), l.T("list.title"), l.T("list.origin"), l.T("list.steps")}}
+	// One table, its columns lined up across the groups, each group under
+	// a heading that says what its playbooks are for.
+	header := []string{l.T("list.id"), l.T("list.title"), l.T("list.origin"), l.T("list.steps")}
+	groups := map[string][][]string{}
+	all := [][]string{header}
 	var problems []string
 	for _, e := range entries {
 		origin := l.T("list.built-in")
@@ -95,14 +102,43 @@ func runPlaybookList(opts *playbookListOptions) error {
 		case e.Origin == playbook.User:
 			origin = l.T("list.user")
 		}
+		var row []string
+		group := "other"
 		if e.Playbook == nil {
-			rows = append(rows, []string{visible.Line(e.ID), cs.Red(l.T("list.broken")), origin, "-"})
+			row = []string{visible.Line(e.ID), cs.Red(l.T("list.broken")), origin, "-"}
 			problems = append(problems, visible.Line(e.FirstError()))
+		} else {
+			row = []string{visible.Line(e.ID), visible.Line(strings.TrimSpace(e.Playbook.Title.Get(string(l)))), origin, strconv.Itoa(len(e.Playbook.Steps))}
+			if e.Playbook.For != "" {
+				group = e.Playbook.For
+			}
+		}
+		groups[group] = append(groups[group], row)
+		all = append(all, row)
+	}
+	widths := columnWidths(all)
+	line := func(r []string, style func(string) string) {
+		var b strings.Builder
+		for i, c := range r {
+			b.WriteString(style(c))
+			if i < len(r)-1 {
+				b.WriteString(strings.Repeat(" ", widths[i]-wrap.Width(stripANSI(c))+2))
+			}
+		}
+		fmt.Fprintln(opts.IO.Out, strings.TrimRight(b.String(), " "))
+	}
+	line(header, cs.Bold)
+	for _, purpose := range playbook.Purposes {
+		if len(groups[purpose]) == 0 {
 			continue
 		}
-		rows = append(rows, []string{visible.Line(e.ID), visible.Line(strings.TrimSpace(e.Playbook.Title.Get(string(l)))), origin, strconv.Itoa(len(e.Playbook.Steps))})
+		if len(groups) > 1 { // a heading over everything says nothing
+			fmt.Fprintf(opts.IO.Out, "\n%s\n", cs.Bold(l.T("list.for."+purpose)))
+		}
+		for _, r := range groups[purpose] {
+			line(r, func(s string) string { return s })
+		}
 	}
-	printTable(opts.IO, rows, cs.Bold)
 	if len(problems) > 0 {
 		fmt.Fprintln(opts.IO.Out)
 		for _, p := range problems {
@@ -124,6 +160,9 @@ func printPlaybookJSON(opts *playbookListOptions, entries []playbook.Entry) erro
 		if p := e.Playbook; p != nil {
 			j.Title, j.Version, j.Steps = p.Title.Get(string(opts.Lang)), p.Version, len(p.Steps)
 			j.Languages = append(j.Languages, p.Languages...)
+			if p.For != "" {
+				j.For = &p.For
+			}
 		} else {
 			msg := e.FirstError()
 			j.Broken, j.Error = true, &msg
