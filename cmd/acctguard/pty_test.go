@@ -562,3 +562,38 @@ func TestFoundingStoryInJapaneseAt60Columns(t *testing.T) {
 		}
 	}
 }
+
+// TestTriageInATerminal: with nothing set up, "respond" asks what
+// happened with the real menus; "my LINE account, locked out, no money"
+// leads to the LINE plan in Japanese, its sign-in question answered
+// already.
+func TestTriageInATerminal(t *testing.T) {
+	env, stateFile := ptyEnv(t)
+	env = append(env, "ACCTGUARD_LANG=ja")
+	p := startPTY(t, env, "respond")
+	p.expect("乗っ取られたのは何ですか？")
+	p.key("\x1b[B\x1b[B\r") // two down: past Amazon and e-mail to LINE
+	p.expect("今もログインできますか？")
+	p.key("\x1b[B\r") // いいえ
+	p.expect("お金を取られましたか？")
+	p.key("\x1b[B\r") // いいえ
+	p.expect("始める：LINEアカウントの乗っ取り")
+	p.key("\r")
+	p.expect("新しい案件として、対応を始めました。")
+	p.expect("✓ 回答を記録しました：いいえ")
+	p.expect("どうしますか？")
+	p.key("\x03")
+	p.expect("続けるには、次のコマンドを実行してください")
+	if code := p.wait(); code != 130 {
+		t.Fatalf("exit code %d, want 130", code)
+	}
+	raw, err := os.ReadFile(stateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"playbook": "line-takeover"`, `"step": "can-sign-in"`, `"answer": "no"`} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("state file lacks %s:\n%s", want, raw)
+		}
+	}
+}
