@@ -453,3 +453,24 @@ func BenchmarkParseBuiltin(b *testing.B) {
 		}
 	}
 }
+
+// TestBuiltinLinks: every built-in says what it is for, so that lists
+// group it, and every step that hands over to another playbook names a
+// built-in one, so that respond always has it to offer.
+func TestBuiltinLinks(t *testing.T) {
+	all := builtinPlaybooks(t)
+	ids := map[string]bool{}
+	for _, p := range all {
+		ids[p.ID] = true
+	}
+	for _, p := range all {
+		if p.For == "" {
+			t.Errorf("%s does not say what it is for (for:)", p.ID)
+		}
+		for _, s := range p.Steps {
+			if s.Opens != "" && !ids[s.Opens] {
+				t.Errorf("%s: step %s opens %q, which is not a built-in playbook", p.ID, s.ID, s.Opens)
+			}
+		}
+	}
+}

@@ -43,6 +43,7 @@ func runPlaybookShow(opts *playbookShowOptions) error {
 		return err
 	}
 	w := &showWriter{w: opts.IO.Out, cs: opts.IO.ColorScheme(), l: opts.Lang, p: p, width: opts.IO.WrapWidth()}
+	w.title = func(id string) string { return playbookTitle(opts.Catalogue, id, opts.Lang) }
 	w.playbook()
 	return nil
 }

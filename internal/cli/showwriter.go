@@ -25,6 +25,9 @@ type showWriter struct {
 	// lang is the language of the playbook's texts, when it differs from
 	// the screens' (an incident keeps the language it began in).
 	lang i18n.Lang
+	// title names another playbook, for a step that opens one; nil shows
+	// its id.
+	title func(id string) string
 }
 
 func (s *showWriter) raw(t playbook.Text) string {
@@ -158,6 +161,13 @@ func (s *showWriter) body(st *playbook.Step, full bool) {
 	}
 	if st.Repeat != nil {
 		s.field("show.repeat", l.Tf("show.repeat-every", humanDuration(l, st.Repeat.Every), st.Repeat.Times))
+	}
+	if st.Opens != "" {
+		name := visible.Line(st.Opens)
+		if s.title != nil {
+			name = s.title(st.Opens)
+		}
+		s.field("show.opens", l.Tf("show.opens-guide", name))
 	}
 	if len(st.Sources) > 0 {
 		s.field("show.sources", s.cs.Dim(strings.Join(st.Sources, ", ")))

@@ -30,6 +30,8 @@ func screenTexts() map[string]Text {
 		"show.contacts":     {En: "Contacts:", Ja: "連絡先："},
 		"show.links":        {En: "Links:", Ja: "リンク："},
 		"show.sources":      {En: "Sources: ", Ja: "出典："},
+		"show.opens":        {En: "Guide: ", Ja: "案内："},
+		"show.opens-guide":  {En: "%s (acctguard respond offers to open it)", Ja: "「%s」（acctguard respond で開けます）"},
 		"show.source-list":  {En: "Sources", Ja: "出典"},
 		"show.only-if":      {En: "Only if: ", Ja: "対象："},
 		"show.after":        {En: "After: ", Ja: "前提："},
