@@ -90,10 +90,13 @@ type Incident struct {
 	// DropFollowUps is set when the incident was closed with its
 	// follow-ups dropped; otherwise they keep showing until done.
 	DropFollowUps bool `json:"drop_follow_ups,omitzero"`
-	// Related is the id of the incident of the same playbook that was open
-	// or recently closed when this one was started, and which the person
-	// said was a different attack: the two are shown together. Zero when
-	// there was none.
+	// Related is the id of an earlier incident this one belongs with: one
+	// of the same playbook, open or recently closed when this one was
+	// started, which the person said was a different attack; or the one
+	// whose step opened this one's playbook (the e-mail account secured
+	// because of an Amazon takeover), or that the first questions started
+	// beside it. The two are shown together; each is closed on its own.
+	// Zero when there was none.
 	Related int `json:"related,omitzero"`
 	// Events is append-only: a step's state is derived from its events, so
 	// changing one in place would rewrite what the user did and when.
