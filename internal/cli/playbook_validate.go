@@ -78,6 +78,15 @@ func runPlaybookValidate(opts *playbookValidateOptions) error {
 			continue
 		}
 		fmt.Fprintln(opts.IO.Out, opts.Lang.Tf("validate.ok", visible.Line(name), p.ID, plural(len(p.Steps), "step"), len(p.Steps)))
+		// A step may open a playbook that is not installed here: not a
+		// mistake in the file, but respond will not offer it.
+		for _, s := range p.Steps {
+			if s.Opens != "" {
+				if e, err := opts.Catalogue.Get(s.Opens); err != nil || e.Broken() {
+					fmt.Fprintln(opts.IO.ErrOut, opts.Lang.Tf("validate.opens-missing", visible.Line(name), s.Pos.Line, s.Pos.Col, visible.Line(s.ID), visible.Line(s.Opens)))
+				}
+			}
+		}
 	}
 	switch {
 	case failed == 0:
