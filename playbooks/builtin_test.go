@@ -474,3 +474,263 @@ func TestBuiltinLinks(t *testing.T) {
 		}
 	}
 }
+
+// builtinPlaybook parses one built-in playbook by id.
+func builtinPlaybook(t *testing.T, id string) *playbook.Playbook {
+	t.Helper()
+	src, err := playbooks.FS.ReadFile(id + ".yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := playbook.Parse(id+".yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// signInCase is one walk through a playbook's can-sign-in branch: the
+// events so far, and the state each named step must be in.
+type signInCase struct {
+	name   string
+	events []incident.Event
+	want   map[string]incident.State
+}
+
+// each gives every step in ids the state s.
+func each(ids []string, s incident.State) map[string]incident.State {
+	m := map[string]incident.State{}
+	for _, id := range ids {
+		m[id] = s
+	}
+	return m
+}
+
+// merged puts several maps of wanted states into one; later ones win.
+func merged(ms ...map[string]incident.State) map[string]incident.State {
+	out := map[string]incident.State{}
+	for _, m := range ms {
+		for id, s := range m {
+			out[id] = s
+		}
+	}
+	return out
+}
+
+// checkSignInCases derives each case at one minute past its last event and
+// compares the states.
+func checkSignInCases(t *testing.T, p *playbook.Playbook, opened time.Time, cases []signInCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			now := opened
+			for _, e := range tc.events {
+				if e.At.After(now) {
+					now = e.At
+				}
+			}
+			v := incident.Derive(p, opened, tc.events, now.Add(time.Minute))
+			for id, want := range tc.want {
+				s, ok := v.Status(id)
+				if !ok {
+					t.Fatalf("no step %s", id)
+				}
+				if s.State != want {
+					t.Errorf("%s is %s, want %s (waiting for %v)", id, s.State, want, s.WaitingFor)
+				}
+			}
+		})
+	}
+}
+
+// TestLineTakeoverCanSignInBranch checks the LINE playbook's two paths:
+// someone logged out registers again with their own number first, and the
+// settings steps wait for that; someone who can still use LINE changes the
+// settings at once and has nothing to register or report through the form.
+// Money asked of friends brings in the police step.
+func TestLineTakeoverCanSignInBranch(t *testing.T) {
+	p := builtinPlaybook(t, "line-takeover")
+	jst := time.FixedZone("JST", 9*60*60)
+	opened := time.Date(2026, 12, 3, 20, 0, 0, 0, jst)
+	at := func(m int) time.Time { return opened.Add(time.Duration(m) * time.Minute) }
+	answer := func(step, value string, m int) incident.Event {
+		return incident.Event{Step: step, Action: incident.ActionAnswer, Answer: value, At: at(m)}
+	}
+	done := func(step string, m int) incident.Event {
+		return incident.Event{Step: step, Action: incident.ActionDone, At: at(m)}
+	}
+	settings := []string{"turn-off-other-device-login", "change-line-password", "check-registered-details"}
+	checkSignInCases(t, p, opened, []signInCase{
+		{
+			name:   "logged out",
+			events: []incident.Event{answer("can-sign-in", "no", 1)},
+			want: merged(each(settings, incident.Waiting), map[string]incident.State{
+				"register-again":        incident.Due,
+				"report-stolen-account": incident.Due,
+				"warn-friends":          incident.Due,
+			}),
+		},
+		{
+			name:   "registered again",
+			events: []incident.Event{answer("can-sign-in", "no", 1), done("register-again", 10)},
+			want: merged(each(settings, incident.Due), map[string]incident.State{
+				"report-stolen-account": incident.Due,
+			}),
+		},
+		{
+			name:   "still signed in",
+			events: []incident.Event{answer("can-sign-in", "yes", 1)},
+			want: merged(each(settings, incident.Due), map[string]incident.State{
+				"register-again":        incident.NotApplicable,
+				"report-stolen-account": incident.NotApplicable,
+				"warn-friends":          incident.Due,
+			}),
+		},
+		{
+			name: "friends asked for gift cards",
+			events: []incident.Event{
+				answer("can-sign-in", "yes", 1), done("warn-friends", 5),
+				answer("friends-asked-for-money", "yes", 30),
+			},
+			want: map[string]incident.State{"consult-police": incident.Due, "help-friends-who-answered": incident.Due},
+		},
+		{
+			name: "not heard back from everyone",
+			events: []incident.Event{
+				answer("can-sign-in", "yes", 1), done("warn-friends", 5),
+				answer("friends-asked-for-money", "not-sure", 30),
+			},
+			want: map[string]incident.State{"consult-police": incident.Due},
+		},
+		{
+			name: "no one asked for money",
+			events: []incident.Event{
+				answer("can-sign-in", "yes", 1), done("warn-friends", 5),
+				answer("friends-asked-for-money", "no", 30),
+			},
+			want: map[string]incident.State{"consult-police": incident.NotApplicable},
+		},
+	})
+}
+
+// TestAppleAccountCanSignInBranch checks the Apple playbook's paths: who
+// can sign in changes the password and then fixes details and devices;
+// who cannot resets at iforgot.apple.com, and if Apple starts account
+// recovery the sign-in steps wait until it is over, while the steps that
+// need no sign-in are due meanwhile.
+func TestAppleAccountCanSignInBranch(t *testing.T) {
+	p := builtinPlaybook(t, "apple-account")
+	jst := time.FixedZone("JST", 9*60*60)
+	opened := time.Date(2026, 12, 3, 9, 0, 0, 0, jst)
+	at := func(m int) time.Time { return opened.Add(time.Duration(m) * time.Minute) }
+	answer := func(step, value string, m int) incident.Event {
+		return incident.Event{Step: step, Action: incident.ActionAnswer, Answer: value, At: at(m)}
+	}
+	done := func(step string, m int) incident.Event {
+		return incident.Event{Step: step, Action: incident.ActionDone, At: at(m)}
+	}
+	signIn := []string{"fix-security-details", "remove-unknown-devices"}
+	noSignIn := []string{"secure-apple-email", "ask-carrier-sms-forwarding", "check-purchases"}
+	lockedOut := []incident.Event{answer("can-sign-in", "no", 1)}
+	recovery := append(slices.Clone(lockedOut), done("reset-with-iforgot", 10), answer("back-in", "no", 12))
+	checkSignInCases(t, p, opened, []signInCase{
+		{
+			name:   "can sign in",
+			events: []incident.Event{answer("can-sign-in", "yes", 1)},
+			want: merged(each(signIn, incident.Waiting), each(noSignIn, incident.Due), map[string]incident.State{
+				"change-apple-password":     incident.Due,
+				"reset-with-iforgot":        incident.NotApplicable,
+				"back-in":                   incident.NotApplicable,
+				"wait-for-account-recovery": incident.NotApplicable,
+			}),
+		},
+		{
+			name:   "password changed",
+			events: []incident.Event{answer("can-sign-in", "yes", 1), done("change-apple-password", 5)},
+			want:   each(signIn, incident.Due),
+		},
+		{
+			name:   "locked out",
+			events: lockedOut,
+			want: merged(each(signIn, incident.Waiting), each(noSignIn, incident.Due), map[string]incident.State{
+				"reset-with-iforgot":        incident.Due,
+				"change-apple-password":     incident.NotApplicable,
+				"back-in":                   incident.Waiting,
+				"wait-for-account-recovery": incident.Waiting,
+			}),
+		},
+		{
+			name:   "the reset worked",
+			events: append(slices.Clone(lockedOut), done("reset-with-iforgot", 10), answer("back-in", "yes", 12)),
+			want: merged(each(signIn, incident.Due), map[string]incident.State{
+				"wait-for-account-recovery": incident.NotApplicable,
+			}),
+		},
+		{
+			name:   "account recovery under way",
+			events: recovery,
+			want: merged(each(signIn, incident.Waiting), each(noSignIn, incident.Due), map[string]incident.State{
+				"wait-for-account-recovery": incident.Due,
+			}),
+		},
+		{
+			name:   "account recovery over",
+			events: append(slices.Clone(recovery), done("wait-for-account-recovery", 3*24*60)),
+			want:   each(signIn, incident.Due),
+		},
+	})
+}
+
+// TestBuiltinAccountPlaybooksAskCanSignIn holds every account playbook
+// (all but card-fraud) to the question the first-run triage pre-fills: a
+// can-sign-in question in the contain phase with exactly "yes" and "no".
+func TestBuiltinAccountPlaybooksAskCanSignIn(t *testing.T) {
+	for _, p := range builtinPlaybooks(t) {
+		if p.ID == "card-fraud" {
+			continue
+		}
+		t.Run(p.ID, func(t *testing.T) {
+			s, ok := p.Step("can-sign-in")
+			if !ok {
+				t.Fatal("no can-sign-in step")
+			}
+			if s.Kind != playbook.KindQuestion || s.Phase != playbook.PhaseContain {
+				t.Errorf("can-sign-in is a %s step in %s; want a question in contain", s.Kind, s.Phase)
+			}
+			var values []string
+			for _, o := range s.Options {
+				values = append(values, o.Value)
+			}
+			if strings.Join(values, ",") != "yes,no" {
+				t.Errorf("can-sign-in options %v, want exactly yes and no", values)
+			}
+		})
+	}
+}
+
+// TestBuiltinCriticalStepsCanBeReached extends the Amazon check to every
+// built-in: "respond --critical" offers only critical steps, so every step
+// a critical step waits for must be critical too.
+func TestBuiltinCriticalStepsCanBeReached(t *testing.T) {
+	for _, p := range builtinPlaybooks(t) {
+		t.Run(p.ID, func(t *testing.T) {
+			for _, s := range p.Steps {
+				if !s.Critical {
+					continue
+				}
+				deps := slices.Clone(s.After)
+				for _, c := range s.When {
+					deps = append(deps, c.Step)
+				}
+				if s.DelayFrom != "" {
+					deps = append(deps, s.DelayFrom)
+				}
+				for _, id := range deps {
+					if d, ok := p.Step(id); ok && !d.Critical {
+						t.Errorf("critical step %s waits for %s, which is not critical", s.ID, id)
+					}
+				}
+			}
+		})
+	}
+}
