@@ -734,3 +734,217 @@ func TestBuiltinCriticalStepsCanBeReached(t *testing.T) {
 		})
 	}
 }
+
+// canSignInPlaybook says, for one account playbook, which steps belong to
+// each answer of can-sign-in, so that one table test walks both branches.
+type canSignInPlaybook struct {
+	file     string
+	yesOnly  []string // apply only to someone who can still sign in
+	noOnly   []string // apply only to someone locked out
+	recovery string   // the locked-out recovery step, which waits for email
+	email    string   // the step that secures the registered email first
+	signIn   []string // need a sign-in: wait while locked out
+	anyTime  []string // need no sign-in: due on either branch
+}
+
+var canSignInPlaybooks = []canSignInPlaybook{
+	{
+		file:     "meta-account.yaml",
+		yesOnly:  []string{"change-password"},
+		noOnly:   []string{"secure-registered-email", "use-login-help", "back-in"},
+		recovery: "use-login-help",
+		email:    "secure-registered-email",
+		signIn: []string{
+			"check-email-and-phone", "turn-on-2-step", "remove-sessions-and-apps",
+			"undo-intruder-changes", "recheck-after-a-week",
+		},
+		anyTime: []string{"warn-friends", "card-and-payments", "consult-ipa", "consult-police", "report-phishing"},
+	},
+	{
+		file:     "any-account.yaml",
+		yesOnly:  []string{"change-password"},
+		noOnly:   []string{"use-recovery-form", "back-in"},
+		recovery: "use-recovery-form",
+		email:    "secure-email-first",
+		signIn: []string{
+			"check-recovery-details", "turn-on-2sv", "sign-out-other-sessions",
+			"remove-connected-apps", "check-what-changed", "recheck-after-a-week",
+		},
+		anyTime: []string{"secure-email-first", "money-and-cards", "tell-contacts", "consult-ipa", "consult-police", "report-phishing"},
+	},
+}
+
+func parseBuiltin(t *testing.T, file string) *playbook.Playbook {
+	t.Helper()
+	src, err := playbooks.FS.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := playbook.Parse(file, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestAccountPlaybooksCanSignInQuestion holds the question the first-run
+// triage pre-fills: id can-sign-in, in the contain phase, critical, with
+// exactly the answers "yes" and "no".
+func TestAccountPlaybooksCanSignInQuestion(t *testing.T) {
+	for _, pb := range canSignInPlaybooks {
+		t.Run(pb.file, func(t *testing.T) {
+			p := parseBuiltin(t, pb.file)
+			q, ok := p.Step("can-sign-in")
+			if !ok {
+				t.Fatal("no can-sign-in step")
+			}
+			if q.Kind != playbook.KindQuestion || q.Phase != playbook.PhaseContain || !q.Critical {
+				t.Errorf("can-sign-in is a %s step in %s, critical %v; want a critical question in contain", q.Kind, q.Phase, q.Critical)
+			}
+			var values []string
+			for _, o := range q.Options {
+				values = append(values, o.Value)
+			}
+			if !slices.Equal(values, []string{"yes", "no"}) {
+				t.Errorf("can-sign-in options = %v, want [yes no]", values)
+			}
+			// respond --critical must reach every critical step.
+			for _, s := range p.Steps {
+				if !s.Critical {
+					continue
+				}
+				deps := slices.Clone(s.After)
+				for _, c := range s.When {
+					deps = append(deps, c.Step)
+				}
+				for _, id := range deps {
+					if d, ok := p.Step(id); ok && !d.Critical {
+						t.Errorf("critical step %s waits for %s, which is not critical", s.ID, id)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestMetaAccountCanSignInBranch and TestAnyAccountCanSignInBranch walk the
+// two answers of can-sign-in: someone still signed in changes the password
+// and goes straight on; someone locked out secures the email, asks for the
+// account back, and the steps that need a sign-in wait until they are back
+// in (or give up), while warning friends, money and reports do not wait.
+func TestMetaAccountCanSignInBranch(t *testing.T) {
+	testCanSignInBranch(t, canSignInPlaybooks[0])
+}
+
+func TestAnyAccountCanSignInBranch(t *testing.T) {
+	testCanSignInBranch(t, canSignInPlaybooks[1])
+}
+
+func testCanSignInBranch(t *testing.T, pb canSignInPlaybook) {
+	p := parseBuiltin(t, pb.file)
+	jst := time.FixedZone("JST", 9*60*60)
+	opened := time.Date(2026, 12, 5, 21, 0, 0, 0, jst)
+	at := func(m int) time.Time { return opened.Add(time.Duration(m) * time.Minute) }
+	answer := func(step, value string, m int) incident.Event {
+		return incident.Event{Step: step, Action: incident.ActionAnswer, Answer: value, At: at(m)}
+	}
+	done := func(step string, m int) incident.Event {
+		return incident.Event{Step: step, Action: incident.ActionDone, At: at(m)}
+	}
+	lockedOut := []incident.Event{answer("can-sign-in", "no", 5)}
+	recovered := append(slices.Clone(lockedOut), done(pb.email, 15), done(pb.recovery, 40))
+
+	tests := []struct {
+		name   string
+		events []incident.Event
+		now    int
+		want   map[incident.State][]string
+	}{
+		{
+			name:   "can sign in, password not yet changed",
+			events: []incident.Event{answer("can-sign-in", "yes", 5)},
+			now:    6,
+			want: map[incident.State][]string{
+				incident.Due:           append(slices.Clone(pb.yesOnly), pb.anyTime...),
+				incident.NotApplicable: append(slices.Clone(pb.noOnly), "still-locked-out"),
+				incident.Waiting:       pb.signIn,
+			},
+		},
+		{
+			name:   "can sign in, password changed",
+			events: []incident.Event{answer("can-sign-in", "yes", 5), done("change-password", 10)},
+			now:    11,
+			want: map[incident.State][]string{
+				incident.Due:     slices.DeleteFunc(slices.Clone(pb.signIn), func(id string) bool { return id == "recheck-after-a-week" }),
+				incident.Waiting: {"recheck-after-a-week"},
+			},
+		},
+		{
+			name:   "locked out",
+			events: lockedOut,
+			now:    6,
+			want: map[incident.State][]string{
+				incident.Due:           append([]string{pb.email}, pb.anyTime...),
+				incident.NotApplicable: pb.yesOnly,
+				incident.Waiting:       append([]string{pb.recovery, "back-in", "still-locked-out"}, pb.signIn...),
+			},
+		},
+		{
+			name:   "locked out, email secured",
+			events: append(slices.Clone(lockedOut), done(pb.email, 15)),
+			now:    16,
+			want: map[incident.State][]string{
+				incident.Due:     {pb.recovery},
+				incident.Waiting: append([]string{"back-in"}, pb.signIn...),
+			},
+		},
+		{
+			name:   "locked out, then back in",
+			events: append(slices.Clone(recovered), answer("back-in", "yes", 45)),
+			now:    46,
+			want: map[incident.State][]string{
+				incident.Due:           slices.DeleteFunc(slices.Clone(pb.signIn), func(id string) bool { return id == "recheck-after-a-week" }),
+				incident.NotApplicable: append(slices.Clone(pb.yesOnly), "still-locked-out"),
+				incident.Waiting:       {"recheck-after-a-week"},
+			},
+		},
+		{
+			name:   "locked out, still not back in",
+			events: append(slices.Clone(recovered), answer("back-in", "no", 45)),
+			now:    46,
+			want: map[incident.State][]string{
+				incident.Due:     append([]string{"still-locked-out"}, slices.DeleteFunc(slices.Clone(pb.anyTime), func(id string) bool { return id == pb.email })...),
+				incident.Waiting: pb.signIn,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := incident.Derive(p, opened, tt.events, at(tt.now))
+			for want, ids := range tt.want {
+				for _, id := range ids {
+					s, ok := v.Status(id)
+					if !ok {
+						t.Errorf("no step %s", id)
+						continue
+					}
+					if s.State != want {
+						t.Errorf("%s is %s, want %s", id, s.State, want)
+					}
+				}
+			}
+		})
+	}
+
+	// A week after the new password, the re-check is due on either branch.
+	for _, events := range [][]incident.Event{
+		{answer("can-sign-in", "yes", 5), done("change-password", 10)},
+		append(slices.Clone(recovered), answer("back-in", "yes", 45)),
+	} {
+		last := events[len(events)-1].At
+		v := incident.Derive(p, opened, events, last.Add(7*24*time.Hour+time.Minute))
+		if s, _ := v.Status("recheck-after-a-week"); s.State != incident.Due || !s.AvailableAt.Equal(last.Add(7*24*time.Hour)) {
+			t.Errorf("a week after %s the re-check is %s from %s, want due from %s", last, s.State, s.AvailableAt, last.Add(7*24*time.Hour))
+		}
+	}
+}
