@@ -948,3 +948,168 @@ func testCanSignInBranch(t *testing.T, pb canSignInPlaybook) {
 		}
 	}
 }
+
+func cardFraudPlaybook(t *testing.T) *playbook.Playbook {
+	t.Helper()
+	src, err := playbooks.FS.ReadFile("card-fraud.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := playbook.Parse("card-fraud.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestCardFraudTypedCardBranch checks the urgent branch of the card-fraud
+// playbook: a card typed into a page a message led to needs its lost or
+// stolen line at once, so that call (and the other cards typed there, and
+// the report of the fake page) is due, and offered by respond --critical,
+// only when what-happened is typed-card or both. Before the answer it
+// waits for it; the ordinary call to the card company is due in every case.
+func TestCardFraudTypedCardBranch(t *testing.T) {
+	p := cardFraudPlaybook(t)
+	jst := time.FixedZone("JST", 9*60*60)
+	opened := time.Date(2026, 12, 3, 21, 0, 0, 0, jst)
+	answered := opened.Add(time.Minute)
+	now := opened.Add(2 * time.Minute)
+	urgent := []string{"call-lost-stolen-line", "other-cards-on-the-page"}
+	for _, id := range append(slices.Clone(urgent), "what-happened", "call-card-company") {
+		if s, ok := p.Step(id); !ok || !s.Critical {
+			t.Errorf("step %s is missing or not critical", id)
+		}
+	}
+	if s, _ := p.Step("report-phishing-page"); s != nil && s.Critical {
+		t.Errorf("report-phishing-page is critical; it can wait for the following days")
+	}
+
+	tests := []struct {
+		answer string // "" for not answered yet
+		want   incident.State
+	}{
+		{"", incident.Waiting},
+		{"charges", incident.NotApplicable},
+		{"typed-card", incident.Due},
+		{"both", incident.Due},
+	}
+	for _, tt := range tests {
+		name := tt.answer
+		if name == "" {
+			name = "unanswered"
+		}
+		t.Run(name, func(t *testing.T) {
+			var events []incident.Event
+			if tt.answer != "" {
+				events = append(events, incident.Event{Step: "what-happened", Action: incident.ActionAnswer, Answer: tt.answer, At: answered})
+			}
+			v := incident.Derive(p, opened, events, now)
+			var critical []string
+			for _, s := range v.Ask(true) {
+				critical = append(critical, s.Step.ID)
+			}
+			for _, id := range append(slices.Clone(urgent), "report-phishing-page") {
+				s, ok := v.Status(id)
+				if !ok {
+					t.Fatalf("no step %s", id)
+				}
+				if s.State != tt.want {
+					t.Errorf("%s is %s, want %s", id, s.State, tt.want)
+				}
+			}
+			for _, id := range urgent {
+				if offered := slices.Contains(critical, id); offered != (tt.want == incident.Due) {
+					t.Errorf("respond --critical offers %v; %s offered = %v, want %v", critical, id, offered, tt.want == incident.Due)
+				}
+			}
+			if s, _ := v.Status("call-card-company"); s.State != incident.Due {
+				t.Errorf("call-card-company is %s, want due whatever happened", s.State)
+			}
+			if tt.answer == "" && !slices.Contains(critical, "what-happened") {
+				t.Errorf("respond --critical offers %v, not the question the urgent branch waits for", critical)
+			}
+		})
+	}
+}
+
+// TestCardFraudPlaybookShape holds the card-fraud playbook to what its
+// design asks: it is not an account playbook (no can-sign-in), the
+// evidence, charge and contact steps record what they should, every step a
+// critical step waits for is critical, and the follow-ups come the next
+// day, a week on, weekly for a month and with two monthly statements.
+func TestCardFraudPlaybookShape(t *testing.T) {
+	p := cardFraudPlaybook(t)
+	if _, ok := p.Step("can-sign-in"); ok {
+		t.Error("card-fraud has a can-sign-in step; it is not an account playbook")
+	}
+	q, ok := p.Step("what-happened")
+	if !ok || q.Kind != playbook.KindQuestion {
+		t.Fatal("no what-happened question")
+	}
+	var values []string
+	for _, o := range q.Options {
+		values = append(values, o.Value)
+	}
+	if !slices.Equal(values, []string{"charges", "typed-card", "both"}) {
+		t.Errorf("what-happened offers %v, want charges, typed-card, both", values)
+	}
+	records := map[string][]string{
+		"keep-evidence":         {playbook.RecordEvidence},
+		"call-card-company":     {playbook.RecordCharges, playbook.RecordContact},
+		"call-lost-stolen-line": {playbook.RecordContact},
+		"list-charges":          {playbook.RecordCharges},
+		"police-damage-report":  {playbook.RecordContact},
+	}
+	for id, what := range records {
+		s, ok := p.Step(id)
+		if !ok {
+			t.Errorf("no step %s", id)
+			continue
+		}
+		for _, w := range what {
+			if !s.Records(w) {
+				t.Errorf("%s does not record %s", id, w)
+			}
+		}
+	}
+	for _, s := range p.Steps {
+		if !s.Critical {
+			continue
+		}
+		deps := slices.Clone(s.After)
+		for _, c := range s.When {
+			deps = append(deps, c.Step)
+		}
+		for _, id := range deps {
+			if d, ok := p.Step(id); ok && !d.Critical {
+				t.Errorf("critical step %s waits for %s, which is not critical", s.ID, id)
+			}
+		}
+	}
+	follow := []struct {
+		id           string
+		delay, every string
+		times        int
+	}{
+		{"check-card-next-day", "1d", "", 0},
+		{"recheck-after-a-week", "7d", "", 0},
+		{"weekly-recheck", "7d", "7d", 4},
+		{"check-statements", "30d", "30d", 2},
+	}
+	for _, f := range follow {
+		s, ok := p.Step(f.id)
+		if !ok {
+			t.Errorf("no follow-up %s", f.id)
+			continue
+		}
+		if s.Phase != playbook.PhaseFollowUp || s.Delay.String() != f.delay {
+			t.Errorf("%s is %s after %s, want follow-up after %s", f.id, s.Phase, s.Delay, f.delay)
+		}
+		switch {
+		case f.times == 0 && s.Repeat != nil:
+			t.Errorf("%s repeats %+v, want once", f.id, s.Repeat)
+		case f.times > 0 && (s.Repeat == nil || s.Repeat.Every.String() != f.every || s.Repeat.Times != f.times):
+			t.Errorf("%s repeats %+v, want every %s, %d times", f.id, s.Repeat, f.every, f.times)
+		}
+	}
+}
