@@ -193,24 +193,11 @@ func builtinPlaybooks(t *testing.T) []*playbook.Playbook {
 	return out
 }
 
-func amazonPlaybook(t *testing.T) *playbook.Playbook {
-	t.Helper()
-	src, err := playbooks.FS.ReadFile("amazon-takeover.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := playbook.Parse("amazon-takeover.yaml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 // TestAmazonTakeoverKeepsFirstEditionRecords checks that every step of the
 // first edition still has a home for its records, unless it was removed on
 // purpose, and that was lists only ids the first edition really had.
 func TestAmazonTakeoverKeepsFirstEditionRecords(t *testing.T) {
-	p := amazonPlaybook(t)
+	p := builtinPlaybook(t, "amazon-takeover")
 	for _, id := range firstEditionSteps {
 		_, resolves := p.RecordIndex(id)
 		_, removed := removedSteps[id]
@@ -230,37 +217,13 @@ func TestAmazonTakeoverKeepsFirstEditionRecords(t *testing.T) {
 	}
 }
 
-// TestAmazonTakeoverCriticalStepsCanBeReached checks that "respond
-// --critical", which only offers critical steps, can reach each of them:
-// every step a critical step waits for is critical too.
-func TestAmazonTakeoverCriticalStepsCanBeReached(t *testing.T) {
-	p := amazonPlaybook(t)
-	for _, s := range p.Steps {
-		if !s.Critical {
-			continue
-		}
-		deps := slices.Clone(s.After)
-		for _, c := range s.When {
-			deps = append(deps, c.Step)
-		}
-		if s.DelayFrom != "" {
-			deps = append(deps, s.DelayFrom)
-		}
-		for _, id := range deps {
-			if d, ok := p.Step(id); ok && !d.Critical {
-				t.Errorf("critical step %s waits for %s, which is not critical: respond --critical would never reach it", s.ID, id)
-			}
-		}
-	}
-}
-
 // TestAmazonTakeoverLockedOutPath walks the founding story's first lock:
 // locked out at 01:00, Amazon's email arrived at 00:40 and says to reset
 // the password after 5 hours. The reset opens at 05:40, the steps that need
 // a sign-in wait until the person is back in, and someone who could sign
 // in from the start waits for nothing but the new password.
 func TestAmazonTakeoverLockedOutPath(t *testing.T) {
-	p := amazonPlaybook(t)
+	p := builtinPlaybook(t, "amazon-takeover")
 	jst := time.FixedZone("JST", 9*60*60)
 	opened := time.Date(2026, 11, 27, 1, 0, 0, 0, jst)
 	at := func(h, m int) time.Time { return time.Date(2026, 11, 27, h, m, 0, 0, jst) }
@@ -414,7 +377,7 @@ func checkTexts(t *testing.T, p *playbook.Playbook) {
 // and every step that lists them offers the contact page's chat or
 // call-back first.
 func TestAmazonTakeoverPhoneNumbers(t *testing.T) {
-	p := amazonPlaybook(t)
+	p := builtinPlaybook(t, "amazon-takeover")
 	for _, c := range p.Contacts {
 		if c.Source != "founding-report" || c.Phone == "" {
 			continue
@@ -774,59 +737,6 @@ var canSignInPlaybooks = []canSignInPlaybook{
 	},
 }
 
-func parseBuiltin(t *testing.T, file string) *playbook.Playbook {
-	t.Helper()
-	src, err := playbooks.FS.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := playbook.Parse(file, src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
-// TestAccountPlaybooksCanSignInQuestion holds the question the first-run
-// triage pre-fills: id can-sign-in, in the contain phase, critical, with
-// exactly the answers "yes" and "no".
-func TestAccountPlaybooksCanSignInQuestion(t *testing.T) {
-	for _, pb := range canSignInPlaybooks {
-		t.Run(pb.file, func(t *testing.T) {
-			p := parseBuiltin(t, pb.file)
-			q, ok := p.Step("can-sign-in")
-			if !ok {
-				t.Fatal("no can-sign-in step")
-			}
-			if q.Kind != playbook.KindQuestion || q.Phase != playbook.PhaseContain || !q.Critical {
-				t.Errorf("can-sign-in is a %s step in %s, critical %v; want a critical question in contain", q.Kind, q.Phase, q.Critical)
-			}
-			var values []string
-			for _, o := range q.Options {
-				values = append(values, o.Value)
-			}
-			if !slices.Equal(values, []string{"yes", "no"}) {
-				t.Errorf("can-sign-in options = %v, want [yes no]", values)
-			}
-			// respond --critical must reach every critical step.
-			for _, s := range p.Steps {
-				if !s.Critical {
-					continue
-				}
-				deps := slices.Clone(s.After)
-				for _, c := range s.When {
-					deps = append(deps, c.Step)
-				}
-				for _, id := range deps {
-					if d, ok := p.Step(id); ok && !d.Critical {
-						t.Errorf("critical step %s waits for %s, which is not critical", s.ID, id)
-					}
-				}
-			}
-		})
-	}
-}
-
 // TestMetaAccountCanSignInBranch and TestAnyAccountCanSignInBranch walk the
 // two answers of can-sign-in: someone still signed in changes the password
 // and goes straight on; someone locked out secures the email, asks for the
@@ -841,7 +751,7 @@ func TestAnyAccountCanSignInBranch(t *testing.T) {
 }
 
 func testCanSignInBranch(t *testing.T, pb canSignInPlaybook) {
-	p := parseBuiltin(t, pb.file)
+	p := builtinPlaybook(t, strings.TrimSuffix(pb.file, ".yaml"))
 	jst := time.FixedZone("JST", 9*60*60)
 	opened := time.Date(2026, 12, 5, 21, 0, 0, 0, jst)
 	at := func(m int) time.Time { return opened.Add(time.Duration(m) * time.Minute) }
@@ -949,19 +859,6 @@ func testCanSignInBranch(t *testing.T, pb canSignInPlaybook) {
 	}
 }
 
-func cardFraudPlaybook(t *testing.T) *playbook.Playbook {
-	t.Helper()
-	src, err := playbooks.FS.ReadFile("card-fraud.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := playbook.Parse("card-fraud.yaml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 // TestCardFraudTypedCardBranch checks the urgent branch of the card-fraud
 // playbook: a card typed into a page a message led to needs its lost or
 // stolen line at once, so that call (and the other cards typed there, and
@@ -969,7 +866,7 @@ func cardFraudPlaybook(t *testing.T) *playbook.Playbook {
 // only when what-happened is typed-card or both. Before the answer it
 // waits for it; the ordinary call to the card company is due in every case.
 func TestCardFraudTypedCardBranch(t *testing.T) {
-	p := cardFraudPlaybook(t)
+	p := builtinPlaybook(t, "card-fraud")
 	jst := time.FixedZone("JST", 9*60*60)
 	opened := time.Date(2026, 12, 3, 21, 0, 0, 0, jst)
 	answered := opened.Add(time.Minute)
@@ -1038,7 +935,7 @@ func TestCardFraudTypedCardBranch(t *testing.T) {
 // critical step waits for is critical, and the follow-ups come the next
 // day, a week on, weekly for a month and with two monthly statements.
 func TestCardFraudPlaybookShape(t *testing.T) {
-	p := cardFraudPlaybook(t)
+	p := builtinPlaybook(t, "card-fraud")
 	if _, ok := p.Step("can-sign-in"); ok {
 		t.Error("card-fraud has a can-sign-in step; it is not an account playbook")
 	}
