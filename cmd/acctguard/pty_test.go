@@ -571,7 +571,7 @@ func TestTriageInATerminal(t *testing.T) {
 	env, stateFile := ptyEnv(t)
 	env = append(env, "ACCTGUARD_LANG=ja")
 	p := startPTY(t, env, "respond")
-	p.expect("乗っ取られたのは何ですか？")
+	p.expect("何が乗っ取られましたか？")
 	p.key("\x1b[B\x1b[B\r") // two down: past Amazon and e-mail to LINE
 	p.expect("今もログインできますか？")
 	p.key("\x1b[B\r") // いいえ

@@ -135,7 +135,7 @@ func TestRespondTriageMoneyTaken(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, line := range []string{
-		"? 乗っ取られたのは何ですか？（おかしいと感じたもの） Amazonのアカウント\n",
+		"? 何が乗っ取られましたか？（おかしいと感じたものを選んでください） Amazonのアカウント\n",
 		"案件1・Amazonアカウントの乗っ取り・11月26日(木) 21:00 開始\n",
 		"一緒に、案件2「カードの不正利用」も始めました。",
 	} {

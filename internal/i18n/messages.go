@@ -99,7 +99,7 @@ func screenTexts() map[string]Text {
 		"respond.intro-password":      {En: "acctguard never asks for a password. In notes, write only the last 4 digits of a card.", Ja: "acctguard がパスワードを聞くことはありません。メモにカード番号を書くときは下4桁だけにしてください。"},
 		"respond.resume":              {En: "Picking up incident %d where you left off.", Ja: "案件%dを、前回の続きから再開します。"},
 		"triage.intro":                {En: "First, a few short questions about what happened.", Ja: "まず、何があったかを短くお尋ねします。"},
-		"triage.service":              {En: "What was taken over, or what looks wrong?", Ja: "乗っ取られたのは何ですか？（おかしいと感じたもの）"},
+		"triage.service":              {En: "What was taken over, or what looks wrong?", Ja: "何が乗っ取られましたか？（おかしいと感じたものを選んでください）"},
 		"triage.service.amazon":       {En: "My Amazon account", Ja: "Amazonのアカウント"},
 		"triage.service.email":        {En: "My e-mail (Gmail, Yahoo! Mail, Outlook, a mobile carrier's mail…)", Ja: "メール（Gmail、Yahoo!メール、Outlook、携帯電話会社のメールなど）"},
 		"triage.service.line":         {En: "My LINE account", Ja: "LINEのアカウント"},
