@@ -1010,3 +1010,179 @@ func TestCardFraudPlaybookShape(t *testing.T) {
 		}
 	}
 }
+
+func emailPlaybook(t *testing.T) *playbook.Playbook {
+	t.Helper()
+	src, err := playbooks.FS.ReadFile("email-takeover.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := playbook.Parse("email-takeover.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// emailProviderSteps are the e-mail playbook's steps for one provider
+// only; emailLockedOutSteps are the ones for a person who cannot sign in.
+var (
+	emailProviderSteps = map[string][]string{
+		"google":    {"recover-google-account", "review-google-security-events", "check-gmail-settings"},
+		"microsoft": {"recover-microsoft-account"},
+		"yahoo":     {"recover-yahoo-id", "check-yahoo-contact-address"},
+		"other":     {"recover-other-mail"},
+	}
+	emailLockedOutSteps = map[string]bool{
+		"recover-google-account": true, "recover-microsoft-account": true,
+		"recover-yahoo-id": true, "recover-other-mail": true,
+	}
+	// emailSignInSteps need the person signed in to the mailbox.
+	emailSignInSteps = []string{
+		"check-recovery-and-2sv", "sign-out-sessions-and-apps",
+		"check-forwarding-and-filters", "tell-contacts",
+		"change-linked-passwords", "recheck-after-a-week",
+	}
+)
+
+// TestEmailTakeoverBranches walks the provider and can-sign-in answers:
+// each provider's answer makes its own steps applicable and every other
+// provider's not applicable; the recovery steps apply only to a person
+// who is locked out, and the change of password only to one who is not.
+func TestEmailTakeoverBranches(t *testing.T) {
+	p := emailPlaybook(t)
+	jst := time.FixedZone("JST", 9*60*60)
+	opened := time.Date(2026, 12, 3, 21, 0, 0, 0, jst)
+	answer := func(step, value string) incident.Event {
+		return incident.Event{Step: step, Action: incident.ActionAnswer, Answer: value, At: opened.Add(time.Minute)}
+	}
+	for _, provider := range []string{"google", "microsoft", "yahoo", "other"} {
+		for _, canSignIn := range []string{"yes", "no"} {
+			t.Run(provider+"/can-sign-in="+canSignIn, func(t *testing.T) {
+				v := incident.Derive(p, opened, []incident.Event{answer("provider", provider), answer("can-sign-in", canSignIn)}, opened.Add(2*time.Minute))
+				state := func(id string) incident.State {
+					t.Helper()
+					s, ok := v.Status(id)
+					if !ok {
+						t.Fatalf("no step %s", id)
+					}
+					return s.State
+				}
+				for owner, ids := range emailProviderSteps {
+					for _, id := range ids {
+						applies := owner == provider && (!emailLockedOutSteps[id] || canSignIn == "no")
+						if got := state(id); applies == (got == incident.NotApplicable) {
+							t.Errorf("%s is %s; want it to apply: %v", id, got, applies)
+						}
+					}
+				}
+				if got := state("change-mail-password"); (canSignIn == "yes") != (got == incident.Due) {
+					t.Errorf("change-mail-password is %s", got)
+				}
+				if got := state("back-in"); (canSignIn == "no") == (got == incident.NotApplicable) {
+					t.Errorf("back-in is %s", got)
+				}
+				recover := "recover-" + map[string]string{"google": "google-account", "microsoft": "microsoft-account", "yahoo": "yahoo-id", "other": "other-mail"}[provider]
+				if got := state(recover); canSignIn == "no" && got != incident.Due {
+					t.Errorf("%s while locked out is %s, want due", recover, got)
+				}
+				for _, id := range emailSignInSteps {
+					if got := state(id); got != incident.Waiting {
+						t.Errorf("%s before a new password or recovery is %s, want waiting", id, got)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestEmailTakeoverLockedOutPath: a locked-out Gmail user recovers the
+// account; the steps that need a sign-in open once back in, and stay
+// waiting while recovery has not worked yet, until while-locked-out is
+// done.
+func TestEmailTakeoverLockedOutPath(t *testing.T) {
+	p := emailPlaybook(t)
+	jst := time.FixedZone("JST", 9*60*60)
+	at := func(m int) time.Time { return time.Date(2026, 12, 3, 21, m, 0, 0, jst) }
+	answer := func(step, value string, when time.Time) incident.Event {
+		return incident.Event{Step: step, Action: incident.ActionAnswer, Answer: value, At: when}
+	}
+	done := func(step string, when time.Time) incident.Event {
+		return incident.Event{Step: step, Action: incident.ActionDone, At: when}
+	}
+	state := func(v incident.View, id string) incident.State {
+		t.Helper()
+		s, ok := v.Status(id)
+		if !ok {
+			t.Fatalf("no step %s", id)
+		}
+		return s.State
+	}
+	lockedOut := []incident.Event{
+		answer("provider", "google", at(1)),
+		answer("can-sign-in", "no", at(2)),
+		done("recover-google-account", at(20)),
+	}
+
+	notYet := append(slices.Clone(lockedOut), answer("back-in", "no", at(21)))
+	v := incident.Derive(p, at(0), notYet, at(22))
+	if got := state(v, "while-locked-out"); got != incident.Due {
+		t.Errorf("while-locked-out when recovery has not worked is %s, want due", got)
+	}
+	for _, id := range append([]string{"review-google-security-events", "check-gmail-settings"}, emailSignInSteps...) {
+		if got := state(v, id); got != incident.Waiting {
+			t.Errorf("%s while still locked out is %s, want waiting", id, got)
+		}
+	}
+
+	backIn := append(slices.Clone(lockedOut), answer("back-in", "yes", at(21)))
+	v = incident.Derive(p, at(0), backIn, at(22))
+	for _, id := range []string{"while-locked-out", "change-mail-password"} {
+		if got := state(v, id); got != incident.NotApplicable {
+			t.Errorf("%s once back in is %s, want not applicable", id, got)
+		}
+	}
+	for _, id := range []string{"review-google-security-events", "check-gmail-settings", "check-recovery-and-2sv", "check-forwarding-and-filters"} {
+		if got := state(v, id); got != incident.Due {
+			t.Errorf("%s once back in is %s, want due", id, got)
+		}
+	}
+	if s, _ := v.Status("recheck-after-a-week"); s.State != incident.Waiting || !s.AvailableAt.Equal(at(21).AddDate(0, 0, 7)) {
+		t.Errorf("recheck-after-a-week is %s until %s, want waiting until a week after getting back in", s.State, s.AvailableAt)
+	}
+}
+
+// TestEmailTakeoverCriticalStepsCanBeReached: as for Amazon, every step a
+// critical step waits for is critical too, so respond --critical reaches
+// them all; and the question every account playbook shares is there.
+func TestEmailTakeoverCriticalStepsCanBeReached(t *testing.T) {
+	p := emailPlaybook(t)
+	for _, s := range p.Steps {
+		if !s.Critical {
+			continue
+		}
+		deps := slices.Clone(s.After)
+		for _, c := range s.When {
+			deps = append(deps, c.Step)
+		}
+		for _, id := range deps {
+			if d, ok := p.Step(id); ok && !d.Critical {
+				t.Errorf("critical step %s waits for %s, which is not critical", s.ID, id)
+			}
+		}
+	}
+	q, ok := p.Step("can-sign-in")
+	if !ok || q.Kind != playbook.KindQuestion {
+		t.Fatal("no can-sign-in question")
+	}
+	var values []string
+	for _, o := range q.Options {
+		values = append(values, o.Value)
+	}
+	if !slices.Equal(values, []string{"yes", "no"}) {
+		t.Errorf("can-sign-in options = %v, want [yes no]", values)
+	}
+	if s, _ := p.Step("weekly-recheck"); s.Repeat == nil || s.Repeat.Every.String() != "7d" || s.Repeat.Times != 4 {
+		t.Errorf("weekly-recheck repeat = %+v, want every 7d, 4 times", s.Repeat)
+	}
+}
