@@ -1011,19 +1011,6 @@ func TestCardFraudPlaybookShape(t *testing.T) {
 	}
 }
 
-func emailPlaybook(t *testing.T) *playbook.Playbook {
-	t.Helper()
-	src, err := playbooks.FS.ReadFile("email-takeover.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := playbook.Parse("email-takeover.yaml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 // emailProviderSteps are the e-mail playbook's steps for one provider
 // only; emailLockedOutSteps are the ones for a person who cannot sign in.
 var (
@@ -1050,7 +1037,7 @@ var (
 // provider's not applicable; the recovery steps apply only to a person
 // who is locked out, and the change of password only to one who is not.
 func TestEmailTakeoverBranches(t *testing.T) {
-	p := emailPlaybook(t)
+	p := builtinPlaybook(t, "email-takeover")
 	jst := time.FixedZone("JST", 9*60*60)
 	opened := time.Date(2026, 12, 3, 21, 0, 0, 0, jst)
 	answer := func(step, value string) incident.Event {
@@ -1101,7 +1088,7 @@ func TestEmailTakeoverBranches(t *testing.T) {
 // waiting while recovery has not worked yet, until while-locked-out is
 // done.
 func TestEmailTakeoverLockedOutPath(t *testing.T) {
-	p := emailPlaybook(t)
+	p := builtinPlaybook(t, "email-takeover")
 	jst := time.FixedZone("JST", 9*60*60)
 	at := func(m int) time.Time { return time.Date(2026, 12, 3, 21, m, 0, 0, jst) }
 	answer := func(step, value string, when time.Time) incident.Event {
@@ -1152,37 +1139,20 @@ func TestEmailTakeoverLockedOutPath(t *testing.T) {
 	}
 }
 
-// TestEmailTakeoverCriticalStepsCanBeReached: as for Amazon, every step a
-// critical step waits for is critical too, so respond --critical reaches
-// them all; and the question every account playbook shares is there.
-func TestEmailTakeoverCriticalStepsCanBeReached(t *testing.T) {
-	p := emailPlaybook(t)
-	for _, s := range p.Steps {
-		if !s.Critical {
-			continue
-		}
-		deps := slices.Clone(s.After)
-		for _, c := range s.When {
-			deps = append(deps, c.Step)
-		}
-		for _, id := range deps {
-			if d, ok := p.Step(id); ok && !d.Critical {
-				t.Errorf("critical step %s waits for %s, which is not critical", s.ID, id)
+// TestBuiltinFollowUps: every built-in keeps the habit the founding story
+// taught, a re-check a week later and then weekly for a month.
+func TestBuiltinFollowUps(t *testing.T) {
+	for _, p := range builtinPlaybooks(t) {
+		var week, weekly bool
+		for _, s := range p.Steps {
+			if s.Phase != playbook.PhaseFollowUp {
+				continue
 			}
+			week = week || s.Delay.String() == "7d"
+			weekly = weekly || (s.Repeat != nil && s.Repeat.Every.String() == "7d" && s.Repeat.Times >= 4)
 		}
-	}
-	q, ok := p.Step("can-sign-in")
-	if !ok || q.Kind != playbook.KindQuestion {
-		t.Fatal("no can-sign-in question")
-	}
-	var values []string
-	for _, o := range q.Options {
-		values = append(values, o.Value)
-	}
-	if !slices.Equal(values, []string{"yes", "no"}) {
-		t.Errorf("can-sign-in options = %v, want [yes no]", values)
-	}
-	if s, _ := p.Step("weekly-recheck"); s.Repeat == nil || s.Repeat.Every.String() != "7d" || s.Repeat.Times != 4 {
-		t.Errorf("weekly-recheck repeat = %+v, want every 7d, 4 times", s.Repeat)
+		if !week || !weekly {
+			t.Errorf("%s: a re-check a week later %v, weekly for a month %v; want both", p.ID, week, weekly)
+		}
 	}
 }
