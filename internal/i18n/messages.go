@@ -14,9 +14,9 @@ func screenTexts() map[string]Text {
 		"phase.recover":         {En: "Recover", Ja: "復旧と見直し"},
 		"phase.report":          {En: "Report", Ja: "届出と記録"},
 		"phase.follow-up":       {En: "Follow up", Ja: "経過観察"},
-		"phase.verify.about":    {En: "is the alert real?", Ja: "通知が本物か確かめる"},
+		"phase.verify.about":    {En: "start safely, keep the evidence", Ja: "安全に始め、証拠を残す"},
 		"phase.contain.about":   {En: "stop further damage", Ja: "相手を締め出し、被害を止める"},
-		"phase.recover.about":   {En: "take the account back and clean up", Ja: "アカウントを取り戻し、設定を見直す"},
+		"phase.recover.about":   {En: "put things right and clean up", Ja: "元に戻し、設定を見直す"},
 		"phase.report.about":    {En: "tell the right people, keep records", Ja: "しかるべき窓口に伝え、記録を残す"},
 		"phase.follow-up.about": {En: "check again later", Ja: "時間をおいて、もう一度確かめる"},
 
