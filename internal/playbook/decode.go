@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/net/publicsuffix"
 
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/suggest"
@@ -49,7 +50,7 @@ func ValidID(id string) bool {
 const idHint = "use lower-case letters, digits and dashes, starting with a letter or digit"
 
 var (
-	playbookKeys = []string{"schema", "id", "version", "title", "summary", "critical-time", "languages", "service", "for", "sources", "contacts", "steps"}
+	playbookKeys = []string{"schema", "id", "version", "title", "summary", "critical-time", "languages", "service", "for", "official-domains", "real-alerts", "sources", "contacts", "steps"}
 	sourceKeys   = []string{"id", "title", "url"}
 	contactKeys  = []string{"id", "name", "phone", "url", "verified", "source", "note"}
 	stepKeys     = []string{"id", "title", "phase", "kind", "critical", "why", "how", "links", "contacts", "sources", "question", "options", "when", "after", "delay", "delay-from", "early", "repeat", "was", "record", "opens"}
@@ -646,6 +647,12 @@ func (d *decoder) playbook(n *yaml.Node) *Playbook {
 			}
 		}
 	}
+	if f, ok := m["official-domains"]; ok {
+		p.OfficialDomains = d.domains(f.val)
+	}
+	if f, ok := m["real-alerts"]; ok {
+		p.RealAlerts = d.text(f.val, "real-alerts")
+	}
 	if f, ok := m["critical-time"]; ok {
 		p.CriticalTime = d.duration(f.val, "critical-time")
 	}
@@ -1077,4 +1084,53 @@ func (d *decoder) repeat(n *yaml.Node, what string) *Repeat {
 		}
 	}
 	return r
+}
+
+// domains reads official-domains: lower-case host names with a dot,
+// each a name a person could register or a host under one (amazon.co.jp,
+// pay.amazon.co.jp), not a public suffix alone (co.jp), each once.
+func (d *decoder) domains(n *yaml.Node) []string {
+	items := []*yaml.Node{n}
+	if n.Kind == yaml.SequenceNode {
+		items = n.Content
+	}
+	var out []string
+	for _, it := range items {
+		v, ok := d.scalar(it, "a domain in official-domains")
+		if !ok {
+			continue
+		}
+		switch {
+		case !validDomain(v):
+			d.errf(it, "%q in official-domains is not a domain name", v).hintf("write a lower-case host name such as amazon.co.jp, without https:// or a path")
+		case slices.Contains(out, v):
+			d.errf(it, "%q is listed twice in official-domains", v).hintf("list it once")
+		default:
+			if _, err := publicsuffix.EffectiveTLDPlusOne(v); err != nil {
+				d.errf(it, "%q in official-domains is a public suffix, which anyone can register under", v).hintf("name the service's own domain, such as amazon.co.jp")
+				continue
+			}
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// validDomain reports whether s is a lower-case ASCII host name of at
+// least two labels.
+func validDomain(s string) bool {
+	if len(s) > 253 || !strings.Contains(s, ".") {
+		return false
+	}
+	for _, label := range strings.Split(s, ".") {
+		if label == "" || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
+			return false
+		}
+		for _, c := range label {
+			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-') {
+				return false
+			}
+		}
+	}
+	return true
 }

@@ -71,6 +71,10 @@ func TestParseRules(t *testing.T) {
 		{"unknown phase", head + "  - id: a\n    title: x\n    phase: contian\n", []string{`8:12: unknown phase "contian" in step "a"`}},
 		{"unknown kind", head + "  - id: a\n    title: x\n    phase: verify\n    kind: check\n", []string{`9:11: unknown kind "check" in step "a"`}},
 		{"unknown record", head + "  - id: a\n    title: x\n    phase: verify\n    record: orders\n", []string{`9:13: unknown record "orders" in step "a"`}},
+		{"official domains", strings.Replace(head, "languages:", "official-domains: [amazon.co.jp, https://amazon.com, co.jp, amazon.co.jp]\nlanguages:", 1) + okStep, []string{
+			`4:34: "https://amazon.com" in official-domains is not a domain name`,
+			`4:54: "co.jp" in official-domains is a public suffix, which anyone can register under`,
+			`4:61: "amazon.co.jp" is listed twice in official-domains`}},
 		{"unknown purpose", strings.Replace(head, "languages:", "for: banking\nlanguages:", 1) + okStep, []string{`4:6: unknown purpose "banking" in for`}},
 		{"opens not an id", head + okStep + "    opens: E-mail\n", []string{`9:12: opens of step "ok" "E-mail" is not a valid id`}},
 		{"opens its own playbook", head + okStep + "    opens: t\n", []string{`9:12: step "ok" opens its own playbook`}},

@@ -29,10 +29,19 @@ type Playbook struct {
 	Service      Text
 	// For says what the playbook is for (one of Purposes), so that lists
 	// can group it with others of its kind; empty when it does not say.
-	For      string
-	Sources  []Source
-	Contacts []Contact
-	Steps    []Step
+	For string
+	// OfficialDomains are the service's own domains, which acctguard check
+	// holds a message's sender and links against (a host is the service's
+	// when it is one of them or ends in "." and one of them). Empty when
+	// the playbook does not say.
+	OfficialDomains []string
+	// RealAlerts says where the service's real messages can be seen
+	// besides the mailbox (Amazon's Message Center); zero when it does not
+	// say.
+	RealAlerts Text
+	Sources    []Source
+	Contacts   []Contact
+	Steps      []Step
 
 	// File is the name the playbook was read from, as shown in errors.
 	File string
