@@ -135,7 +135,7 @@ func TestPlaybookListGroups(t *testing.T) {
 Shopping
 shop     A shop       user      1
 
-E-mail
+Email
 my-mail  My mail      user      1
 
 Other

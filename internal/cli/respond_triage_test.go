@@ -37,7 +37,7 @@ steps:
 `
 	triageEmail = `schema: 1
 id: email-takeover
-title: {en: E-mail account takeover, ja: メールアカウントの乗っ取り}
+title: {en: Email account takeover, ja: メールアカウントの乗っ取り}
 languages: [en, ja]
 steps:
   - id: sessions
@@ -80,7 +80,7 @@ steps:
 // TestRespondTriageLINE: "my LINE account was taken" leads to the LINE
 // plan, with the sign-in question answered once, in the first questions.
 func TestRespondTriageLINE(t *testing.T) {
-	opts, out, _ := respondSetup(t, i18n.English, "My LINE account", "No: the password or e-mail was changed, or it is locked", "No", "Start: LINE account takeover", "Stop for now")
+	opts, out, _ := respondSetup(t, i18n.English, "My LINE account", "No: the password or email was changed, or it is locked", "No", "Start: LINE account takeover", "Stop for now")
 	opts.Catalogue.Builtin = fstest.MapFS{
 		"amazon-takeover.yaml": {Data: []byte(triageAmazon)},
 		"card-fraud.yaml":      {Data: []byte(triageCard)},
@@ -92,7 +92,7 @@ func TestRespondTriageLINE(t *testing.T) {
 	want := `
 First, a few short questions about what happened.
 ? What was taken over, or what looks wrong? My LINE account
-? Can you still sign in to it? No: the password or e-mail was changed, or it is locked
+? Can you still sign in to it? No: the password or email was changed, or it is locked
 ? Was money taken, or did you type card details on a page a message led you to? No
 ? This is what fits. Shall we start? Start: LINE account takeover
 Incident 1 · LINE account takeover · opened Thu 26 Nov 21:00
@@ -157,7 +157,7 @@ func TestRespondTriageMoneyTaken(t *testing.T) {
 // incident, is walked, and the walk comes back to the same step; the
 // e-mail plan's own pointer back to Amazon is not offered.
 func TestRespondOpensTheEmailGuideAndComesBack(t *testing.T) {
-	opts, out, _ := respondSetup(t, i18n.English, "Open the guide for this: E-mail account takeover", "Done", "Done", "Done", "Stop for now")
+	opts, out, _ := respondSetup(t, i18n.English, "Open the guide for this: Email account takeover", "Done", "Done", "Done", "Stop for now")
 	opts.Catalogue.Builtin = fstest.MapFS{
 		"amazon-takeover.yaml": {Data: []byte(triageAmazon)},
 		"email-takeover.yaml":  {Data: []byte(triageEmail)},
@@ -173,14 +173,14 @@ func TestRespondOpensTheEmailGuideAndComesBack(t *testing.T) {
 	}
 	want := `[1/3] Contain · Secure your e-mail first
 
-? What now? Open the guide for this: E-mail account takeover
+? What now? Open the guide for this: Email account takeover
 
-Incident 2 · E-mail account takeover · opened Thu 26 Nov 21:00
+Incident 2 · Email account takeover · opened Thu 26 Nov 21:00
 0 of 2 steps finished
-Started incident 2, E-mail account takeover, beside incident 1. When nothing
-more is to be done in it for now, you come back here.
+Started incident 2, Email account takeover, beside incident 1. When nothing more
+is to be done in it for now, you come back here.
 
-E-mail account takeover: what to do now, one step at a time.
+Email account takeover: what to do now, one step at a time.
 You can stop at any moment, Ctrl-C included: every answer is saved at once.
 acctguard never asks for a password. In notes, write only the last 4 digits of a
 card.
@@ -228,7 +228,7 @@ To continue, run: acctguard respond --incident 1
 // how to carry on with it; the Amazon step then offers to continue the
 // e-mail incident already open rather than a new one.
 func TestRespondStopsInsideTheLinkedGuide(t *testing.T) {
-	opts, out, _ := respondSetup(t, i18n.English, "Open the guide for this: E-mail account takeover", "Stop for now")
+	opts, out, _ := respondSetup(t, i18n.English, "Open the guide for this: Email account takeover", "Stop for now")
 	opts.Catalogue.Builtin = fstest.MapFS{
 		"amazon-takeover.yaml": {Data: []byte(triageAmazon)},
 		"email-takeover.yaml":  {Data: []byte(triageEmail)},
@@ -242,7 +242,7 @@ func TestRespondStopsInsideTheLinkedGuide(t *testing.T) {
 	}
 	out.Reset()
 	opts.PlaybookID, opts.Incident = "", 1
-	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"Continue the guide for this: E-mail account takeover (incident 2)", "Stop for now"}}
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"Continue the guide for this: Email account takeover (incident 2)", "Stop for now"}}
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}

@@ -105,6 +105,8 @@ const (
 // Result is the whole reading.
 type Result struct {
 	Verdict Verdict
+	// Kind is what the input was read as.
+	Kind mailread.Kind
 	// Service is the service the message is about (or imitates), nil when
 	// it names none acctguard knows.
 	Service  *Service
@@ -132,25 +134,42 @@ func Check(m *mailread.Message, services []Service) Result {
 	if m.Truncated {
 		c.add(Note, "input.truncated", "input", 0, "", "")
 	}
-	r := Result{Service: c.svc, Findings: c.findings}
+	r := Result{Kind: m.Kind, Service: c.svc, Findings: c.findings}
+	r.decide()
+	return r
+}
+
+// decide sets the verdict from the findings: any warning sign decides;
+// without one, the service's own signs (its domain passing the provider's
+// DMARC or DKIM check, or a DKIM signature checked afresh; for a single
+// address, that it is the service's own) are needed to say no warning signs were found, and
+// without them acctguard cannot tell.
+func (r *Result) decide() {
+	own := false
+	for _, f := range r.Findings {
+		switch f.Code {
+		case "auth.dmarc-pass", "auth.dkim-pass", "dkim.verified":
+			own = own || f.Severity == Reassuring
+		case "link.all-official":
+			// Alone, only for a single address: text pasted from a copy
+			// may keep the real links and ask for a call or a reply.
+			own = own || (f.Severity == Reassuring && r.Kind == mailread.KindURL)
+		}
+	}
 	switch {
 	case r.Count(Warning) > 0:
 		r.Verdict = Warnings
-	case c.authPassed || (m.Kind == mailread.KindURL && c.officialLinks > 0):
+	case own:
 		r.Verdict = NoWarnings
 	default:
 		r.Verdict = CannotTell
 	}
-	return r
 }
 
 type checker struct {
 	m        *mailread.Message
 	svc      *Service
 	findings []Finding
-	// authPassed is set when the provider's verdict says the service
-	// itself sent it: DMARC passed for one of its domains, or DKIM did.
-	authPassed    bool
 	officialLinks int
 }
 
@@ -231,9 +250,6 @@ func (c *checker) verdict(method, value, d, by string, line int) {
 	case "pass":
 		if c.svc != nil && c.svc.official(d) {
 			c.add(Reassuring, "auth."+method+"-pass", where, line, d, by)
-			if method == "dmarc" || method == "dkim" {
-				c.authPassed = true
-			}
 			return
 		}
 		if c.svc != nil && method != "spf" {
