@@ -167,9 +167,9 @@ func (r *Result) decide() {
 }
 
 type checker struct {
-	m        *mailread.Message
-	svc      *Service
-	findings []Finding
+	m             *mailread.Message
+	svc           *Service
+	findings      []Finding
 	officialLinks int
 }
 
