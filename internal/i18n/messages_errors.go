@@ -9,6 +9,18 @@ func errorTexts() map[string]Text {
 	return map[string]Text{
 		"error.hint": {En: "hint: ", Ja: "ヒント："},
 
+		// check.
+		"error.check.unreadable":            {En: "cannot read %q as a message: %w", Ja: "「%s」をメッセージとして読めません：%v"},
+		"error.check.unreadable.hint":       {En: "save the message from your mail program as a file (.eml), or paste its text", Ja: "メールソフトからメッセージをファイル（.eml）として保存するか、本文を貼り付けてください。"},
+		"error.check.read":                  {En: "cannot read %q: %w", Ja: "「%s」を読めません：%v"},
+		"error.check.directory":             {En: "%q is a folder, not a message", Ja: "「%s」はフォルダーで、メッセージではありません。"},
+		"error.check.no-file":               {En: "there is no file %q", Ja: "「%s」というファイルはありません。"},
+		"error.check.file.hint":             {En: "give a saved message (.eml), \"-\" for pasted text, or a web or sender address", Ja: "保存したメッセージ（.eml）、貼り付けた文なら「-」、またはWebアドレスか送信者のアドレスを指定してください。"},
+		"error.check.no-domains":            {En: "playbook %q does not list the service's own domains", Ja: "手順書「%s」には、サービス自身のドメインが書かれていません。"},
+		"error.check.no-domains.hint":       {En: "add official-domains to it, or leave out --playbook", Ja: "official-domains を書き足すか、--playbook を付けずに実行してください。"},
+		"error.check.no-evidence-step":      {En: "incident %d has no step that keeps the evidence", Ja: "案件%dには、証拠を残す手順がありません。"},
+		"error.check.no-evidence-step.hint": {En: "keep a note yourself with \"acctguard note STEP TEXT\"", Ja: "「acctguard note 手順ID 文」で自分でメモを残してください。"},
+
 		// Incidents.
 		"error.incident.already-closed":      {En: "incident %d is already closed", Ja: "案件%dはすでに終了しています。"},
 		"error.incident.already-closed.hint": {En: "\"acctguard incident reopen %d\" opens it again", Ja: "「acctguard incident reopen %d」で再開できます。"},
