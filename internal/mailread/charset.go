@@ -91,7 +91,11 @@ var encodedWord = regexp.MustCompile(`=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=`)
 // (phishing mail puts them inside quotes, where the standard says they are
 // not words).
 func decodeHeader(v string) string {
-	v = rawHeaderText(v)
+	return strings.ToValidUTF8(decodeWords(rawHeaderText(v)), "\uFFFD")
+}
+
+// decodeWords decodes the RFC 2047 words in v.
+func decodeWords(v string) string {
 	if !strings.Contains(v, "=?") {
 		return v
 	}

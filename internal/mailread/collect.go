@@ -44,17 +44,35 @@ func (c *collector) addPlain(s string) {
 func (c *collector) addPlainReader(r io.Reader) {
 	c.plain.startPart()
 	br := bufio.NewReaderSize(r, 64<<10)
+	carry := "" // a character cut at the end of the buffer
 	for {
 		chunk, err := br.ReadSlice('\n')
-		if len(chunk) > 0 {
-			s := strings.TrimRight(string(chunk), "\r\n")
-			c.urls(s)
-			c.plain.line(s)
+		s := carry + string(chunk)
+		carry = ""
+		eol := err != bufio.ErrBufferFull
+		if !eol {
+			cut := completeRunes(s)
+			s, carry = s[:cut], s[cut:]
 		}
+		c.urls(s)
+		c.plain.add(s, eol)
 		if err != nil && err != bufio.ErrBufferFull {
 			return
 		}
 	}
+}
+
+// completeRunes is the length of s without a character cut at its end.
+func completeRunes(s string) int {
+	for i := len(s) - 1; i >= 0 && i >= len(s)-utf8.UTFMax; i-- {
+		if utf8.RuneStart(s[i]) {
+			if !utf8.FullRuneInString(s[i:]) {
+				return i
+			}
+			break
+		}
+	}
+	return len(s)
 }
 
 // finish sets the message's Text: the plain parts' text, or the HTML
@@ -73,9 +91,10 @@ func (c *collector) finish() {
 // textBuf is text kept up to MaxText bytes, line by line: lines trimmed at
 // the end, runs of blank lines made one, none at the start or the end.
 type textBuf struct {
-	b     strings.Builder
-	blank bool // a blank line is due before the next text
-	full  bool
+	b      strings.Builder
+	blank  bool // a blank line is due before the next text
+	inLine bool // the last text added did not end its line
+	full   bool
 }
 
 // startPart separates a new part's text from the one before.
@@ -83,25 +102,34 @@ func (t *textBuf) startPart() {
 	if t.b.Len() > 0 {
 		t.blank = true
 	}
+	t.inLine = false
 }
 
 // line adds one line of text.
-func (t *textBuf) line(s string) {
-	s = strings.TrimRight(s, " \t\r\n\u00a0\u3000")
-	if strings.TrimSpace(s) == "" {
+func (t *textBuf) line(s string) { t.add(s, true) }
+
+// add adds text to the current line, and ends the line if eol.
+func (t *textBuf) add(s string, eol bool) {
+	if eol {
+		s = strings.TrimRight(s, " \t\r\n\u00a0\u3000")
+	}
+	if !t.inLine {
+		if strings.TrimSpace(s) == "" {
+			if eol && t.b.Len() > 0 {
+				t.blank = true
+			}
+			return
+		}
 		if t.b.Len() > 0 {
-			t.blank = true
-		}
-		return
-	}
-	if t.b.Len() > 0 {
-		t.write("\n")
-		if t.blank {
 			t.write("\n")
+			if t.blank {
+				t.write("\n")
+			}
 		}
+		t.blank = false
 	}
-	t.blank = false
 	t.write(s)
+	t.inLine = !eol
 }
 
 func (t *textBuf) write(s string) {

@@ -43,7 +43,9 @@ func (c *collector) addHTML(r io.Reader) {
 	var line strings.Builder
 	space := false // a space is due before the next word on the line
 	endLine := func() {
-		c.html.line(line.String())
+		if line.Len() > 0 {
+			c.html.line(line.String())
+		}
 		line.Reset()
 		space = false
 	}
@@ -85,11 +87,11 @@ func (c *collector) addHTML(r io.Reader) {
 			} else {
 				c.urls(text)
 			}
-			for _, word := range splitHTMLSpace(text, &space) {
+			for i, word := range splitHTMLSpace(text, &space) {
 				if line.Len() > MaxText {
 					break
 				}
-				if space && line.Len() > 0 {
+				if (space || i > 0) && line.Len() > 0 {
 					line.WriteByte(' ')
 				}
 				line.WriteString(word)
