@@ -41,6 +41,14 @@ type Message struct {
 	// one the person's own provider added last) first, each unparsed.
 	AuthResults []Header
 
+	// Headers are the message's own header fields in file order, topmost
+	// first, unfolded but not RFC 2047-decoded, so that a finding can name
+	// the line it is about (From, Reply-To, Return-Path, Received…). For
+	// pasted text they are the quoted lines From and Subject were taken
+	// from (差出人:, 件名:…), with their line in the paste. Bounded: see
+	// MaxHeaders.
+	Headers []Header
+
 	// Text is the readable text of the message: the text/plain parts, or
 	// the text of the HTML parts when there is no plain one, joined with
 	// blank lines. Bounded: see MaxText.
@@ -74,10 +82,14 @@ type Header struct {
 // Link is a web address the message points to.
 type Link struct {
 	// URL is the address the link really goes to (an <a href>, or a bare
-	// URL in the text), as written.
+	// URL in the text), as written: it may lack a scheme when the message
+	// wrote only a host ("amazon.co.jp.xxx.info/path", "www.example.com"),
+	// and an href may be any scheme but mailto:, tel:, sms: and cid:
+	// (those, and "#" anchors, are not links to a place).
 	URL string
 	// Text is what an HTML link shows instead, whitespace collapsed; ""
-	// for a bare URL, or when the link shows the URL itself.
+	// for a bare URL, or when the link shows the URL itself. A link that
+	// shows only an image gives the image's alt text, if any.
 	Text string
 	// Where says where it was found: "html" (an <a> in an HTML part),
 	// "text" (a URL written in the text), or "input" (the whole input was
@@ -98,4 +110,8 @@ const (
 	// MaxParts is the most MIME parts walked, at most MaxDepth deep.
 	MaxParts = 100
 	MaxDepth = 10
+	// MaxHeaders is the most header fields kept in Headers, and
+	// MaxHeaderBytes the most bytes of their values, of one message.
+	MaxHeaders     = 1000
+	MaxHeaderBytes = 1 << 20
 )
