@@ -578,7 +578,7 @@ func TestReadLargeMessageMemory(t *testing.T) {
 		}
 		return b.Bytes()
 	}()
-	manyHeaders := bytes.Repeat([]byte("a:b\n"), MaxInput/4+10)
+	manyHeaders := append([]byte("Subject: x\n"), bytes.Repeat([]byte("a:b\n"), MaxInput/4+10)...)
 	longLine := append([]byte("Subject: x\n\n"), bytes.Repeat([]byte("https://example.com/"), MaxInput/20)...)
 	for name, in := range map[string][]byte{"base64 body": huge, "many parts": manyParts, "many headers": manyHeaders, "one long line": longLine} {
 		t.Run(name, func(t *testing.T) {
