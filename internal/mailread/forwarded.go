@@ -13,15 +13,22 @@ var quotedLabels = map[string]string{
 	"date": "Date", "日付": "Date", "送信日時": "Date", "日時": "Date",
 }
 
+// maxQuotedLines is how far into pasted text quoted header lines are
+// looked for.
+const maxQuotedLines = 10000
+
 // readQuotedHeaders takes the first From, Subject and Date lines of a
 // pasted message ("差出人: Amazon <x@y>", "> Subject: …") into m, and
 // notes each line taken in m.Headers.
 func readQuotedHeaders(m *Message, text string) {
 	seen := map[string]bool{}
-	for n, line := range strings.Split(text, "\n") {
-		if len(seen) == 3 || n > 100000 {
+	n := 0
+	for line := range strings.Lines(text) {
+		n++
+		if len(seen) == 3 || n > maxQuotedLines {
 			return
 		}
+		line = strings.TrimRight(line, "\r\n")
 		l := strings.TrimLeft(line, " \t\u3000>＞")
 		label, value, ok := cutLabel(l)
 		if !ok {
@@ -36,7 +43,7 @@ func readQuotedHeaders(m *Message, text string) {
 			continue
 		}
 		seen[field] = true
-		m.Headers = append(m.Headers, Header{Line: n + 1, Name: label, Value: value})
+		m.Headers = append(m.Headers, Header{Line: n, Name: label, Value: value})
 		switch field {
 		case "From":
 			if a, ok := lenientAddress(value); ok {

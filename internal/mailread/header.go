@@ -27,8 +27,9 @@ var mailHeaders = map[string]bool{
 // scanHeader reads the header block at the start of data, if data starts
 // with one: RFC 5322 field lines ("Name: value", continued on lines that
 // start with a space or tab) up to a blank line or the end. A first line
-// "From …" as mbox files and Thunderbird write it is skipped, as are blank
-// lines before the header; line numbers count them.
+// "From …" as mbox files and Thunderbird write it, or "Microsoft Mail
+// Internet Headers Version 2.0" as Outlook shows headers, is skipped, as
+// are blank lines before the header; line numbers count them.
 func scanHeader(data []byte) (headerBlock, bool) {
 	var h headerBlock
 	line := 0
@@ -51,7 +52,8 @@ func scanHeader(data []byte) (headerBlock, bool) {
 	for ok && len(bytes.TrimSpace(l)) == 0 {
 		l, ok = next()
 	}
-	if ok && bytes.HasPrefix(l, []byte("From ")) {
+	// Outlook heads the headers it shows with this line; people copy it.
+	if ok && (bytes.HasPrefix(l, []byte("From ")) || bytes.HasPrefix(l, []byte("Microsoft Mail Internet Headers"))) {
 		l, ok = next()
 	}
 	known := false

@@ -22,6 +22,16 @@ var ErrNotText = errors.New("the message is not text")
 // Read reads one message from r: at most MaxInput bytes of it (Truncated
 // says there was more). It fails only when there is nothing to read or
 // what there is is not text; anything else is read as far as it can be.
+//
+// What the input is decides its Kind: one that starts with mail header
+// lines (Received:, From:, Authentication-Results: … up to a blank line)
+// is a saved message, KindEML; one line that is a web address (with a
+// scheme, or a bare host such as "amazon.co.jp.xxx.info/path") is KindURL;
+// one line that is a mailbox ("Amazon <a@b.c>", RFC 2047 names too) is
+// KindAddress; anything else is pasted text, KindText, whose quoted From
+// and Subject lines (差出人:, 件名:) are read where there are some. Text
+// without a charset label is read as UTF-8, or as Shift_JIS, EUC-JP or
+// ISO-2022-JP when it reads better so.
 func Read(r io.Reader) (*Message, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxInput+1))
 	if err != nil {

@@ -578,7 +578,7 @@ func TestReadLargeMessageMemory(t *testing.T) {
 		}
 		return b.Bytes()
 	}()
-	manyHeaders := bytes.Repeat([]byte("a:b\n"), MaxInput/4+10)
+	manyHeaders := append([]byte("Subject: x\n"), bytes.Repeat([]byte("a:b\n"), MaxInput/4+10)...)
 	longLine := append([]byte("Subject: x\n\n"), bytes.Repeat([]byte("https://example.com/"), MaxInput/20)...)
 	for name, in := range map[string][]byte{"base64 body": huge, "many parts": manyParts, "many headers": manyHeaders, "one long line": longLine} {
 		t.Run(name, func(t *testing.T) {
@@ -648,4 +648,35 @@ func totalAlloc() uint64 {
 	var s runtime.MemStats
 	runtime.ReadMemStats(&s)
 	return s.TotalAlloc
+}
+
+// Attachments are skipped unless they are text: phishing sends its form as
+// an HTML file, and that file's links count.
+func TestReadAttachments(t *testing.T) {
+	in := "From: a@example.net\r\nSubject: s\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"outer\"\r\n\r\n" +
+		"preamble https://preamble.example/\r\n" +
+		"--outer\r\nContent-Type: multipart/alternative; boundary=inner\r\n\r\n" +
+		"--inner\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nplain https://plain.example/\r\n" +
+		"--inner\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>html <a href=\"https://html.example/\">here</a></p>\r\n" +
+		"--inner--\r\n" +
+		"--outer\r\nContent-Type: application/pdf; name=\"a.pdf\"\r\nContent-Disposition: attachment; filename=\"a.pdf\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+		base64.StdEncoding.EncodeToString([]byte("%PDF-1.4 https://pdf.example/")) + "\r\n" +
+		"--outer\r\nContent-Type: text/html; name=\"form.html\"\r\nContent-Disposition: attachment; filename=\"form.html\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" +
+		base64.StdEncoding.EncodeToString([]byte(`<form action="https://form.example/post"><a href="https://attach.example/">ログイン</a></form>`)) + "\r\n" +
+		"--outer--\r\n"
+	m, err := ReadBytes([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Link{
+		{URL: "https://plain.example/", Where: "text"},
+		{URL: "https://html.example/", Text: "here", Where: "html"},
+		{URL: "https://attach.example/", Text: "ログイン", Where: "html"},
+	}
+	if !reflect.DeepEqual(m.Links, want) {
+		t.Errorf("Links =\n%+v\nwant\n%+v", m.Links, want)
+	}
+	if m.Text != "plain https://plain.example/" {
+		t.Errorf("Text = %q", m.Text)
+	}
 }
