@@ -61,23 +61,29 @@ func TestFoundingStoryScreens(t *testing.T) {
 						t.Errorf("line %d is %d columns wide, more than %d: %s", i+1, w, width, line)
 					}
 				}
-				golden := filepath.Join("testdata", "golden", fmt.Sprintf("founding-%s-%d.txt", lang, width))
-				if *update {
-					if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-						t.Fatal(err)
-					}
-				}
-				want, err := os.ReadFile(golden)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if out.String() != string(want) {
-					t.Errorf("screen differs from %s (go test -update to rewrite it):\n%s", golden, out)
-				}
+				golden(t, filepath.Join("testdata", "golden", fmt.Sprintf("founding-%s-%d.txt", lang, width)), out.String())
 			})
 		}
+	}
+}
+
+// golden compares got with the screen kept in the file; -update rewrites
+// it, to be read in the diff.
+func golden(t *testing.T, file, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("screen differs from %s (go test -update to rewrite it):\n%s", file, got)
 	}
 }
