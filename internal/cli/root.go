@@ -63,6 +63,7 @@ check again in the days after. It remembers what you have done.`,
 	cmd.AddCommand(NewCmdIncident(f))
 	cmd.AddCommand(NewCmdReport(f, nil))
 	cmd.AddCommand(NewCmdCharge(f))
+	cmd.AddCommand(NewCmdCheck(f, nil))
 	cmd.AddCommand(NewCmdState(f))
 	localizeHelp(cmd, f.langOrEnv())
 	wrapHelp(cmd, f.IO)

@@ -125,7 +125,7 @@ func screenTexts() map[string]Text {
 		// shows), %[3]s the service's name.
 		"check.f.auth.pasted":         {En: "Pasted text carries no verdict from your mail provider. The message saved as a file from your mail program (.eml, with its headers) tells more.", Ja: "貼り付けた文には、メールサービスによる判定が含まれていません。メールソフトからファイル（ヘッダー付きの .eml）として保存すると、もっと確かめられます。"},
 		"check.f.auth.none":           {En: "There is no Authentication-Results header: your mail provider's verdict is not in the file.", Ja: "Authentication-Results のヘッダーがなく、メールサービスによる判定がファイルにありません。"},
-		"check.f.auth.lower-ignored":  {En: "%[2]s more Authentication-Results lower down were not used: anyone sending a message can write those.", Ja: "その下にある Authentication-Results（%[2]s件）は使っていません。送信者が自由に書けるためです。"},
+		"check.f.auth.lower-ignored":  {En: "The Authentication-Results lower down (%[2]s) were not used: anyone sending a message can write those.", Ja: "その下にある Authentication-Results（%[2]s件）は使っていません。送信者が自由に書けるためです。"},
 		"check.f.auth.unreadable":     {En: "Your mail provider's Authentication-Results could not be read.", Ja: "メールサービスの Authentication-Results を読み取れませんでした。"},
 		"check.f.auth.dkim-pass":      {En: "Your mail provider (%[2]s) found a valid signature (DKIM) of %[1]s.", Ja: "メールサービス（%[2]s）が、%[1]s の正しい署名（DKIM）を確かめています。"},
 		"check.f.auth.dkim-other":     {En: "Your mail provider (%[2]s) found it signed (DKIM) by %[1]s, not by %[3]s.", Ja: "メールサービス（%[2]s）によると、署名（DKIM）は %[3]s ではなく %[1]s のものです。"},

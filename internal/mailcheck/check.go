@@ -320,19 +320,34 @@ func (c *checker) links() {
 		if c.svc == nil {
 			continue
 		}
+		reg := registrable(host)
 		switch {
 		case c.svc.official(host):
 			c.officialLinks++
+		case c.reportedDetail(reg):
+			offsite++ // one finding for each place the links go
 		case imitates(host, c.svc):
-			c.add(Warning, "link.imitates", "link", 0, l.URL, registrable(host))
+			offsite++
+			c.add(Warning, "link.imitates", "link", 0, l.URL, reg)
 		default:
 			offsite++
-			c.add(Warning, "link.not-official", "link", 0, l.URL, registrable(host))
+			c.add(Warning, "link.not-official", "link", 0, l.URL, reg)
 		}
 	}
 	if c.svc != nil && c.officialLinks > 0 && offsite == 0 && c.Count(Warning, "link.") == 0 {
 		c.add(Reassuring, "link.all-official", "link", 0, "", strconv.Itoa(c.officialLinks))
 	}
+}
+
+// reportedDetail reports whether a link to the registrable domain reg
+// was reported as going elsewhere already.
+func (c *checker) reportedDetail(reg string) bool {
+	for _, f := range c.findings {
+		if (f.Code == "link.imitates" || f.Code == "link.not-official") && f.Detail == reg {
+			return true
+		}
+	}
+	return false
 }
 
 // Count returns how many findings so far have severity s and a code

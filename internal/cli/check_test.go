@@ -1,0 +1,218 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/acctguard/acctguard/internal/i18n"
+	"github.com/acctguard/acctguard/internal/iostreams"
+	"github.com/acctguard/acctguard/internal/playbook"
+	"github.com/acctguard/acctguard/internal/state"
+	"github.com/acctguard/acctguard/playbooks"
+)
+
+// fixtures are the messages mailread's tests read, each shaped as a
+// person's mail program saves it.
+const fixtures = "../mailread/testdata"
+
+func checkSetup(t *testing.T, lang i18n.Lang) (*checkOptions, *bytes.Buffer, *bytes.Buffer) {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	now := time.Date(2026, 11, 27, 1, 0, 0, 0, time.Local)
+	opts := &checkOptions{
+		IO: ios, Lang: lang, Now: func() time.Time { return now },
+		Store:     state.New(filepath.Join(t.TempDir(), "state", "state.json")),
+		Catalogue: &playbook.Catalogue{Builtin: playbooks.FS, UserDir: filepath.Join(t.TempDir(), "playbooks")},
+		LookupTXT: func(string) ([]string, error) {
+			t.Error("check went online without --verify")
+			return nil, errors.New("offline")
+		},
+	}
+	return opts, out, errOut
+}
+
+// TestCheckScreens reads each fixture as a person would see it, in both
+// languages, against the screens kept in testdata/golden (go test
+// -update rewrites them), and holds the exit codes: 4 when warning signs
+// were found, 0 otherwise.
+func TestCheckScreens(t *testing.T) {
+	for _, tt := range []struct {
+		file string
+		code int
+	}{
+		{"amazon-genuine-ja.eml", 0},
+		{"amazon-phish-ja.eml", exitWarnings},
+		{"amazon-phish-sjis-plain.eml", exitWarnings},
+		{"forwarded.txt", exitWarnings},
+	} {
+		for _, lang := range i18n.Supported {
+			name := strings.TrimSuffix(strings.TrimSuffix(tt.file, ".eml"), ".txt")
+			t.Run(name+"-"+string(lang), func(t *testing.T) {
+				opts, out, _ := checkSetup(t, lang)
+				opts.Input = filepath.Join(fixtures, tt.file)
+				err := runCheck(opts)
+				if got := codeOf(err); got != tt.code {
+					t.Fatalf("exit code %d (%v), want %d", got, err, tt.code)
+				}
+				golden(t, filepath.Join("testdata", "golden", "check-"+name+"-"+string(lang)+".txt"), out.String())
+			})
+		}
+	}
+}
+
+func codeOf(err error) int {
+	var ee *exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ee):
+		return ee.code
+	}
+	return exitFailure
+}
+
+// TestCheckPastedAndSingleAddresses: text on standard input, a single web
+// address given as the argument, and a message that cannot be read.
+func TestCheckPastedAndSingleAddresses(t *testing.T) {
+	opts, out, _ := checkSetup(t, i18n.English)
+	opts.IO.In = strings.NewReader("Amazon.co.jpをご利用いただき、ありがとうございます。\n")
+	if err := runCheck(opts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "Cannot tell: no warning signs found, but nothing here shows who really sent it. Open Amazon yourself, never from the message.") {
+		t.Errorf("pasted text:\n%s", out)
+	}
+
+	opts, out, _ = checkSetup(t, i18n.English)
+	opts.Input = "https://amazon.co.jp.example.info/signin"
+	if code := codeOf(runCheck(opts)); code != exitWarnings || !strings.Contains(out.String(), "A link uses Amazon's name but goes to example.info, which is not Amazon's: https://amazon.co.jp.example.info/signin") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+
+	opts, out, _ = checkSetup(t, i18n.English)
+	opts.Input = "https://www.amazon.co.jp/gp/css/homepage.html"
+	if code := codeOf(runCheck(opts)); code != 0 || !strings.Contains(out.String(), "No warning signs found.") {
+		t.Errorf("exit %d:\n%s", code, out)
+	}
+
+	opts, _, _ = checkSetup(t, i18n.English)
+	opts.IO.In = strings.NewReader("")
+	err := runCheck(opts)
+	if codeOf(err) != exitFailure || !strings.Contains(err.Error(), "cannot read") {
+		t.Errorf("an empty message: %v", err)
+	}
+
+	opts, _, _ = checkSetup(t, i18n.English)
+	opts.Input = "no-such-mail.eml"
+	if err := runCheck(opts); codeOf(err) != exitUsage || err.Error() != `there is no file "no-such-mail.eml"` {
+		t.Errorf("a missing file: %v", err)
+	}
+}
+
+// TestCheckJSON: the verdict and every finding, in the documented shape.
+func TestCheckJSON(t *testing.T) {
+	opts, out, _ := checkSetup(t, i18n.English)
+	opts.Input, opts.JSON = filepath.Join(fixtures, "amazon-phish-ja.eml"), true
+	if code := codeOf(runCheck(opts)); code != exitWarnings {
+		t.Fatalf("exit %d", code)
+	}
+	var got struct {
+		Verdict string `json:"verdict"`
+		Input   struct {
+			Kind   string `json:"kind"`
+			SHA256 string `json:"sha256"`
+		} `json:"input"`
+		Service  *struct{ Playbook string } `json:"service"`
+		Online   bool                       `json:"online"`
+		Findings []struct {
+			Severity, Code, Where string
+			Line                  *int
+			Subject, Detail       *string
+		} `json:"findings"`
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if got.Verdict != "warning-signs" || got.Input.Kind != "eml" || len(got.Input.SHA256) != 64 || got.Service == nil || got.Service.Playbook != "amazon-takeover" || got.Online {
+		t.Errorf("%+v", got)
+	}
+	first := got.Findings[1] // after the note that a lower one was set aside
+	if first.Code != "auth.dkim-fail" || first.Severity != "warning" || first.Line == nil || *first.Line != 4 || *first.Subject != "amazon.com" {
+		t.Errorf("first finding %+v", first)
+	}
+}
+
+// TestCheckSave keeps the reading in the open incident's evidence step,
+// with the message's SHA-256; without --save nothing is written.
+func TestCheckSave(t *testing.T) {
+	opts, _, errOut := checkSetup(t, i18n.English)
+	opts.Input = filepath.Join(fixtures, "amazon-phish-ja.eml")
+	_ = runCheck(opts)
+	if _, err := os.Stat(opts.Store.Path()); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("check without --save wrote the state file: %v", err)
+	}
+	if _, err := opts.Store.Update(func(f *state.File) error {
+		f.NewIncident("amazon-takeover", "", "", "en", opts.Now())
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	opts.Save = true
+	if code := codeOf(runCheck(opts)); code != exitWarnings {
+		t.Fatalf("exit %d", code)
+	}
+	file, err := opts.Store.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inc, _ := file.Incident(1)
+	if len(inc.Events) != 1 || inc.Events[0].Step != "start-evidence-log" || !strings.Contains(inc.Events[0].Note, "warning-signs") || !strings.Contains(inc.Events[0].Note, "sha256 ") {
+		t.Errorf("events %+v", inc.Events)
+	}
+	if !strings.Contains(errOut.String(), "Saved in incident 1, as a note on step start-evidence-log.") {
+		t.Errorf("stderr %q", errOut)
+	}
+}
+
+// TestCheckFindingsHaveWords: every finding mailcheck makes is said in
+// both languages (the codes are found in its source).
+func TestCheckFindingsHaveWords(t *testing.T) {
+	src, err := os.ReadFile("../mailcheck/check.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	more, _ := os.ReadFile("../mailcheck/words.go")
+	dkimSrc, _ := os.ReadFile("../mailcheck/dkim.go")
+	all := string(src) + string(more) + string(dkimSrc)
+	codes := regexp.MustCompile(`"((?:from|reply-to|link|words|input|dkim|auth)\.[a-z-]+)"`).FindAllStringSubmatch(all, -1)
+	if len(codes) < 20 {
+		t.Fatalf("found only %d codes", len(codes))
+	}
+	var keys []string
+	for _, c := range codes {
+		keys = append(keys, c[1])
+	}
+	for _, method := range []string{"dkim", "spf", "dmarc"} {
+		for _, v := range []string{"pass", "fail", "none"} {
+			keys = append(keys, "auth."+method+"-"+v)
+		}
+	}
+	keys = append(keys, "auth.dkim-other", "auth.dmarc-other")
+	for _, k := range keys {
+		if strings.HasSuffix(k, ".") || k == "auth." {
+			continue
+		}
+		for _, l := range i18n.Supported {
+			if !i18n.Has("check.f."+k) || l.T("check.f."+k) == "" {
+				t.Errorf("no %s words for finding %q", l, k)
+			}
+		}
+	}
+}
