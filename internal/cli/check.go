@@ -232,13 +232,13 @@ func printCheck(opts *checkOptions, r mailcheck.Result, msg *mailread.Message, n
 	l, cs, width := opts.Lang, opts.IO.ColorScheme(), opts.IO.WrapWidth()
 	out := opts.IO.Out
 	say := func(color func(string) string, indent, text string) {
-		lines := wrap.Wrap(text, max(width-wrap.Width(indent), 20))
+		lines := wrap.Wrap(text, max(width-wrap.Width(stripANSI(indent)), 20))
 		if width <= 0 {
 			lines = []string{text}
 		}
 		for i, line := range lines {
 			if i > 0 {
-				indent = strings.Repeat(" ", wrap.Width(indent))
+				indent = strings.Repeat(" ", wrap.Width(stripANSI(indent)))
 			}
 			if color != nil {
 				line = color(line)
@@ -246,7 +246,22 @@ func printCheck(opts *checkOptions, r mailcheck.Result, msg *mailread.Message, n
 			fmt.Fprintln(out, indent+line)
 		}
 	}
-	say(nil, "", l.Tf("check.read", visible.Line(name), l.T("check.kind."+string(msg.Kind))))
+	if name == l.T("check.stdin") {
+		say(nil, "", l.Tf("check.read-stdin", l.T("check.kind."+string(msg.Kind))))
+	} else {
+		say(nil, "", l.Tf("check.read", visible.Line(name), l.T("check.kind."+string(msg.Kind))))
+	}
+	// command says a sentence that ends in a command, the command on a
+	// line of its own when both do not fit, so that it is copied whole.
+	command := func(key, cmd string) {
+		line := l.Tf(key, cmd)
+		if width <= 0 || wrap.Width(line) <= width {
+			fmt.Fprintln(out, line)
+			return
+		}
+		say(nil, "", strings.TrimSpace(l.Tf(key, "")))
+		fmt.Fprintln(out, "  "+cmd)
+	}
 	if msg.From.Address != "" || msg.From.Name != "" {
 		say(nil, "  ", l.Tf("check.from", visible.Line(formatAddress(msg.From))))
 	}
@@ -308,9 +323,9 @@ func printCheck(opts *checkOptions, r mailcheck.Result, msg *mailread.Message, n
 		say(nil, "", l.T("check.next.report"))
 	}
 	if r.Service != nil {
-		say(nil, "", l.Tf("check.next.respond", "acctguard respond "+r.Service.Playbook))
+		command("check.next.respond", "acctguard respond "+r.Service.Playbook)
 	} else {
-		say(nil, "", l.Tf("check.next.respond-any", "acctguard respond"))
+		command("check.next.respond-any", "acctguard respond")
 	}
 }
 

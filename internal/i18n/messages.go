@@ -99,6 +99,7 @@ func screenTexts() map[string]Text {
 		"respond.intro-password":    {En: "acctguard never asks for a password. In notes, write only the last 4 digits of a card.", Ja: "acctguard がパスワードを聞くことはありません。メモにカード番号を書くときは下4桁だけにしてください。"},
 		"respond.resume":            {En: "Picking up incident %d where you left off.", Ja: "案件%dを、前回の続きから再開します。"},
 		"check.read":                {En: "Checked %s (%s).", Ja: "%s を確かめました（%s）。"},
+		"check.read-stdin":          {En: "Checked what was pasted (%s).", Ja: "貼り付けた内容を確かめました（%s）。"},
 		"check.kind.eml":            {En: "a message with its headers", Ja: "ヘッダー付きのメール"},
 		"check.kind.text":           {En: "pasted text", Ja: "貼り付けた文"},
 		"check.kind.url":            {En: "a web address", Ja: "Webアドレス"},

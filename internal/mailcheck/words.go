@@ -54,7 +54,7 @@ func (c *checker) words() {
 			for _, w := range p.words {
 				w = wordFold(w)
 				i := strings.Index(part.text, w)
-				if i < 0 || c.reported(p.code, w) {
+				if i < 0 {
 					continue
 				}
 				overlaps := false
@@ -62,7 +62,7 @@ func (c *checker) words() {
 					overlaps = overlaps || (i < sp[1] && sp[0] < i+len(w))
 				}
 				spans = append(spans, [2]int{i, i + len(w)})
-				if !overlaps {
+				if !overlaps && !c.reported(p.code, w) {
 					c.add(Warning, p.code, part.where, 0, w, "")
 				}
 			}
