@@ -116,7 +116,7 @@ func screenTexts() map[string]Text {
 		"check.head.warnings":       {En: "Warning signs", Ja: "警告のサイン"},
 		"check.head.reassuring":     {En: "Reassuring signs (never proof)", Ja: "安心できるサイン（証明ではありません）"},
 		"check.head.notes":          {En: "Good to know", Ja: "補足"},
-		"check.at-line":             {En: "(%s, line %d)", Ja: "（%s、%d行目）"},
+		"check.at-line":             {En: " (%s, line %d)", Ja: "（%s、%d行目）"},
 		"check.next.report":         {En: "To report it, forward it to info@antiphishing.jp (Council of Anti-Phishing Japan); for a text message, send a screenshot.", Ja: "報告するには、info@antiphishing.jp（フィッシング対策協議会）に転送します。SMSの場合はスクリーンショットを送ります。"},
 		"check.next.respond":        {En: "If someone may have got into your account: %s", Ja: "アカウントに不正にログインされたかもしれないときは：%s"},
 		"check.next.respond-any":    {En: "If someone may have got into one of your accounts: %s", Ja: "どこかのアカウントに不正にログインされたかもしれないときは：%s"},

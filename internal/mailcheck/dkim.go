@@ -15,10 +15,21 @@ const maxSignatures = 5
 // signer's key with lookupTXT (net.LookupTXT goes online; tests pass
 // their own), adds what it finds to r and decides the verdict again. A
 // signature that checks out for the service's own domain is a sign of
-// the service; one that does not check out is a warning; a lookup that
-// failed for now is only noted.
+// the service; one that does not check out is a warning; a key that could
+// not be looked up (offline, DNS failing) is only noted.
 func VerifyDKIM(raw []byte, lookupTXT func(string) ([]string, error), r *Result) {
-	verifications, err := dkim.VerifyWithOptions(bytes.NewReader(raw), &dkim.VerifyOptions{LookupTXT: lookupTXT, MaxVerifications: maxSignatures})
+	// A key that could not be looked up says nothing about the signature:
+	// offline, or with DNS failing, every lookup fails.
+	failed := map[string]bool{}
+	lookup := func(name string) ([]string, error) {
+		txt, err := lookupTXT(name)
+		if err != nil {
+			_, domain, _ := strings.Cut(name, "._domainkey.")
+			failed[strings.ToLower(domain)] = true
+		}
+		return txt, err
+	}
+	verifications, err := dkim.VerifyWithOptions(bytes.NewReader(raw), &dkim.VerifyOptions{LookupTXT: lookup, MaxVerifications: maxSignatures})
 	if err != nil && !errors.Is(err, dkim.ErrTooManySignatures) {
 		r.Findings = append(r.Findings, Finding{Severity: Note, Code: "dkim.unchecked", Where: "DKIM-Signature", Detail: err.Error()})
 		r.decide()
@@ -37,7 +48,7 @@ func VerifyDKIM(raw []byte, lookupTXT func(string) ([]string, error), r *Result)
 			f.Severity, f.Code = Warning, "dkim.other"
 		case v.Err == nil:
 			f.Severity, f.Code = Note, "dkim.verified"
-		case dkim.IsTempFail(v.Err):
+		case dkim.IsTempFail(v.Err) || failed[d]:
 			f.Severity, f.Code, f.Detail = Note, "dkim.unchecked", v.Err.Error()
 		default:
 			f.Severity, f.Code, f.Detail = Warning, "dkim.invalid", v.Err.Error()
