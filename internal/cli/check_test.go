@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"os"
@@ -140,7 +142,14 @@ func TestCheckJSON(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
-	if got.Verdict != "warning-signs" || got.Input.Kind != "eml" || len(got.Input.SHA256) != 64 || got.Service == nil || got.Service.Playbook != "amazon-takeover" || got.Online {
+	raw, err := os.ReadFile(opts.Input)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum := sha256.Sum256(raw); got.Input.SHA256 != hex.EncodeToString(sum[:]) {
+		t.Errorf("sha256 %s is not the file's", got.Input.SHA256)
+	}
+	if got.Verdict != "warning-signs" || got.Input.Kind != "eml" || got.Service == nil || got.Service.Playbook != "amazon-takeover" || got.Online {
 		t.Errorf("%+v", got)
 	}
 	first := got.Findings[1] // after the note that a lower one was set aside
