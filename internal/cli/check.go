@@ -162,13 +162,22 @@ func checkInput(opts *checkOptions) ([]byte, string, error) {
 }
 
 // looksLikeAddress reports whether an argument that is not a file is a
-// web address or an e-mail address to check.
+// web address (with or without https://) or an e-mail address to check. A
+// name that ends like a saved message (mail.eml) is a file not found.
 func looksLikeAddress(s string) bool {
 	s = strings.TrimSpace(s)
-	if s == "" || strings.ContainsAny(s, "\n") {
-		return false
+	if s == "" || strings.ContainsAny(s, " \t\n") {
+		return strings.Contains(s, "@") && !strings.Contains(s, "\n") // "Amazon <a@b.c>"
 	}
-	return strings.Contains(s, "://") || strings.Contains(s, "@") || strings.HasPrefix(s, "www.")
+	if strings.Contains(s, "://") || strings.Contains(s, "@") {
+		return true
+	}
+	for _, ext := range []string{".eml", ".txt", ".msg", ".mbox", ".html"} {
+		if strings.HasSuffix(strings.ToLower(s), ext) {
+			return false
+		}
+	}
+	return strings.Contains(s, ".")
 }
 
 // checkServices are the services the playbooks declare domains for, or
@@ -278,7 +287,11 @@ func printCheck(opts *checkOptions, r mailcheck.Result, msg *mailread.Message, n
 	}
 	switch r.Verdict {
 	case mailcheck.Warnings:
-		say(cs.Red, "", cs.Bold(l.T("check.verdict.warnings")))
+		key := "check.verdict.warnings"
+		if msg.Kind == mailread.KindURL || msg.Kind == mailread.KindAddress {
+			key += "-" + string(msg.Kind)
+		}
+		say(cs.Red, "", cs.Bold(l.T(key)))
 	case mailcheck.NoWarnings:
 		say(cs.Green, "", l.Tf("check.verdict.none", svcName))
 	default:
