@@ -225,3 +225,19 @@ func TestCheckFindingsHaveWords(t *testing.T) {
 		}
 	}
 }
+
+func TestLooksLikeAddress(t *testing.T) {
+	for s, want := range map[string]bool{
+		"https://www.amazon.co.jp/gp/css/homepage.html": true,
+		"amazon.co.jp.xxx.info/signin":                  true,
+		"www.example.org":                               true,
+		"Amazon <a@example.com>":                        true,
+		"mail.eml":                                      false,
+		"saved mail.txt":                                false,
+		"notes":                                         false,
+	} {
+		if got := looksLikeAddress(s); got != want {
+			t.Errorf("looksLikeAddress(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
