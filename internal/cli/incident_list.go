@@ -23,6 +23,9 @@ type incidentListOptions struct {
 	Catalogue *playbook.Catalogue
 	Now       func() time.Time
 	Lang      i18n.Lang
+	// LangFromFlag is set when --lang chose Lang: titles are then in it,
+	// not in each incident's own language.
+	LangFromFlag bool
 
 	All  bool
 	JSON bool
@@ -37,6 +40,7 @@ func NewCmdIncidentList(f *Factory, runF func(*incidentListOptions) error) *cobr
 		Args:  exactArgs(0, "args.none"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.IO, opts.Store, opts.Catalogue, opts.Now, opts.Lang = f.IO, f.Store(), f.Catalogue(), f.Now, f.Lang
+			opts.LangFromFlag = f.LangFromFlag
 			if runF != nil {
 				return runF(opts)
 			}
@@ -91,7 +95,7 @@ func runIncidentList(opts *incidentListOptions) error {
 		}
 		if e, err := opts.Catalogue.Get(inc.Playbook); err == nil && e.Playbook != nil {
 			v := derive(e.Playbook, inc, now)
-			row.Title = strings.TrimSpace(e.Playbook.Title.Get(inc.Lang))
+			row.Title = strings.TrimSpace(e.Playbook.Title.Get(string(incidentLang(opts.Lang, opts.LangFromFlag, inc.Lang))))
 			row.Done, row.Total = v.Progress()
 			row.NextDue = nextDue(v)
 		}

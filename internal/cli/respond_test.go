@@ -727,6 +727,17 @@ func TestRespondNewSomethingElseIsShownTogether(t *testing.T) {
 	if want := []string{"1 Locked out Thu 26", "3 Locked out (related to", "2 Card stolen Thu 26"}; !slices.Equal(ids, want) {
 		t.Errorf("incident list rows %q, want %q:\n%s", ids, want, lout)
 	}
+	// With --lang ja, the titles are in Japanese too, not in the language
+	// each incident was recorded in.
+	ios, _, lout, _ = iostreams.Test()
+	ios.SetTTY(false, true)
+	lopts = &incidentListOptions{IO: ios, Store: opts.Store, Catalogue: opts.Catalogue, Now: opts.Now, Lang: i18n.Japanese, LangFromFlag: true}
+	if err := runIncidentList(lopts); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(lout.String(), "ロックされた") || strings.Contains(lout.String(), "Locked out") {
+		t.Errorf("incident list with --lang ja:\n%s", lout)
+	}
 
 	ios, _, rout, _ := iostreams.Test()
 	ropts := &reportOptions{IO: ios, Store: opts.Store, Catalogue: opts.Catalogue, Now: opts.Now, Incident: 1, Format: "txt"}
