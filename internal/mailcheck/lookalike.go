@@ -63,6 +63,10 @@ func imitates(s string, svc *Service) bool {
 	return false
 }
 
+// maxWord is the longest run of letters read as a word: a longer one is
+// not a name, and would make the look-alike search slow on hostile input.
+const maxWord = 64
+
 // lookalikeIn reports whether a word of s is a near miss of brand: one
 // letter left out, added or swapped with the next (amzon, amazno), inside
 // a longer word too (amzonjp); or one letter changed, when that is the
@@ -70,9 +74,14 @@ func imitates(s string, svc *Service) bool {
 // ordinary word more often than not (amazing).
 func lookalikeIn(s, brand string) bool {
 	n := len(brand)
+	seen := map[string]bool{}
 	for _, t := range tokens(s) {
-		if strings.Contains(t, brand) || len(t) < n-1 {
-			continue // a use of the name itself, or too short to be one
+		if seen[t] {
+			continue // a word is judged once, however often it comes
+		}
+		seen[t] = true
+		if strings.Contains(t, brand) || len(t) < n-1 || len(t) > maxWord {
+			continue // a use of the name itself, too short, or not a word
 		}
 		if d, sub := distance(t, brand); d == 1 && (!sub || len(t) == n) {
 			return true
@@ -92,30 +101,30 @@ func lookalikeIn(s, brand string) bool {
 // distance is the optimal-string-alignment distance between a and b
 // (ASCII), and whether a single edit between them is a substitution.
 func distance(a, b string) (int, bool) {
-	if len(a) > 64 || len(b) > 64 {
+	if len(a) > maxWord || len(b) > maxWord {
 		return 99, false
 	}
-	d := make([][]int, len(a)+1)
-	for i := range d {
-		d[i] = make([]int, len(b)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
+	// Three rows are all the alignment needs: two back for a swap.
+	var rows [3][maxWord + 1]int
+	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
+	for j := 0; j <= len(b); j++ {
+		prev[j] = j
 	}
 	for i := 1; i <= len(a); i++ {
+		cur[0] = i
 		for j := 1; j <= len(b); j++ {
 			cost := 1
 			if a[i-1] == b[j-1] {
 				cost = 0
 			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+				cur[j] = min(cur[j], prev2[j-2]+1)
 			}
 		}
+		prev2, prev, cur = prev, cur, prev2
 	}
-	dist := d[len(a)][len(b)]
+	dist := prev[len(b)]
 	sub := dist == 1 && len(a) == len(b) && !transposed(a, b)
 	return dist, sub
 }
