@@ -351,6 +351,12 @@ func (d *decoder) syntaxError(err error) {
 		text = src.line(line)
 	}
 	col := len([]rune(text)) - len([]rune(strings.TrimLeft(text, " \t"))) + 1
+	if strings.Contains(msg, "incorrect leading UTF-8 octet") || strings.Contains(msg, "incorrect trailing UTF-8 octet") {
+		// The bytes of the file are UTF-8: a tag's %-escapes (!%80) are
+		// what the reader decoded into something else.
+		d.errAt(Pos{line, col}, "a tag on this line has %%-escapes that do not make a character").hintf("remove the tag (the word starting with !), or put the value in quotes")
+		return
+	}
 	e := d.errAt(Pos{line, col}, "invalid YAML: %s", i18n.Plain(msg)) // the parser's own words, left as they are
 	switch {
 	case strings.Contains(msg, "tab character") || strings.Contains(text, "\t") && strings.Contains(msg, "cannot start any token"):

@@ -49,6 +49,7 @@ func TestParseRules(t *testing.T) {
 		{"empty file", "", []string{"1:1: file is empty"}},
 		{"comments only", "# nothing here\n", []string{"1:1: file is empty"}},
 		{"yaml syntax", "schema: 1\nid: [t\n", []string{`2:1: invalid YAML: did not find expected ',' or ']'`}},
+		{"a tag whose %-escapes are not a character", "!%80\n", []string{"1:1: a tag on this line has %-escapes that do not make a character"}},
 		{"two documents", head + okStep + "---\nschema: 1\n", []string{"9:1: a second YAML document starts here"}},
 		{"an empty second document", "0\n---", []string{"2:1: a second YAML document starts here"}},
 		{"not a map", "- a\n- b\n", []string{`1:1: the playbook must be a map, not a list`}},
