@@ -597,3 +597,58 @@ func TestTriageInATerminal(t *testing.T) {
 		}
 	}
 }
+
+// TestChargeAndRefundInATerminal records a charge and then its refund
+// with the real menus and text prompts.
+func TestChargeAndRefundInATerminal(t *testing.T) {
+	env, stateFile := ptyEnv(t)
+	money := "schema: 1\nid: money\ntitle: Money\nsteps:\n  - {id: statement, title: Check the card statement, phase: recover, record: charges}\n"
+	config := ""
+	for _, e := range env {
+		if v, ok := strings.CutPrefix(e, "XDG_CONFIG_HOME="); ok {
+			config = v
+		}
+	}
+	if err := os.WriteFile(filepath.Join(config, "acctguard", "playbooks", "money.yaml"), []byte(money), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	p := startPTY(t, env, "respond", "money")
+	p.expect("What now?")
+	p.key("\x1b[B\x1b[B\x1b[B\r") // three down: Record a charge
+	p.expect("Amount, as on the statement:")
+	p.key("2925\r")
+	p.expect("When was it charged?")
+	p.key("\r")
+	p.expect("Where?")
+	p.key("Amazon.co.jp\r")
+	p.expect("Order or transaction number")
+	p.key("\r")
+	p.expect("Which card?")
+	p.key("Mastercard 12\r")
+	p.expect("Charge 1 recorded")
+	p.expect("What now?")
+	p.key("\x1b[B\x1b[B\x1b[B\x1b[B\r") // four down: Record a refund
+	p.expect("Which charge was refunded?")
+	p.key("\r")
+	p.expect("Amount refunded")
+	p.key("\r") // all that is left
+	p.expect("How was it given back?")
+	p.key("\r")
+	p.expect("When?")
+	p.key("\r")
+	p.expect("Refund recorded for charge 1")
+	p.expect("What now?")
+	p.key("\x03")
+	if code := p.wait(); code != 130 {
+		t.Fatalf("exit code %d, want 130", code)
+	}
+	raw, err := os.ReadFile(stateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"amount": 2925`, `"merchant": "Amazon.co.jp"`, `"refunds": [`} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("state file lacks %s:\n%s", want, raw)
+		}
+	}
+}

@@ -316,6 +316,38 @@ func chargeWhen(l i18n.Lang, at time.Time, day bool, now time.Time) string {
 	return l.Time(at.Local(), now)
 }
 
+// refundCharge records r against charge n of inc, for amount (as the
+// person wrote it, in the charge's currency unless it says another), or
+// for all that is left when amount is empty. A refund can never be more
+// than what is left. It returns the charge as it now is.
+func refundCharge(inc *state.Incident, n int, amount string, r state.Refund) (state.Charge, error) {
+	ch, err := findCharge(inc, n)
+	if err != nil {
+		return state.Charge{}, err
+	}
+	left := ch.Amount - ch.Refunded()
+	if left <= 0 {
+		return state.Charge{}, hinted(i18n.Errorf("error.refund.nothing-left", ch.ID), i18n.M("error.charge.list.hint"))
+	}
+	r.Amount = left
+	if amount != "" {
+		a, err := parseAmount(amount, ch.Currency)
+		if err != nil {
+			return state.Charge{}, err
+		}
+		if a.Currency != ch.Currency {
+			return state.Charge{}, usage(i18n.Errorf("error.refund.currency", a.Currency, ch.ID, ch.Currency), i18n.M("error.refund.currency.hint"))
+		}
+		r.Amount = a.Minor
+	}
+	if r.Amount > left {
+		lang := string(i18n.Lang(inc.Lang))
+		return state.Charge{}, usage(i18n.Errorf("error.refund.too-much", ch.ID, money.Amount{Minor: left, Currency: ch.Currency}.Format(lang)), i18n.M("error.refund.too-much.hint"))
+	}
+	ch.Refunds = append(ch.Refunds, r)
+	return *ch, nil
+}
+
 // findCharge returns charge n of inc, not removed.
 func findCharge(inc *state.Incident, n int) (*state.Charge, error) {
 	c, ok := inc.Charge(n)
@@ -340,32 +372,9 @@ func runChargeRefund(opts *chargeOptions) error {
 	}
 	var c state.Charge
 	_, err = updateIncident(opts.Store, inc.ID, func(inc *state.Incident) error {
-		ch, err := findCharge(inc, opts.Charge)
-		if err != nil {
-			return err
-		}
-		left := ch.Amount - ch.Refunded()
-		amount := left
-		if opts.Amount != "" {
-			a, err := parseAmount(opts.Amount, ch.Currency)
-			if err != nil {
-				return err
-			}
-			if a.Currency != ch.Currency {
-				return usage(i18n.Errorf("error.refund.currency", a.Currency, ch.ID, ch.Currency), i18n.M("error.refund.currency.hint"))
-			}
-			amount = a.Minor
-		}
-		if left <= 0 {
-			return hinted(i18n.Errorf("error.refund.nothing-left", ch.ID), i18n.M("error.charge.list.hint"))
-		}
-		if amount > left {
-			lang := string(i18n.Lang(inc.Lang))
-			return usage(i18n.Errorf("error.refund.too-much", ch.ID, money.Amount{Minor: left, Currency: ch.Currency}.Format(lang)), i18n.M("error.refund.too-much.hint"))
-		}
-		ch.Refunds = append(ch.Refunds, state.Refund{At: at, DateOnly: day, Amount: amount, Credit: opts.Credit, Note: strings.TrimSpace(opts.Note), RecordedAt: now})
-		c = *ch
-		return nil
+		var err error
+		c, err = refundCharge(inc, opts.Charge, opts.Amount, state.Refund{At: at, DateOnly: day, Credit: opts.Credit, Note: strings.TrimSpace(opts.Note), RecordedAt: now})
+		return err
 	})
 	if err != nil {
 		return err

@@ -745,6 +745,9 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 		}
 		if step.Records(playbook.RecordCharges) {
 			options, actions = append(options, r.l.T("respond.charge")), append(actions, menuCharge)
+			if len(outstanding(r.inc)) > 0 {
+				options, actions = append(options, r.l.T("respond.refund")), append(actions, menuRefund)
+			}
 		}
 		if guide := r.guideOption(step); guide != "" {
 			options, actions = append(options, guide), append(actions, menuGuide)
@@ -797,6 +800,10 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 			if err := r.charge(); err != nil {
 				return false, err
 			}
+		case menuRefund:
+			if err := r.refund(); err != nil {
+				return false, err
+			}
 		case menuGuide:
 			return r.openGuide(step)
 		case menuAgain:
@@ -836,6 +843,7 @@ const (
 	menuTimeUnknown
 	menuAgain
 	menuCharge
+	menuRefund
 	menuGuide
 )
 
@@ -893,7 +901,7 @@ func (r *responder) charge() error {
 		if c.At, c.DateOnly, err = incident.ParseDay(text, r.Now().Local()); err == nil {
 			break
 		}
-		r.say(r.cs.Red, r.l.Tf("respond.time-bad", visible.Line(strings.TrimSpace(text))))
+		r.dayProblem(text, err)
 	}
 	var err error
 	if c.Merchant, err = r.inputNote(r.l.T("respond.charge-where"), ""); err != nil {
@@ -923,6 +931,100 @@ func (r *responder) charge() error {
 		return err
 	}
 	r.say(r.cs.Green, r.l.Tf("respond.saved-charge", c.ID, chargeLine(r.l, c, r.Now())))
+	return nil
+}
+
+// dayProblem says what is wrong with a date or time the person typed: one
+// still to come, or one that cannot be read.
+func (r *responder) dayProblem(text string, err error) {
+	key := "respond.time-bad"
+	if errors.Is(err, incident.ErrMomentFuture) {
+		key = "respond.time-future"
+	}
+	r.say(r.cs.Red, r.l.Tf(key, visible.Line(strings.TrimSpace(text))))
+}
+
+// outstanding returns the charges of inc not yet refunded in full.
+func outstanding(inc *state.Incident) []state.Charge {
+	var out []state.Charge
+	for _, c := range inc.ActiveCharges() {
+		if c.Amount-c.Refunded() > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// refund asks which charge was refunded, how much (all that is left
+// unless the person says less), whether to the card or as store credit,
+// and when, and records it; "back" or an empty answer to the first
+// question records nothing.
+func (r *responder) refund() error {
+	open := outstanding(r.inc)
+	now := r.Now()
+	leftOf := func(c state.Charge) string {
+		return money.Amount{Minor: c.Amount - c.Refunded(), Currency: c.Currency}.Format(string(r.l))
+	}
+	labels := make([]string, 0, len(open)+1)
+	for _, c := range open {
+		labels = append(labels, r.l.Tf("respond.refund-item", c.ID, chargeLine(r.l, c, now), leftOf(c)))
+	}
+	labels = append(labels, r.l.T("respond.back"))
+	i, err := r.Prompter.Select(r.l.T("respond.refund-which"), labels, 0)
+	if err != nil || i == len(open) {
+		return err
+	}
+	c := open[i]
+	var amount string
+	for {
+		text, err := r.Prompter.Input(r.l.Tf("respond.refund-amount", leftOf(c)), r.l.T("respond.refund-amount-help"))
+		if err != nil {
+			return err
+		}
+		amount = strings.TrimSpace(text)
+		probe := c
+		probe.Refunds = slices.Clone(c.Refunds) // a trial: nothing is kept
+		if _, err := refundCharge(&state.Incident{Lang: r.inc.Lang, Charges: []state.Charge{probe}}, c.ID, amount, state.Refund{}); err != nil {
+			r.say(r.cs.Red, visible.Text(i18n.Message(err, r.l)))
+			continue
+		}
+		break
+	}
+	kind, err := r.Prompter.Select(r.l.T("respond.refund-kind"), []string{r.l.T("respond.refund-card"), r.l.T("respond.refund-credit")}, 0)
+	if err != nil {
+		return err
+	}
+	refund := state.Refund{At: now, Credit: kind == 1, RecordedAt: now}
+	for {
+		text, err := r.Prompter.Input(r.l.T("respond.refund-when"), r.l.T("respond.charge-when-help"))
+		if err != nil {
+			return err
+		}
+		if strings.TrimSpace(text) == "" {
+			break
+		}
+		if refund.At, refund.DateOnly, err = incident.ParseDay(text, now.Local()); err == nil {
+			break
+		}
+		r.dayProblem(text, err)
+	}
+	var saved state.Charge
+	err = r.Guard.Saving(func() error {
+		inc, err := updateIncident(r.Store, r.id, func(inc *state.Incident) error {
+			var err error
+			saved, err = refundCharge(inc, c.ID, amount, refund)
+			return err
+		})
+		if err == nil {
+			r.inc = inc
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	last := saved.Refunds[len(saved.Refunds)-1]
+	r.say(r.cs.Green, r.l.Tf("respond.saved-refund", saved.ID, money.Amount{Minor: last.Amount, Currency: saved.Currency}.Format(string(r.l)), leftOf(saved)))
 	return nil
 }
 

@@ -890,3 +890,42 @@ func TestRespondRecordsACharge(t *testing.T) {
 		t.Errorf("charges on disk: %+v", inc.Charges)
 	}
 }
+
+// TestRespondRecordsARefund: once a charge is recorded, the same step
+// offers to record its refund; more than is left is refused and asked
+// again, an empty amount is all that is left, and the seed's points given
+// back as gift-card balance are a credit.
+func TestRespondRecordsARefund(t *testing.T) {
+	opts, out, _ := respondSetup(t, i18n.English,
+		"Record a charge or order you did not make", "3520", "", "", "", "",
+		"Record a refund or credit for a charge", "Charge 1: ¥3,520 (¥3,520 not refunded yet)", "¥4,000", "1000", "Refunded to the card or account", "2026-11-27", "2026-11-26",
+		"Record a refund or credit for a charge", "Charge 1: ¥3,520 (¥2,520 not refunded yet)", "", "As gift-card balance or points", "",
+		"Stop for now")
+	pb := strings.Replace(lockPlaybook, "    critical: true\n", "    critical: true\n    record: charges\n", 1)
+	opts.Catalogue = &playbook.Catalogue{Builtin: fstest.MapFS{"lock.yaml": {Data: []byte(pb)}}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err, out)
+	}
+	for _, want := range []string{
+		"? Amount refunded (empty for all of ¥3,520): ¥4,000\nthe refund is more than what is outstanding on charge 1 (¥3,520)\n",
+		"? When? (empty for today) 2026-11-27\n2026-11-27 has not come yet. Give the time it happened.\n",
+		"✓ Refund recorded for charge 1: ¥1,000. Not refunded yet: ¥2,520.\n",
+		"✓ Refund recorded for charge 1: ¥2,520. Not refunded yet: ¥0.\n",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("screen:\n%s\nwant it to contain:\n%s", out, want)
+		}
+	}
+	if strings.Count(out.String(), "Record a refund or credit") != 2 {
+		t.Errorf("the refund entry should not be offered once all is refunded:\n%s", out)
+	}
+	file, err := opts.Store.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inc, _ := file.Incident(1)
+	rs := inc.Charges[0].Refunds
+	if len(rs) != 2 || rs[0].Amount != 1000 || rs[0].Credit || !rs[0].DateOnly || rs[1].Amount != 2520 || !rs[1].Credit {
+		t.Errorf("refunds on disk: %+v", rs)
+	}
+}
