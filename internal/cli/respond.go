@@ -711,6 +711,13 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 		shown[len(shown)-1] += "  " + tg.color(tg.text)
 		last += 2 + w
 	}
+	if r.inc.Cover == nil && (step.Phase == playbook.PhaseReport || step.Records(playbook.RecordContact) || len(step.Contacts) > 0) {
+		// Before the first call or report: who the reports and letters
+		// are from, asked once, all of it optional.
+		if err := r.cover(); err != nil {
+			return false, err
+		}
+	}
 	r.printf("\n%s\n", strings.Join(shown, "\n"))
 	if !st.SkippedAt.IsZero() {
 		reason := visible.Line(st.Reason)
@@ -942,6 +949,45 @@ func (r *responder) dayProblem(text string, err error) {
 		key = "respond.time-future"
 	}
 	r.say(r.cs.Red, r.l.Tf(key, visible.Line(strings.TrimSpace(text))))
+}
+
+// cover asks, once for an incident, who the reports and letters are
+// from: a name, how to reach them, the account's email address. Each may
+// be left empty, and an empty answer is kept as asked, not asked again.
+func (r *responder) cover() error {
+	r.printf("\n")
+	r.say(nil, r.l.T("respond.cover-intro"))
+	c := state.Cover{}
+	var err error
+	if c.Name, err = r.inputNote(r.l.T("respond.cover-name"), ""); err != nil {
+		return err
+	}
+	if c.Contact, err = r.inputNote(r.l.T("respond.cover-contact"), r.l.T("respond.cover-contact-help")); err != nil {
+		return err
+	}
+	if c.AccountEmail, err = r.inputNote(r.l.T("respond.cover-email"), ""); err != nil {
+		return err
+	}
+	c.AskedAt = r.Now()
+	err = r.Guard.Saving(func() error {
+		inc, err := updateIncident(r.Store, r.id, func(inc *state.Incident) error {
+			if inc.Cover == nil { // set meanwhile by incident details: keep those
+				inc.Cover = &c
+			}
+			return nil
+		})
+		if err == nil {
+			r.inc = inc
+		}
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if c.Name != "" || c.Contact != "" || c.AccountEmail != "" {
+		r.say(r.cs.Green, r.l.T("respond.cover-saved"))
+	}
+	return nil
 }
 
 // outstanding returns the charges of inc not yet refunded in full.

@@ -929,3 +929,41 @@ func TestRespondRecordsARefund(t *testing.T) {
 		t.Errorf("refunds on disk: %+v", rs)
 	}
 }
+
+// TestRespondAsksForTheCoverOnce: before the first step where someone is
+// contacted, respond asks who the reports are from; every answer may be
+// left empty, a card number is refused, and it is not asked again.
+func TestRespondAsksForTheCoverOnce(t *testing.T) {
+	pb := strings.Replace(lockPlaybook, "    critical: true\n", "    critical: true\n    record: contact\n", 1)
+	opts, out, _ := respondSetup(t, i18n.English, "", "4111 1111 1111 1111", "090-1234-5678", "me@example.com", "Stop for now")
+	opts.Catalogue = &playbook.Catalogue{Builtin: fstest.MapFS{"lock.yaml": {Data: []byte(pb)}}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err, out)
+	}
+	for _, want := range []string{
+		"The reports and letters for the card company, support or the police can say who\nthey are from.",
+		"? Your name (optional): \n? A phone number or email address to reach you (optional): 4111 1111 1111 1111\n",
+		"✓ Saved for the reports. acctguard incident details changes it.\n\n[1/6] Verify · Look at the email",
+	} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("screen:\n%s\nwant it to contain:\n%s", out, want)
+		}
+	}
+	file, err := opts.Store.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	inc, _ := file.Incident(1)
+	if c := inc.Cover; c == nil || c.Name != "" || c.Contact != "090-1234-5678" || c.AccountEmail != "me@example.com" || c.AskedAt.IsZero() {
+		t.Errorf("cover on disk: %+v", inc.Cover)
+	}
+
+	out.Reset()
+	opts.Prompter = &prompt.Fake{Out: out, Answers: []string{"Stop for now"}}
+	if err := runRespond(opts); err != nil {
+		t.Fatal(err, out)
+	}
+	if strings.Contains(out.String(), "Your name") {
+		t.Errorf("asked again:\n%s", out)
+	}
+}
