@@ -145,6 +145,8 @@ func screenTexts() map[string]Text {
 		"check.f.from.imitates":       {En: "The sender (%[2]s) imitates %[3]s, but the address is at %[1]s.", Ja: "差出人（%[2]s）は %[3]s を装っていますが、アドレスは %[1]s のものです。"},
 		"check.f.from.not-official":   {En: "The sender's address is at %[1]s, which is not one of %[3]s's.", Ja: "差出人のアドレスは %[1]s のもので、%[3]s のものではありません。"},
 		"check.f.reply-to.elsewhere":  {En: "A reply would go to %[1]s, not to the sender.", Ja: "返信すると、差出人ではなく %[1]s に届きます。"},
+		"check.f.link.unreadable":     {En: "A link cannot be read as a web address, which hides where it goes: %[1]s", Ja: "Webアドレスとして読めず、行き先が分からないリンクがあります：%[1]s"},
+		"check.f.link.script":         {En: "A link runs a script or holds data instead of going to a page: %[1]s", Ja: "ページを開く代わりに、プログラムを動かしたりデータを開いたりするリンクがあります：%[1]s"},
 		"check.f.link.ip":             {En: "A link goes to a bare IP address instead of a name: %[1]s", Ja: "名前ではなく、IPアドレスに直接つながるリンクがあります：%[1]s"},
 		"check.f.link.userinfo":       {En: "A link puts %[2]s before an @ to hide where it goes: %[1]s goes to what follows the @.", Ja: "「@」の前に %[2]s を置いて行き先を隠したリンクがあります。%[1]s は「@」のあとの場所につながります。"},
 		"check.f.link.idn":            {En: "A link's address uses letters of other scripts, which can imitate a known name (it reads %[2]s): %[1]s", Ja: "ほかの文字を使って、よく知られた名前に見せかけられるアドレスのリンクがあります（%[2]s と読めます）：%[1]s"},

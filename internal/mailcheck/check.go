@@ -302,6 +302,13 @@ func (c *checker) links() {
 		seen[key] = true
 		u, host := parseLink(l.URL)
 		if host == "" {
+			if !strings.HasPrefix(strings.ToLower(strings.TrimSpace(l.URL)), "javascript:") && !strings.HasPrefix(strings.ToLower(strings.TrimSpace(l.URL)), "data:") {
+				// No browser reads it the way it is written here: it
+				// hides where it goes.
+				c.add(Warning, "link.unreadable", "link", 0, l.URL, "")
+			} else {
+				c.add(Warning, "link.script", "link", 0, l.URL, "")
+			}
 			continue
 		}
 		switch {

@@ -140,6 +140,10 @@ func TestCheck(t *testing.T) {
 			Kind:  mailread.KindURL,
 			Links: []mailread.Link{{URL: "https://www.amazon.co.jp/gp/css/homepage.html", Where: "input"}},
 		}, NoWarnings, []string{"reassuring link.all-official "}},
+		{"a link no browser reads as written, and one that runs a script", mailread.Message{
+			Kind:  mailread.KindText,
+			Links: []mailread.Link{{URL: "https://evil.example/\x1b[31m", Where: "html"}, {URL: "javascript:alert(1)", Where: "html"}},
+		}, Warnings, []string{"note auth.pasted ", "warning link.unreadable https://evil.example/\x1b[31m", "warning link.script javascript:alert(1)"}},
 		{"a message about no known service: only the general signs", mailread.Message{
 			Kind:  mailread.KindText,
 			Text:  "Your parcel is waiting.",
