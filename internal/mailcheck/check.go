@@ -336,6 +336,12 @@ func (c *checker) links() {
 		case imitates(host, c.svc):
 			offsite++
 			c.add(Warning, "link.imitates", "link", 0, l.URL, reg)
+		case c.Count(Reassuring, "auth.dmarc-pass") > 0:
+			// The provider found the service really sent it: a link to
+			// another of its sites (primevideo.com, say) is worth knowing,
+			// not a sign of a copy.
+			offsite++
+			c.add(Note, "link.not-official", "link", 0, l.URL, reg)
 		default:
 			offsite++
 			c.add(Warning, "link.not-official", "link", 0, l.URL, reg)

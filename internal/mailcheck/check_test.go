@@ -51,6 +51,16 @@ func TestCheck(t *testing.T) {
 			"note from.official amazon.co.jp",
 			"reassuring link.all-official ",
 		}},
+		{"a real alert that links to another of the service's sites", mailread.Message{
+			Kind:        mailread.KindEML,
+			From:        mailread.Address{Address: "store-news@amazon.co.jp"},
+			AuthResults: []mailread.Header{{Line: 1, Value: "mx.google.com; dmarc=pass header.from=amazon.co.jp"}},
+			Links:       []mailread.Link{{URL: "https://www.amazon.co.jp/", Where: "html"}, {URL: "https://www.primevideo.com/", Where: "html"}},
+		}, NoWarnings, []string{
+			"reassuring auth.dmarc-pass amazon.co.jp",
+			"note from.official amazon.co.jp",
+			"note link.not-official https://www.primevideo.com/",
+		}},
 		{"only the topmost verdict counts; a forged lower one is set aside", mailread.Message{
 			Kind: mailread.KindEML,
 			From: mailread.Address{Name: "Amazon.co.jp", Address: "no-reply@amazon.co.jp"},
