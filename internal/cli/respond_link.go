@@ -35,9 +35,9 @@ func linkedIncident(file *state.File, from int, id string) *state.Incident {
 	return nil
 }
 
-// openGuide walks the playbook step hands over to, as an incident linked
-// to this one (the one already linked, or a new one), then comes back to
-// this incident. It returns quit when the person stopped in it.
+// openGuide walks the urgent steps of the playbook step hands over to, as
+// an incident linked to this one (the one already linked, or a new one),
+// then comes back to this incident. It returns quit when the person stopped in it.
 func (r *responder) openGuide(step *playbook.Step) (quit bool, err error) {
 	p, err := usablePlaybook(r.Catalogue, step.Opens, r.IO.ErrOut, r.l)
 	if err != nil {
@@ -80,7 +80,13 @@ func (r *responder) openGuide(step *playbook.Step) (quit bool, err error) {
 	} else {
 		r.say(nil, r.l.Tf("respond.resume", other.ID))
 	}
+	// Only the other plan's urgent steps now: the person came from an
+	// urgent step of this one, and the rest of the other plan waits in
+	// status rather than keeping them from this one's.
+	critical := r.Critical
+	r.Critical = true
 	err = r.walk()
+	r.Critical = critical
 	quit = r.quit
 	if err != nil || quit {
 		return quit, err

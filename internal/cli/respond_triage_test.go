@@ -43,6 +43,7 @@ steps:
   - id: sessions
     title: {en: Sign out other sessions, ja: ほかのログインを終わらせる}
     phase: contain
+    critical: true
   - id: back-to-amazon
     title: {en: Amazon next, ja: 次にAmazon}
     phase: recover
@@ -154,10 +155,10 @@ func TestRespondTriageMoneyTaken(t *testing.T) {
 
 // TestRespondOpensTheEmailGuideAndComesBack: from the Amazon step that
 // says to secure the e-mail first, the e-mail plan opens as a related
-// incident, is walked, and the walk comes back to the same step; the
-// e-mail plan's own pointer back to Amazon is not offered.
+// incident, its urgent steps are walked (the rest wait in status), and the
+// walk comes back to the same step.
 func TestRespondOpensTheEmailGuideAndComesBack(t *testing.T) {
-	opts, out, _ := respondSetup(t, i18n.English, "Open the guide for this: Email account takeover", "Done", "Done", "Done", "Stop for now")
+	opts, out, _ := respondSetup(t, i18n.English, "Open the guide for this: Email account takeover", "Done", "Done", "Stop for now")
 	opts.Catalogue.Builtin = fstest.MapFS{
 		"amazon-takeover.yaml": {Data: []byte(triageAmazon)},
 		"email-takeover.yaml":  {Data: []byte(triageEmail)},
@@ -177,26 +178,22 @@ func TestRespondOpensTheEmailGuideAndComesBack(t *testing.T) {
 
 Incident 2 · Email account takeover · opened Thu 26 Nov 21:00
 0 of 2 steps finished
-Started incident 2, Email account takeover, beside incident 1. When nothing more
-is to be done in it for now, you come back here.
+Started incident 2, Email account takeover, beside incident 1. Its urgent steps
+come now; then you come back here.
 
 Email account takeover: what to do now, one step at a time.
+The urgent step, marked ★, comes first.
 You can stop at any moment, Ctrl-C included: every answer is saved at once.
 acctguard never asks for a password. In notes, write only the last 4 digits of a
 card.
 
-[1/2] Contain · Sign out other sessions
+[1/2] Contain · Sign out other sessions  ★ first hour
 
 ? What now? Done
 ✓ Saved as done.
 
-[2/2] Recover · Amazon next
-
-? What now? Done
-✓ Saved as done.
-
-Nothing more to do in incident 2 for now (2 of 2 steps finished); acctguard
-status shows what falls due later.
+The urgent steps of incident 2 are done for now (1 of 2 steps finished); the
+rest wait in acctguard status.
 
 Back to incident 1, Amazon account takeover.
 
@@ -255,5 +252,35 @@ func TestRespondStopsInsideTheLinkedGuide(t *testing.T) {
 	}
 	if len(file.Incidents) != 2 {
 		t.Errorf("%d incidents, want 2: the open e-mail incident is continued", len(file.Incidents))
+	}
+}
+
+// TestGuideOptionNotBackWhereItCameFrom: a step that opens the plan the
+// walk came from (the e-mail plan's pointer back to Amazon) is not
+// offered, nor one that is not installed.
+func TestGuideOptionNotBackWhereItCameFrom(t *testing.T) {
+	opts, _, _ := respondSetup(t, i18n.English)
+	opts.Catalogue.Builtin = fstest.MapFS{
+		"amazon-takeover.yaml": {Data: []byte(triageAmazon)},
+		"email-takeover.yaml":  {Data: []byte(triageEmail)},
+	}
+	e, err := opts.Catalogue.Get("email-takeover")
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, _ := e.Playbook.Step("back-to-amazon")
+	r := &responder{respondOptions: opts, l: i18n.English, p: e.Playbook, id: 2}
+	if got := r.guideOption(back); got != "Open the guide for this: Amazon account takeover" {
+		t.Errorf("from nowhere: %q", got)
+	}
+	r.from = []string{"amazon-takeover"}
+	if got := r.guideOption(back); got != "" {
+		t.Errorf("back to where the walk came from: %q", got)
+	}
+	r.from = nil
+	missing := *back
+	missing.Opens = "no-such-plan"
+	if got := r.guideOption(&missing); got != "" {
+		t.Errorf("a plan that is not installed: %q", got)
 	}
 }
