@@ -18,7 +18,6 @@ import (
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/net/publicsuffix"
 
-	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/suggest"
 )
 
@@ -357,7 +356,7 @@ func (d *decoder) syntaxError(err error) {
 		d.errAt(Pos{line, col}, "a tag on this line has %%-escapes that do not make a character").hintf("remove the tag (the word starting with !), or put the value in quotes")
 		return
 	}
-	e := d.errAt(Pos{line, col}, "invalid YAML: %s", i18n.Plain(msg)) // the parser's own words, left as they are
+	e := d.errAt(Pos{line, col}, "invalid YAML: %s", yamlWords(msg)) // the parser's own words, in Japanese where known
 	switch {
 	case strings.Contains(msg, "tab character") || strings.Contains(text, "\t") && strings.Contains(msg, "cannot start any token"):
 		e.hintf("YAML does not allow tabs for indentation: use spaces")

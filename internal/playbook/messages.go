@@ -49,6 +49,8 @@ func (t text) in(l i18n.Lang, english string) string {
 			a = jaWords(v)
 		case error:
 			a = i18n.Message(v, l)
+		case yamlWords:
+			a = v.In(l)
 		}
 		args[i] = a
 	}
@@ -244,4 +246,33 @@ var japanese = map[string]string{
 	"save the file as UTF-8; it may have been saved in another encoding, such as Shift_JIS":         "ファイルを UTF-8 で保存し直してください。Shift_JIS など、ほかの文字コードで保存されているかもしれません。",
 	"a text file has no NUL bytes: this may be UTF-16 text (save it as UTF-8), or not text at all":  "テキストファイルに NUL バイトはありません。UTF-16 で保存されている（UTF-8 で保存し直してください）か、テキストではないファイルかもしれません。",
 	"remove it: YAML allows no control characters but tab":                                          "削除してください。YAML で使える制御文字はタブだけです。",
+}
+
+// yamlWords is a message of the YAML parser. It stays as the parser wrote
+// it in English; in Japanese the common ones are written in Japanese, and
+// the rest stay as they are.
+type yamlWords string
+
+// In writes w in l.
+func (w yamlWords) In(l i18n.Lang) string {
+	if ja, ok := yamlJapanese[string(w)]; ok && l == i18n.Japanese {
+		return ja
+	}
+	return string(w)
+}
+
+var yamlJapanese = map[string]string{
+	"mapping values are not allowed in this context":               "ここには「キー: 値」を書けません",
+	"did not find expected key":                                    "あるはずのキーが見つかりません",
+	"did not find expected ',' or ']'":                             "「,」か「]」が見つかりません",
+	"did not find expected ',' or '}'":                             "「,」か「}」が見つかりません",
+	"did not find expected '-' indicator":                          "あるはずの「-」が見つかりません",
+	"did not find expected node content":                           "あるはずの値が見つかりません",
+	"found character that cannot start any token":                  "値の始まりに使えない文字があります",
+	"found unexpected end of stream":                               "ファイルが途中で終わっています",
+	"could not find expected ':'":                                  "あるはずの「:」が見つかりません",
+	"found a tab character that violates indentation":              "字下げにタブが使われています",
+	"block sequence entries are not allowed in this context":       "ここにはリストの項目（-）を書けません",
+	"found unknown escape character":                               "使えないエスケープ文字があります",
+	"found a tab character where an indentation space is expected": "字下げの空白のところにタブがあります",
 }

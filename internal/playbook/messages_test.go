@@ -70,7 +70,8 @@ func TestEveryProblemHasJapanese(t *testing.T) {
 		{text{"unknown %s %q", []any{"step", "zz"}}, "「zz」という手順はありません。"},
 		{text{"question %s is missing %q", []any{`step "a"`, "question"}}, "質問の手順「a」に「question」がありません。"},
 		// The parser's own words are not taken for ours.
-		{text{"invalid YAML: %s", []any{i18n.Plain("found unexpected end of stream")}}, "YAML として読めません：found unexpected end of stream"},
+		{text{"invalid YAML: %s", []any{yamlWords("found unexpected end of stream")}}, "YAML として読めません：ファイルが途中で終わっています"},
+		{text{"invalid YAML: %s", []any{yamlWords("found something new")}}, "YAML として読めません：found something new"},
 	} {
 		if got := c.t.in(i18n.Japanese, ""); got != c.want {
 			t.Errorf("%q: got %q, want %q", c.t.format, got, c.want)
