@@ -11,7 +11,8 @@ import (
 // all of it near misses of the service's name: the worst case for the
 // look-alike search. A person would notice more than a second; measured
 // on 2 cores: 580 ms before words were judged once each and the distance
-// stopped allocating, about 20 ms after with every word different.
+// stopped allocating, about 20 ms after with every word different, 8 ms
+// once a near miss was found by one pass instead of an alignment table.
 func BenchmarkCheckHostileText(b *testing.B) {
 	// Every word different, so that none is judged only once.
 	var words strings.Builder

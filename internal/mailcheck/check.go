@@ -127,6 +127,9 @@ func (r Result) Count(s Severity) int {
 // Check reads m for the signs of a copy of one of services.
 func Check(m *mailread.Message, services []Service) Result {
 	c := &checker{m: m, svc: whichService(m, services)}
+	if c.svc != nil {
+		c.brands = c.svc.brands()
+	}
 	c.auth()
 	c.from()
 	c.links()
@@ -167,10 +170,17 @@ func (r *Result) decide() {
 }
 
 type checker struct {
-	m             *mailread.Message
-	svc           *Service
+	m   *mailread.Message
+	svc *Service
+	// brands are svc's names (see Service.brands), worked out once.
+	brands        []string
 	findings      []Finding
 	officialLinks int
+}
+
+// found reports whether a finding so far matches.
+func (c *checker) found(match func(Finding) bool) bool {
+	return slices.ContainsFunc(c.findings, match)
 }
 
 func (c *checker) add(s Severity, code, where string, line int, subject, detail string) {
@@ -184,14 +194,14 @@ func whichService(m *mailread.Message, services []Service) *Service {
 	for _, l := range m.Links {
 		short = append(short, hostOf(l.URL))
 	}
+	words := tokens(m.Text)
 	for i := range services {
-		for _, b := range services[i].brands() {
-			for _, s := range short {
-				if strings.Contains(squeeze(s), b) || lookalikeIn(s, b) {
-					return &services[i]
-				}
-			}
-			if slices.Contains(tokens(m.Text), b) || lookalikeIn(m.Text, b) {
+		brands := services[i].brands()
+		if slices.ContainsFunc(short, func(s string) bool { return imitates(s, brands) }) {
+			return &services[i]
+		}
+		for _, b := range brands {
+			if slices.Contains(words, b) || lookalikeWords(words, b) {
 				return &services[i]
 			}
 		}
@@ -277,7 +287,7 @@ func (c *checker) from() {
 	case c.svc.official(domain):
 		// The From line is written by the sender: it proves nothing.
 		c.add(Note, "from.official", "From", 0, domain, "")
-	case imitates(c.m.From.Name, c.svc) || imitates(addr, c.svc):
+	case imitates(c.m.From.Name, c.brands) || imitates(addr, c.brands):
 		c.add(Warning, "from.imitates", "From", 0, domain, c.m.From.Name)
 	default:
 		c.add(Warning, "from.not-official", "From", 0, domain, "")
@@ -293,7 +303,6 @@ func (c *checker) from() {
 // links reads every link: where it really goes, and what it shows.
 func (c *checker) links() {
 	seen := map[string]bool{}
-	offsite := 0
 	for _, l := range c.m.Links {
 		key := l.URL + "\x00" + l.Text
 		if seen[key] {
@@ -302,13 +311,11 @@ func (c *checker) links() {
 		seen[key] = true
 		u, host := parseLink(l.URL)
 		if host == "" {
-			if !strings.HasPrefix(strings.ToLower(strings.TrimSpace(l.URL)), "javascript:") && !strings.HasPrefix(strings.ToLower(strings.TrimSpace(l.URL)), "data:") {
-				// No browser reads it the way it is written here: it
-				// hides where it goes.
-				c.add(Warning, "link.unreadable", "link", 0, l.URL, "")
-			} else {
-				c.add(Warning, "link.script", "link", 0, l.URL, "")
+			code := "link.unreadable" // no browser reads it as written: it hides where it goes
+			if scheme, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(l.URL)), ":"); scheme == "javascript" || scheme == "data" {
+				code = "link.script"
 			}
+			c.add(Warning, code, "link", 0, l.URL, "")
 			continue
 		}
 		switch {
@@ -328,51 +335,28 @@ func (c *checker) links() {
 			continue
 		}
 		reg := registrable(host)
+		elsewhere := func(f Finding) bool {
+			return (f.Code == "link.imitates" || f.Code == "link.not-official") && f.Detail == reg
+		}
 		switch {
 		case c.svc.official(host):
 			c.officialLinks++
-		case c.reportedDetail(reg):
-			offsite++ // one finding for each place the links go
-		case imitates(host, c.svc):
-			offsite++
+		case c.found(elsewhere):
+			// one finding for each place the links go
+		case imitates(host, c.brands):
 			c.add(Warning, "link.imitates", "link", 0, l.URL, reg)
-		case c.Count(Reassuring, "auth.dmarc-pass") > 0:
+		case c.found(func(f Finding) bool { return f.Code == "auth.dmarc-pass" && f.Severity == Reassuring }):
 			// The provider found the service really sent it: a link to
 			// another of its sites (primevideo.com, say) is worth knowing,
 			// not a sign of a copy.
-			offsite++
 			c.add(Note, "link.not-official", "link", 0, l.URL, reg)
 		default:
-			offsite++
 			c.add(Warning, "link.not-official", "link", 0, l.URL, reg)
 		}
 	}
-	if c.svc != nil && c.officialLinks > 0 && offsite == 0 && c.Count(Warning, "link.") == 0 {
+	if c.officialLinks > 0 && !c.found(func(f Finding) bool { return strings.HasPrefix(f.Code, "link.") }) {
 		c.add(Reassuring, "link.all-official", "link", 0, "", strconv.Itoa(c.officialLinks))
 	}
-}
-
-// reportedDetail reports whether a link to the registrable domain reg
-// was reported as going elsewhere already.
-func (c *checker) reportedDetail(reg string) bool {
-	for _, f := range c.findings {
-		if (f.Code == "link.imitates" || f.Code == "link.not-official") && f.Detail == reg {
-			return true
-		}
-	}
-	return false
-}
-
-// Count returns how many findings so far have severity s and a code
-// starting with prefix.
-func (c *checker) Count(s Severity, prefix string) int {
-	n := 0
-	for _, f := range c.findings {
-		if f.Severity == s && strings.HasPrefix(f.Code, prefix) {
-			n++
-		}
-	}
-	return n
 }
 
 // parseLink parses a link written with or without its scheme, returning

@@ -52,11 +52,12 @@ func tokens(s string) []string {
 }
 
 // imitates reports whether s (a display name, an address, a host) uses
-// the service's name, or a near miss of it, without being the service's:
-// the caller has checked that it is not one of its domains.
-func imitates(s string, svc *Service) bool {
-	for _, b := range svc.brands() {
-		if strings.Contains(squeeze(s), b) || lookalikeIn(s, b) {
+// one of the service's names (Service.brands), or a near miss of it: the
+// caller has checked that s is not one of the service's own.
+func imitates(s string, brands []string) bool {
+	squeezed, words := squeeze(s), tokens(s)
+	for _, b := range brands {
+		if strings.Contains(squeezed, b) || lookalikeWords(words, b) {
 			return true
 		}
 	}
@@ -72,10 +73,13 @@ const maxWord = 64
 // a longer word too (amzonjp); or one letter changed, when that is the
 // whole word (amazen). A changed letter inside a longer word is an
 // ordinary word more often than not (amazing).
-func lookalikeIn(s, brand string) bool {
+func lookalikeIn(s, brand string) bool { return lookalikeWords(tokens(s), brand) }
+
+// lookalikeWords is lookalikeIn for s already split into words.
+func lookalikeWords(words []string, brand string) bool {
 	n := len(brand)
 	seen := map[string]bool{}
-	for _, t := range tokens(s) {
+	for _, t := range words {
 		if seen[t] {
 			continue // a word is judged once, however often it comes
 		}
@@ -83,13 +87,12 @@ func lookalikeIn(s, brand string) bool {
 		if strings.Contains(t, brand) || len(t) < n-1 || len(t) > maxWord {
 			continue // a use of the name itself, too short, or not a word
 		}
-		if d, sub := distance(t, brand); d == 1 && (!sub || len(t) == n) {
+		if oneEdit(t, brand) != far {
 			return true
 		}
 		for size := n - 1; size <= n+1; size++ {
 			for i := 0; i+size <= len(t); i++ {
-				w := t[i : i+size]
-				if d, sub := distance(w, brand); d == 1 && !sub {
+				if e := oneEdit(t[i:i+size], brand); e == addDrop || e == swap {
 					return true
 				}
 			}
@@ -98,44 +101,35 @@ func lookalikeIn(s, brand string) bool {
 	return false
 }
 
-// distance is the optimal-string-alignment distance between a and b
-// (ASCII), and whether a single edit between them is a substitution.
-func distance(a, b string) (int, bool) {
-	if len(a) > maxWord || len(b) > maxWord {
-		return 99, false
-	}
-	// Three rows are all the alignment needs: two back for a swap.
-	var rows [3][maxWord + 1]int
-	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
-	for j := 0; j <= len(b); j++ {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	dist := prev[len(b)]
-	sub := dist == 1 && len(a) == len(b) && !transposed(a, b)
-	return dist, sub
-}
+// edit is how one word differs from another that is one edit away.
+type edit int
 
-// transposed reports whether a and b differ by two neighbouring letters
-// swapped.
-func transposed(a, b string) bool {
-	for i := 0; i+1 < len(a); i++ {
-		if a[i] != b[i] {
-			return a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]
-		}
+const (
+	far     edit = iota // the same, or more than one edit apart
+	addDrop             // a letter added or left out
+	swap                // two neighbouring letters swapped
+	change              // one letter changed
+)
+
+// oneEdit says how a (ASCII) differs from b when it is one edit away.
+func oneEdit(a, b string) edit {
+	if len(a) < len(b) {
+		a, b = b, a
 	}
-	return false
+	i := 0 // the first place they differ
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	switch {
+	case len(a) == len(b)+1:
+		if a[i+1:] == b[i:] {
+			return addDrop
+		}
+	case len(a) != len(b) || i == len(a):
+	case a[i+1:] == b[i+1:]:
+		return change
+	case i+1 < len(a) && a[i] == b[i+1] && a[i+1] == b[i] && a[i+2:] == b[i+2:]:
+		return swap
+	}
+	return far
 }

@@ -62,20 +62,11 @@ func (c *checker) words() {
 					overlaps = overlaps || (i < sp[1] && sp[0] < i+len(w))
 				}
 				spans = append(spans, [2]int{i, i + len(w)})
-				if !overlaps && !c.reported(p.code, w) {
+				reported := c.found(func(f Finding) bool { return f.Code == p.code && f.Subject == w })
+				if !overlaps && !reported {
 					c.add(Warning, p.code, part.where, 0, w, "")
 				}
 			}
 		}
 	}
-}
-
-// reported reports whether a finding of code about subject is there.
-func (c *checker) reported(code, subject string) bool {
-	for _, f := range c.findings {
-		if f.Code == code && f.Subject == subject {
-			return true
-		}
-	}
-	return false
 }
