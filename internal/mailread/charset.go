@@ -6,6 +6,7 @@ import (
 	"mime"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/emersion/go-message/charset"
@@ -83,8 +84,12 @@ func charsetReader(label string, input io.Reader) (io.Reader, error) {
 
 var wordDecoder = &mime.WordDecoder{CharsetReader: charsetReader}
 
-// encodedWord matches one RFC 2047 encoded word.
-var encodedWord = regexp.MustCompile(`=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=`)
+// encodedWord matches one RFC 2047 encoded word. It is compiled when
+// first used: every run of acctguard would pay for it at start, and only
+// check reads mail.
+var encodedWord = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=`)
+})
 
 // decodeHeader decodes a header value for reading: raw 8-bit bytes in the
 // guessed charset, then every RFC 2047 word that decodes, wherever it is
@@ -103,7 +108,7 @@ func decodeWords(v string) string {
 		return s
 	}
 	// Adjacent encoded words are one text: the space between them goes.
-	locs := encodedWord.FindAllStringIndex(v, -1)
+	locs := encodedWord().FindAllStringIndex(v, -1)
 	var b strings.Builder
 	last := 0
 	for i, loc := range locs {
