@@ -433,20 +433,12 @@ func checkJSON(r mailcheck.Result, msg *mailread.Message, digest string, online 
 // that keeps the evidence, with the message's SHA-256 so that the file
 // kept aside can be shown to be the one checked.
 func saveCheck(opts *checkOptions, r mailcheck.Result, digest, name string) error {
-	file, err := loadState(opts.Store)
-	if err != nil {
-		return err
-	}
-	inc, err := pickIncident(file, opts.Incident)
+	inc, p, err := loadIncident(opts.Store, opts.Catalogue, opts.Incident, opts.IO.ErrOut)
 	if err != nil {
 		return err
 	}
 	if inc.ClosedAt != nil {
 		return hinted(i18n.Errorf("error.incident.closed", inc.ID), i18n.M("error.incident.closed.hint"))
-	}
-	p, err := incidentPlaybook(opts.Catalogue, inc, opts.IO.ErrOut, opts.Lang)
-	if err != nil {
-		return err
 	}
 	step := ""
 	for _, s := range p.Steps {
