@@ -857,21 +857,31 @@ const (
 // askMoment asks when something happened until the answer is a time that
 // has come; ok is false when the person leaves it empty to go back.
 func (r *responder) askMoment() (t time.Time, ok bool, err error) {
+	t, _, ok, err = r.askTime(r.l.T("respond.time-prompt"), r.l.T("respond.time-help"), func(text string, now time.Time) (time.Time, bool, error) {
+		t, err := incident.ParseMoment(text, now)
+		return t, false, err
+	})
+	return t, ok, err
+}
+
+// askTime asks message until the answer is empty (ok is false) or parse
+// reads it as a time that has come (day when only the date was given),
+// saying each time what is wrong with the answer.
+func (r *responder) askTime(message, help string, parse func(text string, now time.Time) (time.Time, bool, error)) (t time.Time, day, ok bool, err error) {
 	for {
-		text, err := r.Prompter.Input(r.l.T("respond.time-prompt"), r.l.T("respond.time-help"))
+		text, err := r.Prompter.Input(message, help)
 		if err != nil || strings.TrimSpace(text) == "" {
-			return time.Time{}, false, err
+			return time.Time{}, false, false, err
 		}
-		now := r.Now()
-		t, err := incident.ParseMoment(text, now.Local())
-		switch {
-		case errors.Is(err, incident.ErrMomentFuture):
-			r.say(r.cs.Red, r.l.Tf("respond.time-future", visible.Line(strings.TrimSpace(text))))
-		case err != nil:
-			r.say(r.cs.Red, r.l.Tf("respond.time-bad", visible.Line(strings.TrimSpace(text))))
-		default:
-			return t, true, nil
+		t, day, err := parse(text, r.Now().Local())
+		if err == nil {
+			return t, day, true, nil
 		}
+		key := "respond.time-bad"
+		if errors.Is(err, incident.ErrMomentFuture) {
+			key = "respond.time-future"
+		}
+		r.say(r.cs.Red, r.l.Tf(key, visible.Line(strings.TrimSpace(text))))
 	}
 }
 
@@ -897,20 +907,10 @@ func (r *responder) charge() error {
 		r.say(r.cs.Red, r.l.Tf("respond.charge-amount-bad", visible.Line(strings.TrimSpace(text))))
 	}
 	c := state.Charge{Amount: amount.Minor, Currency: amount.Currency}
-	for {
-		text, err := r.Prompter.Input(r.l.T("respond.charge-when"), r.l.T("respond.charge-when-help"))
-		if err != nil {
-			return err
-		}
-		if strings.TrimSpace(text) == "" {
-			break
-		}
-		if c.At, c.DateOnly, err = incident.ParseDay(text, r.Now().Local()); err == nil {
-			break
-		}
-		r.dayProblem(text, err)
-	}
 	var err error
+	if c.At, c.DateOnly, _, err = r.askTime(r.l.T("respond.charge-when"), r.l.T("respond.charge-when-help"), incident.ParseDay); err != nil {
+		return err
+	}
 	if c.Merchant, err = r.inputNote(r.l.T("respond.charge-where"), ""); err != nil {
 		return err
 	}
@@ -939,16 +939,6 @@ func (r *responder) charge() error {
 	}
 	r.say(r.cs.Green, r.l.Tf("respond.saved-charge", c.ID, chargeLine(r.l, c, r.Now())))
 	return nil
-}
-
-// dayProblem says what is wrong with a date or time the person typed: one
-// still to come, or one that cannot be read.
-func (r *responder) dayProblem(text string, err error) {
-	key := "respond.time-bad"
-	if errors.Is(err, incident.ErrMomentFuture) {
-		key = "respond.time-future"
-	}
-	r.say(r.cs.Red, r.l.Tf(key, visible.Line(strings.TrimSpace(text))))
 }
 
 // cover asks, once for an incident, who the reports and letters are
@@ -1041,18 +1031,12 @@ func (r *responder) refund() error {
 		return err
 	}
 	refund := state.Refund{At: now, Credit: kind == 1, RecordedAt: now}
-	for {
-		text, err := r.Prompter.Input(r.l.T("respond.refund-when"), r.l.T("respond.charge-when-help"))
-		if err != nil {
-			return err
-		}
-		if strings.TrimSpace(text) == "" {
-			break
-		}
-		if refund.At, refund.DateOnly, err = incident.ParseDay(text, now.Local()); err == nil {
-			break
-		}
-		r.dayProblem(text, err)
+	at, day, ok, err := r.askTime(r.l.T("respond.refund-when"), r.l.T("respond.charge-when-help"), incident.ParseDay)
+	if err != nil {
+		return err
+	}
+	if ok {
+		refund.At, refund.DateOnly = at, day
 	}
 	var saved state.Charge
 	err = r.Guard.Saving(func() error {
