@@ -729,6 +729,9 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 	w.body(step, false)
 	r.printf("\n")
 
+	// The other plan the step opens, read once: nothing in this menu but
+	// opening it changes whether it is open already.
+	guide := r.guideOption(step)
 	for {
 		// The menu's entries and, beside them, what each one does; a
 		// question's answers come first.
@@ -756,7 +759,7 @@ func (r *responder) ask(st *incident.Status) (quit bool, err error) {
 				options, actions = append(options, r.l.T("respond.refund")), append(actions, menuRefund)
 			}
 		}
-		if guide := r.guideOption(step); guide != "" {
+		if guide != "" {
 			options, actions = append(options, guide), append(actions, menuGuide)
 		}
 		options = append(options, r.l.T("respond.note"), r.l.T("respond.menu-again"), r.l.T("respond.quit"))
