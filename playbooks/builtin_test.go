@@ -224,19 +224,10 @@ func TestAmazonTakeoverKeepsFirstEditionRecords(t *testing.T) {
 // in from the start waits for nothing but the new password.
 func TestAmazonTakeoverLockedOutPath(t *testing.T) {
 	p := builtinPlaybook(t, "amazon-takeover")
-	jst := time.FixedZone("JST", 9*60*60)
 	opened := time.Date(2026, 11, 27, 1, 0, 0, 0, jst)
 	at := func(h, m int) time.Time { return time.Date(2026, 11, 27, h, m, 0, 0, jst) }
 	answer := func(step, value string, when time.Time) incident.Event {
 		return incident.Event{Step: step, Action: incident.ActionAnswer, Answer: value, At: when}
-	}
-	state := func(v incident.View, id string) incident.State {
-		t.Helper()
-		s, ok := v.Status(id)
-		if !ok {
-			t.Fatalf("no step %s", id)
-		}
-		return s.State
 	}
 	lockedOut := []incident.Event{
 		answer("can-sign-in", "no", at(1, 1)),
@@ -249,16 +240,16 @@ func TestAmazonTakeoverLockedOutPath(t *testing.T) {
 		t.Errorf("reset at 01:05 is %s until %s, want waiting until 05:40", s.State, s.AvailableAt)
 	}
 	for _, id := range []string{"contact-amazon-now", "call-amazon-after-wait", "change-amazon-password"} {
-		if got := state(v, id); got != incident.NotApplicable {
+		if got := stateOf(t, v, id); got != incident.NotApplicable {
 			t.Errorf("%s on the reset branch is %s, want not applicable", id, got)
 		}
 	}
 	for _, id := range signInSteps {
-		if got := state(v, id); got != incident.Waiting {
+		if got := stateOf(t, v, id); got != incident.Waiting {
 			t.Errorf("%s while locked out is %s, want waiting", id, got)
 		}
 	}
-	if got := state(v, "call-card-issuers"); got != incident.Due {
+	if got := stateOf(t, v, "call-card-issuers"); got != incident.Due {
 		t.Errorf("call-card-issuers during the wait is %s, want due", got)
 	}
 
@@ -275,11 +266,11 @@ func TestAmazonTakeoverLockedOutPath(t *testing.T) {
 		incident.Event{Step: "reset-password-after-wait", Action: incident.ActionDone, At: at(5, 45)},
 		answer("back-in", "yes", at(5, 50)))
 	v = incident.Derive(p, opened, backIn, at(5, 51))
-	if got := state(v, "contact-amazon-support"); got != incident.NotApplicable {
+	if got := stateOf(t, v, "contact-amazon-support"); got != incident.NotApplicable {
 		t.Errorf("contact-amazon-support once back in is %s, want not applicable", got)
 	}
 	for _, id := range []string{"check-sign-in-details", "turn-on-2sv", "cancel-unknown-orders", "remove-payment-methods"} {
-		if got := state(v, id); got != incident.Due {
+		if got := stateOf(t, v, id); got != incident.Due {
 			t.Errorf("%s once back in is %s, want due", id, got)
 		}
 	}
@@ -288,15 +279,15 @@ func TestAmazonTakeoverLockedOutPath(t *testing.T) {
 	// email makes contacting Amazon due at once.
 	call := []incident.Event{answer("can-sign-in", "no", at(1, 1)), answer("lock-email-says", "call", at(1, 2))}
 	v = incident.Derive(p, opened, call, at(1, 3))
-	if got := state(v, "reset-password-after-wait"); got != incident.NotApplicable {
+	if got := stateOf(t, v, "reset-password-after-wait"); got != incident.NotApplicable {
 		t.Errorf("reset when the email says to call is %s, want not applicable", got)
 	}
 	changed := []incident.Event{answer("can-sign-in", "no", at(1, 1)), answer("lock-email-says", "changed", at(1, 2))}
 	v = incident.Derive(p, opened, changed, at(1, 3))
-	if got := state(v, "contact-amazon-now"); got != incident.Due {
+	if got := stateOf(t, v, "contact-amazon-now"); got != incident.Due {
 		t.Errorf("contact-amazon-now when the sign-in email was changed is %s, want due", got)
 	}
-	if got := state(v, "lock-email-time"); got != incident.NotApplicable {
+	if got := stateOf(t, v, "lock-email-time"); got != incident.NotApplicable {
 		t.Errorf("lock-email-time with no lock email is %s, want not applicable", got)
 	}
 
@@ -438,6 +429,34 @@ func TestBuiltinLinks(t *testing.T) {
 	}
 }
 
+// jst is Japan's time, in which these walks happen.
+var jst = time.FixedZone("JST", 9*60*60)
+
+// minutes makes the events of a walk through a playbook, m minutes after
+// the incident was opened.
+type minutes struct{ opened time.Time }
+
+func (w minutes) at(m int) time.Time { return w.opened.Add(time.Duration(m) * time.Minute) }
+
+func (w minutes) answer(step, value string, m int) incident.Event {
+	return incident.Event{Step: step, Action: incident.ActionAnswer, Answer: value, At: w.at(m)}
+}
+
+func (w minutes) done(step string, m int) incident.Event {
+	return incident.Event{Step: step, Action: incident.ActionDone, At: w.at(m)}
+}
+
+// stateOf is the state of step id in v; the test stops when there is no
+// such step.
+func stateOf(t *testing.T, v incident.View, id string) incident.State {
+	t.Helper()
+	s, ok := v.Status(id)
+	if !ok {
+		t.Fatalf("no step %s", id)
+	}
+	return s.State
+}
+
 // builtinPlaybook parses one built-in playbook by id.
 func builtinPlaybook(t *testing.T, id string) *playbook.Playbook {
 	t.Helper()
@@ -513,20 +532,13 @@ func checkSignInCases(t *testing.T, p *playbook.Playbook, opened time.Time, case
 // Money asked of friends brings in the police step.
 func TestLineTakeoverCanSignInBranch(t *testing.T) {
 	p := builtinPlaybook(t, "line-takeover")
-	jst := time.FixedZone("JST", 9*60*60)
 	opened := time.Date(2026, 12, 3, 20, 0, 0, 0, jst)
-	at := func(m int) time.Time { return opened.Add(time.Duration(m) * time.Minute) }
-	answer := func(step, value string, m int) incident.Event {
-		return incident.Event{Step: step, Action: incident.ActionAnswer, Answer: value, At: at(m)}
-	}
-	done := func(step string, m int) incident.Event {
-		return incident.Event{Step: step, Action: incident.ActionDone, At: at(m)}
-	}
+	w := minutes{opened}
 	settings := []string{"turn-off-other-device-login", "change-line-password", "check-registered-details"}
 	checkSignInCases(t, p, opened, []signInCase{
 		{
 			name:   "logged out",
-			events: []incident.Event{answer("can-sign-in", "no", 1)},
+			events: []incident.Event{w.answer("can-sign-in", "no", 1)},
 			want: merged(each(settings, incident.Waiting), map[string]incident.State{
 				"register-again":        incident.Due,
 				"report-stolen-account": incident.Due,
@@ -535,14 +547,14 @@ func TestLineTakeoverCanSignInBranch(t *testing.T) {
 		},
 		{
 			name:   "registered again",
-			events: []incident.Event{answer("can-sign-in", "no", 1), done("register-again", 10)},
+			events: []incident.Event{w.answer("can-sign-in", "no", 1), w.done("register-again", 10)},
 			want: merged(each(settings, incident.Due), map[string]incident.State{
 				"report-stolen-account": incident.Due,
 			}),
 		},
 		{
 			name:   "still signed in",
-			events: []incident.Event{answer("can-sign-in", "yes", 1)},
+			events: []incident.Event{w.answer("can-sign-in", "yes", 1)},
 			want: merged(each(settings, incident.Due), map[string]incident.State{
 				"register-again":        incident.NotApplicable,
 				"report-stolen-account": incident.NotApplicable,
@@ -552,24 +564,24 @@ func TestLineTakeoverCanSignInBranch(t *testing.T) {
 		{
 			name: "friends asked for gift cards",
 			events: []incident.Event{
-				answer("can-sign-in", "yes", 1), done("warn-friends", 5),
-				answer("friends-asked-for-money", "yes", 30),
+				w.answer("can-sign-in", "yes", 1), w.done("warn-friends", 5),
+				w.answer("friends-asked-for-money", "yes", 30),
 			},
 			want: map[string]incident.State{"consult-police": incident.Due, "help-friends-who-answered": incident.Due},
 		},
 		{
 			name: "not heard back from everyone",
 			events: []incident.Event{
-				answer("can-sign-in", "yes", 1), done("warn-friends", 5),
-				answer("friends-asked-for-money", "not-sure", 30),
+				w.answer("can-sign-in", "yes", 1), w.done("warn-friends", 5),
+				w.answer("friends-asked-for-money", "not-sure", 30),
 			},
 			want: map[string]incident.State{"consult-police": incident.Due},
 		},
 		{
 			name: "no one asked for money",
 			events: []incident.Event{
-				answer("can-sign-in", "yes", 1), done("warn-friends", 5),
-				answer("friends-asked-for-money", "no", 30),
+				w.answer("can-sign-in", "yes", 1), w.done("warn-friends", 5),
+				w.answer("friends-asked-for-money", "no", 30),
 			},
 			want: map[string]incident.State{"consult-police": incident.NotApplicable},
 		},
@@ -583,23 +595,16 @@ func TestLineTakeoverCanSignInBranch(t *testing.T) {
 // need no sign-in are due meanwhile.
 func TestAppleAccountCanSignInBranch(t *testing.T) {
 	p := builtinPlaybook(t, "apple-account")
-	jst := time.FixedZone("JST", 9*60*60)
 	opened := time.Date(2026, 12, 3, 9, 0, 0, 0, jst)
-	at := func(m int) time.Time { return opened.Add(time.Duration(m) * time.Minute) }
-	answer := func(step, value string, m int) incident.Event {
-		return incident.Event{Step: step, Action: incident.ActionAnswer, Answer: value, At: at(m)}
-	}
-	done := func(step string, m int) incident.Event {
-		return incident.Event{Step: step, Action: incident.ActionDone, At: at(m)}
-	}
+	w := minutes{opened}
 	signIn := []string{"fix-security-details", "remove-unknown-devices"}
 	noSignIn := []string{"secure-apple-email", "ask-carrier-sms-forwarding", "check-purchases"}
-	lockedOut := []incident.Event{answer("can-sign-in", "no", 1)}
-	recovery := append(slices.Clone(lockedOut), done("reset-with-iforgot", 10), answer("back-in", "no", 12))
+	lockedOut := []incident.Event{w.answer("can-sign-in", "no", 1)}
+	recovery := append(slices.Clone(lockedOut), w.done("reset-with-iforgot", 10), w.answer("back-in", "no", 12))
 	checkSignInCases(t, p, opened, []signInCase{
 		{
 			name:   "can sign in",
-			events: []incident.Event{answer("can-sign-in", "yes", 1)},
+			events: []incident.Event{w.answer("can-sign-in", "yes", 1)},
 			want: merged(each(signIn, incident.Waiting), each(noSignIn, incident.Due), map[string]incident.State{
 				"change-apple-password":     incident.Due,
 				"reset-with-iforgot":        incident.NotApplicable,
@@ -609,7 +614,7 @@ func TestAppleAccountCanSignInBranch(t *testing.T) {
 		},
 		{
 			name:   "password changed",
-			events: []incident.Event{answer("can-sign-in", "yes", 1), done("change-apple-password", 5)},
+			events: []incident.Event{w.answer("can-sign-in", "yes", 1), w.done("change-apple-password", 5)},
 			want:   each(signIn, incident.Due),
 		},
 		{
@@ -624,7 +629,7 @@ func TestAppleAccountCanSignInBranch(t *testing.T) {
 		},
 		{
 			name:   "the reset worked",
-			events: append(slices.Clone(lockedOut), done("reset-with-iforgot", 10), answer("back-in", "yes", 12)),
+			events: append(slices.Clone(lockedOut), w.done("reset-with-iforgot", 10), w.answer("back-in", "yes", 12)),
 			want: merged(each(signIn, incident.Due), map[string]incident.State{
 				"wait-for-account-recovery": incident.NotApplicable,
 			}),
@@ -638,7 +643,7 @@ func TestAppleAccountCanSignInBranch(t *testing.T) {
 		},
 		{
 			name:   "account recovery over",
-			events: append(slices.Clone(recovery), done("wait-for-account-recovery", 3*24*60)),
+			events: append(slices.Clone(recovery), w.done("wait-for-account-recovery", 3*24*60)),
 			want:   each(signIn, incident.Due),
 		},
 	})
@@ -752,17 +757,10 @@ func TestAnyAccountCanSignInBranch(t *testing.T) {
 
 func testCanSignInBranch(t *testing.T, pb canSignInPlaybook) {
 	p := builtinPlaybook(t, strings.TrimSuffix(pb.file, ".yaml"))
-	jst := time.FixedZone("JST", 9*60*60)
 	opened := time.Date(2026, 12, 5, 21, 0, 0, 0, jst)
-	at := func(m int) time.Time { return opened.Add(time.Duration(m) * time.Minute) }
-	answer := func(step, value string, m int) incident.Event {
-		return incident.Event{Step: step, Action: incident.ActionAnswer, Answer: value, At: at(m)}
-	}
-	done := func(step string, m int) incident.Event {
-		return incident.Event{Step: step, Action: incident.ActionDone, At: at(m)}
-	}
-	lockedOut := []incident.Event{answer("can-sign-in", "no", 5)}
-	recovered := append(slices.Clone(lockedOut), done(pb.email, 15), done(pb.recovery, 40))
+	w := minutes{opened}
+	lockedOut := []incident.Event{w.answer("can-sign-in", "no", 5)}
+	recovered := append(slices.Clone(lockedOut), w.done(pb.email, 15), w.done(pb.recovery, 40))
 
 	tests := []struct {
 		name   string
@@ -772,7 +770,7 @@ func testCanSignInBranch(t *testing.T, pb canSignInPlaybook) {
 	}{
 		{
 			name:   "can sign in, password not yet changed",
-			events: []incident.Event{answer("can-sign-in", "yes", 5)},
+			events: []incident.Event{w.answer("can-sign-in", "yes", 5)},
 			now:    6,
 			want: map[incident.State][]string{
 				incident.Due:           append(slices.Clone(pb.yesOnly), pb.anyTime...),
@@ -782,7 +780,7 @@ func testCanSignInBranch(t *testing.T, pb canSignInPlaybook) {
 		},
 		{
 			name:   "can sign in, password changed",
-			events: []incident.Event{answer("can-sign-in", "yes", 5), done("change-password", 10)},
+			events: []incident.Event{w.answer("can-sign-in", "yes", 5), w.done("change-password", 10)},
 			now:    11,
 			want: map[incident.State][]string{
 				incident.Due:     slices.DeleteFunc(slices.Clone(pb.signIn), func(id string) bool { return id == "recheck-after-a-week" }),
@@ -801,7 +799,7 @@ func testCanSignInBranch(t *testing.T, pb canSignInPlaybook) {
 		},
 		{
 			name:   "locked out, email secured",
-			events: append(slices.Clone(lockedOut), done(pb.email, 15)),
+			events: append(slices.Clone(lockedOut), w.done(pb.email, 15)),
 			now:    16,
 			want: map[incident.State][]string{
 				incident.Due:     {pb.recovery},
@@ -810,7 +808,7 @@ func testCanSignInBranch(t *testing.T, pb canSignInPlaybook) {
 		},
 		{
 			name:   "locked out, then back in",
-			events: append(slices.Clone(recovered), answer("back-in", "yes", 45)),
+			events: append(slices.Clone(recovered), w.answer("back-in", "yes", 45)),
 			now:    46,
 			want: map[incident.State][]string{
 				incident.Due:           slices.DeleteFunc(slices.Clone(pb.signIn), func(id string) bool { return id == "recheck-after-a-week" }),
@@ -820,7 +818,7 @@ func testCanSignInBranch(t *testing.T, pb canSignInPlaybook) {
 		},
 		{
 			name:   "locked out, still not back in",
-			events: append(slices.Clone(recovered), answer("back-in", "no", 45)),
+			events: append(slices.Clone(recovered), w.answer("back-in", "no", 45)),
 			now:    46,
 			want: map[incident.State][]string{
 				incident.Due:     append([]string{"still-locked-out"}, slices.DeleteFunc(slices.Clone(pb.anyTime), func(id string) bool { return id == pb.email })...),
@@ -830,7 +828,7 @@ func testCanSignInBranch(t *testing.T, pb canSignInPlaybook) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v := incident.Derive(p, opened, tt.events, at(tt.now))
+			v := incident.Derive(p, opened, tt.events, w.at(tt.now))
 			for want, ids := range tt.want {
 				for _, id := range ids {
 					s, ok := v.Status(id)
@@ -848,8 +846,8 @@ func testCanSignInBranch(t *testing.T, pb canSignInPlaybook) {
 
 	// A week after the new password, the re-check is due on either branch.
 	for _, events := range [][]incident.Event{
-		{answer("can-sign-in", "yes", 5), done("change-password", 10)},
-		append(slices.Clone(recovered), answer("back-in", "yes", 45)),
+		{w.answer("can-sign-in", "yes", 5), w.done("change-password", 10)},
+		append(slices.Clone(recovered), w.answer("back-in", "yes", 45)),
 	} {
 		last := events[len(events)-1].At
 		v := incident.Derive(p, opened, events, last.Add(7*24*time.Hour+time.Minute))
@@ -867,7 +865,6 @@ func testCanSignInBranch(t *testing.T, pb canSignInPlaybook) {
 // waits for it; the ordinary call to the card company is due in every case.
 func TestCardFraudTypedCardBranch(t *testing.T) {
 	p := builtinPlaybook(t, "card-fraud")
-	jst := time.FixedZone("JST", 9*60*60)
 	opened := time.Date(2026, 12, 3, 21, 0, 0, 0, jst)
 	answered := opened.Add(time.Minute)
 	now := opened.Add(2 * time.Minute)
@@ -1038,7 +1035,6 @@ var (
 // who is locked out, and the change of password only to one who is not.
 func TestEmailTakeoverBranches(t *testing.T) {
 	p := builtinPlaybook(t, "email-takeover")
-	jst := time.FixedZone("JST", 9*60*60)
 	opened := time.Date(2026, 12, 3, 21, 0, 0, 0, jst)
 	answer := func(step, value string) incident.Event {
 		return incident.Event{Step: step, Action: incident.ActionAnswer, Answer: value, At: opened.Add(time.Minute)}
@@ -1047,14 +1043,7 @@ func TestEmailTakeoverBranches(t *testing.T) {
 		for _, canSignIn := range []string{"yes", "no"} {
 			t.Run(provider+"/can-sign-in="+canSignIn, func(t *testing.T) {
 				v := incident.Derive(p, opened, []incident.Event{answer("provider", provider), answer("can-sign-in", canSignIn)}, opened.Add(2*time.Minute))
-				state := func(id string) incident.State {
-					t.Helper()
-					s, ok := v.Status(id)
-					if !ok {
-						t.Fatalf("no step %s", id)
-					}
-					return s.State
-				}
+				state := func(id string) incident.State { return stateOf(t, v, id) }
 				for owner, ids := range emailProviderSteps {
 					for _, id := range ids {
 						applies := owner == provider && (!emailLockedOutSteps[id] || canSignIn == "no")
@@ -1089,21 +1078,12 @@ func TestEmailTakeoverBranches(t *testing.T) {
 // done.
 func TestEmailTakeoverLockedOutPath(t *testing.T) {
 	p := builtinPlaybook(t, "email-takeover")
-	jst := time.FixedZone("JST", 9*60*60)
 	at := func(m int) time.Time { return time.Date(2026, 12, 3, 21, m, 0, 0, jst) }
 	answer := func(step, value string, when time.Time) incident.Event {
 		return incident.Event{Step: step, Action: incident.ActionAnswer, Answer: value, At: when}
 	}
 	done := func(step string, when time.Time) incident.Event {
 		return incident.Event{Step: step, Action: incident.ActionDone, At: when}
-	}
-	state := func(v incident.View, id string) incident.State {
-		t.Helper()
-		s, ok := v.Status(id)
-		if !ok {
-			t.Fatalf("no step %s", id)
-		}
-		return s.State
 	}
 	lockedOut := []incident.Event{
 		answer("provider", "google", at(1)),
@@ -1113,11 +1093,11 @@ func TestEmailTakeoverLockedOutPath(t *testing.T) {
 
 	notYet := append(slices.Clone(lockedOut), answer("back-in", "no", at(21)))
 	v := incident.Derive(p, at(0), notYet, at(22))
-	if got := state(v, "while-locked-out"); got != incident.Due {
+	if got := stateOf(t, v, "while-locked-out"); got != incident.Due {
 		t.Errorf("while-locked-out when recovery has not worked is %s, want due", got)
 	}
 	for _, id := range append([]string{"review-google-security-events", "check-gmail-settings"}, emailSignInSteps...) {
-		if got := state(v, id); got != incident.Waiting {
+		if got := stateOf(t, v, id); got != incident.Waiting {
 			t.Errorf("%s while still locked out is %s, want waiting", id, got)
 		}
 	}
@@ -1125,12 +1105,12 @@ func TestEmailTakeoverLockedOutPath(t *testing.T) {
 	backIn := append(slices.Clone(lockedOut), answer("back-in", "yes", at(21)))
 	v = incident.Derive(p, at(0), backIn, at(22))
 	for _, id := range []string{"while-locked-out", "change-mail-password"} {
-		if got := state(v, id); got != incident.NotApplicable {
+		if got := stateOf(t, v, id); got != incident.NotApplicable {
 			t.Errorf("%s once back in is %s, want not applicable", id, got)
 		}
 	}
 	for _, id := range []string{"review-google-security-events", "check-gmail-settings", "check-recovery-and-2sv", "check-forwarding-and-filters"} {
-		if got := state(v, id); got != incident.Due {
+		if got := stateOf(t, v, id); got != incident.Due {
 			t.Errorf("%s once back in is %s, want due", id, got)
 		}
 	}
