@@ -78,15 +78,22 @@ steps:
 `
 )
 
+// standIns is a catalogue of the stand-in playbooks given, each under its
+// own id.
+func standIns(srcs ...string) fstest.MapFS {
+	fs := fstest.MapFS{}
+	for _, src := range srcs {
+		id := strings.TrimPrefix(strings.SplitN(src, "\n", 3)[1], "id: ")
+		fs[id+".yaml"] = &fstest.MapFile{Data: []byte(src)}
+	}
+	return fs
+}
+
 // TestRespondTriageLINE: "my LINE account was taken" leads to the LINE
 // plan, with the sign-in question answered once, in the first questions.
 func TestRespondTriageLINE(t *testing.T) {
 	opts, out, _ := respondSetup(t, i18n.English, "My LINE account", "No: the password or email was changed, or it is locked", "No", "Start: LINE account takeover", "Stop for now")
-	opts.Catalogue.Builtin = fstest.MapFS{
-		"amazon-takeover.yaml": {Data: []byte(triageAmazon)},
-		"card-fraud.yaml":      {Data: []byte(triageCard)},
-		"line-takeover.yaml":   {Data: []byte(triageLine)},
-	}
+	opts.Catalogue.Builtin = standIns(triageAmazon, triageCard, triageLine)
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
@@ -128,10 +135,7 @@ To continue, run: acctguard respond
 // beside it, linked; "not sure" about signing in is not written down.
 func TestRespondTriageMoneyTaken(t *testing.T) {
 	opts, out, _ := respondSetup(t, i18n.Japanese, "Amazonのアカウント", "分かりません", "はい", "始める：Amazonアカウントの乗っ取り（カードの不正利用も一緒に）", "いったん終了する")
-	opts.Catalogue.Builtin = fstest.MapFS{
-		"amazon-takeover.yaml": {Data: []byte(triageAmazon)},
-		"card-fraud.yaml":      {Data: []byte(triageCard)},
-	}
+	opts.Catalogue.Builtin = standIns(triageAmazon, triageCard)
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
@@ -159,10 +163,7 @@ func TestRespondTriageMoneyTaken(t *testing.T) {
 // walk comes back to the same step.
 func TestRespondOpensTheEmailGuideAndComesBack(t *testing.T) {
 	opts, out, _ := respondSetup(t, i18n.English, "Open the guide for this: Email account takeover", "Done", "Done", "Stop for now")
-	opts.Catalogue.Builtin = fstest.MapFS{
-		"amazon-takeover.yaml": {Data: []byte(triageAmazon)},
-		"email-takeover.yaml":  {Data: []byte(triageEmail)},
-	}
+	opts.Catalogue.Builtin = standIns(triageAmazon, triageEmail)
 	opts.PlaybookID = "amazon-takeover"
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
@@ -226,10 +227,7 @@ To continue, run: acctguard respond --incident 1
 // e-mail incident already open rather than a new one.
 func TestRespondStopsInsideTheLinkedGuide(t *testing.T) {
 	opts, out, _ := respondSetup(t, i18n.English, "Open the guide for this: Email account takeover", "Stop for now")
-	opts.Catalogue.Builtin = fstest.MapFS{
-		"amazon-takeover.yaml": {Data: []byte(triageAmazon)},
-		"email-takeover.yaml":  {Data: []byte(triageEmail)},
-	}
+	opts.Catalogue.Builtin = standIns(triageAmazon, triageEmail)
 	opts.PlaybookID = "amazon-takeover"
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
@@ -260,10 +258,7 @@ func TestRespondStopsInsideTheLinkedGuide(t *testing.T) {
 // offered, nor one that is not installed.
 func TestGuideOptionNotBackWhereItCameFrom(t *testing.T) {
 	opts, _, _ := respondSetup(t, i18n.English)
-	opts.Catalogue.Builtin = fstest.MapFS{
-		"amazon-takeover.yaml": {Data: []byte(triageAmazon)},
-		"email-takeover.yaml":  {Data: []byte(triageEmail)},
-	}
+	opts.Catalogue.Builtin = standIns(triageAmazon, triageEmail)
 	e, err := opts.Catalogue.Get("email-takeover")
 	if err != nil {
 		t.Fatal(err)
