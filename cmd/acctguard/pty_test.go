@@ -575,10 +575,12 @@ func TestTriageInATerminal(t *testing.T) {
 	p.key("\x1b[B\x1b[B\r") // two down: past Amazon and e-mail to LINE
 	p.expect("今もログインできますか？")
 	p.key("\x1b[B\r") // いいえ
-	p.expect("お金を取られましたか？")
+	p.expect("お金を取られたり、カード情報を入力したりしましたか？")
 	p.key("\x1b[B\r") // いいえ
-	p.expect("始める：LINEアカウントの乗っ取り")
-	p.key("\r")
+	p.expect("合う案内はこちらです：")
+	p.expect("LINEアカウントの乗っ取り")
+	p.expect("始めますか？")
+	p.key("\r") // 始める
 	p.expect("新しい案件として、対応を始めました。")
 	p.expect("✓ 回答を記録しました：いいえ")
 	p.expect("どうしますか？")

@@ -57,9 +57,14 @@ func (r *responder) triage() (triaged, error) {
 	}
 	ids := slices.DeleteFunc(triage.Propose(a), func(id string) bool { return !r.usable(id) })
 	found := triaged{playbooks: ids, canSignIn: a.CanSignIn}
-	options := []string{r.l.Tf("triage.start", r.title(ids[0]))}
+	// The plans go on lines of their own, so that the menu's entries stay
+	// short at any width.
+	r.say(nil, r.l.T("triage.fits"))
+	r.say(nil, "  "+r.title(ids[0]))
+	options := []string{r.l.T("triage.start")}
 	if len(ids) > 1 {
-		options = []string{r.l.Tf("triage.start-with", r.title(ids[0]), r.title(ids[1])), r.l.Tf("triage.only", r.title(ids[0]))}
+		r.say(nil, "  "+r.l.Tf("triage.beside", r.title(ids[1])))
+		options = []string{r.l.T("triage.start-with"), r.l.T("triage.only")}
 	}
 	options = append(options, r.l.T("triage.every-guide"))
 	if i, err = r.Prompter.Select(r.l.T("triage.propose"), options, 0); err != nil {

@@ -92,7 +92,7 @@ func standIns(srcs ...string) fstest.MapFS {
 // TestRespondTriageLINE: "my LINE account was taken" leads to the LINE
 // plan, with the sign-in question answered once, in the first questions.
 func TestRespondTriageLINE(t *testing.T) {
-	opts, out, _ := respondSetup(t, i18n.English, "My LINE account", "No: the password or email was changed, or it is locked", "No", "Start: LINE account takeover", "Stop for now")
+	opts, out, _ := respondSetup(t, i18n.English, "My LINE account", "No: the password was changed, or it is locked", "No", "Start", "Stop for now")
 	opts.Catalogue.Builtin = standIns(triageAmazon, triageCard, triageLine)
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
@@ -100,9 +100,11 @@ func TestRespondTriageLINE(t *testing.T) {
 	want := `
 First, a few short questions about what happened.
 ? What was taken over, or what looks wrong? My LINE account
-? Can you still sign in to it? No: the password or email was changed, or it is locked
-? Was money taken, or did you type card details on a page a message led you to? No
-? This is what fits. Shall we start? Start: LINE account takeover
+? Can you still sign in to it? No: the password was changed, or it is locked
+? Was money taken, or card details typed somewhere? No
+This is what fits:
+  LINE account takeover
+? Start now? Start
 Incident 1 · LINE account takeover · opened Thu 26 Nov 21:00
 1 of 2 steps finished
 A new incident has been started.
@@ -134,13 +136,14 @@ To continue, run: acctguard respond
 // TestRespondTriageMoneyTaken: Amazon first, and the card plan opened
 // beside it, linked; "not sure" about signing in is not written down.
 func TestRespondTriageMoneyTaken(t *testing.T) {
-	opts, out, _ := respondSetup(t, i18n.Japanese, "Amazonのアカウント", "分かりません", "はい", "始める：Amazonアカウントの乗っ取り（カードの不正利用も一緒に）", "いったん終了する")
+	opts, out, _ := respondSetup(t, i18n.Japanese, "Amazonのアカウント", "分かりません", "はい", "両方始める", "いったん終了する")
 	opts.Catalogue.Builtin = standIns(triageAmazon, triageCard)
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
 	for _, line := range []string{
-		"? 何が乗っ取られましたか？（おかしいと感じたものを選んでください） Amazonのアカウント\n",
+		"? 何が乗っ取られましたか？ Amazonのアカウント\n",
+		"合う案内はこちらです：\n  Amazonアカウントの乗っ取り\n  カードの不正利用（一緒に始めます）\n? 始めますか？ 両方始める\n",
 		"案件1・Amazonアカウントの乗っ取り・11月26日(木) 21:00 開始\n",
 		"一緒に、案件2「カードの不正利用」も始めました。",
 	} {
