@@ -144,6 +144,30 @@ card     Card stolen  built-in  1
 	if out.String() != want {
 		t.Errorf("stdout:\n%s\nwant:\n%s", out, want)
 	}
+
+	// Too narrow for the table: each playbook is its id, and the rest
+	// under it.
+	out.Reset()
+	f.IO.SetWidth(30)
+	if code := Run(f, []string{"playbook", "list"}); code != 0 {
+		t.Fatalf("exit code %d", code)
+	}
+	want = `Shopping
+shop
+  A shop · user · 1 step
+
+Email
+my-mail
+  My mail · user · 1 step
+
+Other
+card
+  Card stolen · built-in · 1
+  step
+`
+	if out.String() != want {
+		t.Errorf("narrow stdout:\n%s\nwant:\n%s", out, want)
+	}
 }
 
 func TestColour(t *testing.T) {

@@ -127,16 +127,45 @@ func runPlaybookList(opts *playbookListOptions) error {
 		}
 		fmt.Fprintln(opts.IO.Out, strings.TrimRight(b.String(), " "))
 	}
-	line(header, cs.Bold)
+	// On a terminal too narrow for the table, each playbook is its id on
+	// one line and the rest, wrapped, under it: a row the terminal breaks
+	// itself is cut in mid-word.
+	width := opts.IO.WrapWidth()
+	narrow := width > 0 && tableWidth(all) > width
+	entry := func(r []string) {
+		if !narrow {
+			line(r, func(s string) string { return s })
+			return
+		}
+		fmt.Fprintln(opts.IO.Out, r[0])
+		rest := r[1] + l.T("sep") + r[2]
+		switch n, err := strconv.Atoi(r[3]); {
+		case err == nil && n == 1:
+			rest += l.T("sep") + l.T("show.steps-1")
+		case err == nil:
+			rest += l.T("sep") + l.Tf("show.steps", n)
+		}
+		for _, w := range wrap.Wrap(rest, width-2) {
+			fmt.Fprintln(opts.IO.Out, "  "+w)
+		}
+	}
+	if !narrow {
+		line(header, cs.Bold)
+	}
+	first := narrow // nothing above the first heading to keep apart from
 	for _, purpose := range playbook.Purposes {
 		if len(groups[purpose]) == 0 {
 			continue
 		}
 		if len(groups) > 1 { // a heading over everything says nothing
-			fmt.Fprintf(opts.IO.Out, "\n%s\n", cs.Bold(l.T("list.for."+purpose)))
+			if !first {
+				fmt.Fprintln(opts.IO.Out)
+			}
+			fmt.Fprintln(opts.IO.Out, cs.Bold(l.T("list.for."+purpose)))
+			first = false
 		}
 		for _, r := range groups[purpose] {
-			line(r, func(s string) string { return s })
+			entry(r)
 		}
 	}
 	if len(problems) > 0 {

@@ -21,6 +21,7 @@ func screenTexts() map[string]Text {
 		"phase.follow-up.about": {En: "check again later", Ja: "時間をおいて、もう一度確かめる"},
 
 		"show.steps":        {En: "%d steps", Ja: "全%d手順"},
+		"show.steps-1":      {En: "1 step", Ja: "全1手順"},
 		"show.version":      {En: "version %s", Ja: "バージョン %s"},
 		"show.critical":     {En: "first hour", Ja: "最初の1時間"},
 		"show.why":          {En: "Why: ", Ja: "理由："},
