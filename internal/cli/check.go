@@ -162,22 +162,19 @@ func checkInput(opts *checkOptions) ([]byte, string, error) {
 }
 
 // looksLikeAddress reports whether an argument that is not a file is a
-// web address (with or without https://) or an e-mail address to check. A
-// name that ends like a saved message (mail.eml) is a file not found.
+// web address (with or without https://) or an e-mail address to check,
+// as mailread reads a single line. A name that ends like a saved message
+// (mail.eml) is a file not found, though it reads as a host name.
 func looksLikeAddress(s string) bool {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.ContainsAny(s, " \t\n") {
-		return strings.Contains(s, "@") && !strings.Contains(s, "\n") // "Amazon <a@b.c>"
-	}
-	if strings.Contains(s, "://") || strings.Contains(s, "@") {
-		return true
-	}
-	for _, ext := range []string{".eml", ".txt", ".msg", ".mbox", ".html"} {
-		if strings.HasSuffix(strings.ToLower(s), ext) {
-			return false
+	if !strings.Contains(s, "://") {
+		for _, ext := range []string{".eml", ".txt", ".msg", ".mbox", ".html"} {
+			if strings.HasSuffix(strings.ToLower(s), ext) {
+				return false
+			}
 		}
 	}
-	return strings.Contains(s, ".")
+	m, err := mailread.ReadBytes([]byte(s))
+	return err == nil && (m.Kind == mailread.KindURL || m.Kind == mailread.KindAddress)
 }
 
 // checkServices are the services the playbooks declare domains for, or
