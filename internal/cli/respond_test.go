@@ -867,8 +867,7 @@ func TestRespondRecordsACharge(t *testing.T) {
 		"Record a charge or order you did not make",
 		"29,25", "2925", "2026-11-23 23:58", "Amazon.co.jp", "503-1234567-7654321", "Visa 4111 1111", "Mastercard 12",
 		"Stop for now")
-	pb := strings.Replace(lockPlaybook, "    critical: true\n", "    critical: true\n    record: charges\n", 1)
-	opts.Catalogue = &playbook.Catalogue{Builtin: fstest.MapFS{"lock.yaml": {Data: []byte(pb)}}}
+	opts.Catalogue = lockRecording("charges")
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
@@ -901,8 +900,7 @@ func TestRespondRecordsARefund(t *testing.T) {
 		"Record a refund or credit for a charge", "Charge 1: ¥3,520 (¥3,520 not refunded yet)", "¥4,000", "1000", "Refunded to the card or account", "2026-11-27", "2026-11-26",
 		"Record a refund or credit for a charge", "Charge 1: ¥3,520 (¥2,520 not refunded yet)", "", "As gift-card balance or points", "",
 		"Stop for now")
-	pb := strings.Replace(lockPlaybook, "    critical: true\n", "    critical: true\n    record: charges\n", 1)
-	opts.Catalogue = &playbook.Catalogue{Builtin: fstest.MapFS{"lock.yaml": {Data: []byte(pb)}}}
+	opts.Catalogue = lockRecording("charges")
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err, out)
 	}
@@ -934,9 +932,8 @@ func TestRespondRecordsARefund(t *testing.T) {
 // contacted, respond asks who the reports are from; every answer may be
 // left empty, a card number is refused, and it is not asked again.
 func TestRespondAsksForTheCoverOnce(t *testing.T) {
-	pb := strings.Replace(lockPlaybook, "    critical: true\n", "    critical: true\n    record: contact\n", 1)
 	opts, out, _ := respondSetup(t, i18n.English, "", "4111 1111 1111 1111", "090-1234-5678", "me@example.com", "Stop for now")
-	opts.Catalogue = &playbook.Catalogue{Builtin: fstest.MapFS{"lock.yaml": {Data: []byte(pb)}}}
+	opts.Catalogue = lockRecording("contact")
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err, out)
 	}
@@ -966,4 +963,11 @@ func TestRespondAsksForTheCoverOnce(t *testing.T) {
 	if strings.Contains(out.String(), "Your name") {
 		t.Errorf("asked again:\n%s", out)
 	}
+}
+
+// lockRecording is the lock playbook with its first step recording what
+// (playbook.Step.Record).
+func lockRecording(what string) *playbook.Catalogue {
+	pb := strings.Replace(lockPlaybook, "    critical: true\n", "    critical: true\n    record: "+what+"\n", 1)
+	return &playbook.Catalogue{Builtin: fstest.MapFS{"lock.yaml": {Data: []byte(pb)}}}
 }
