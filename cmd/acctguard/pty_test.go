@@ -170,6 +170,20 @@ func (p *ptySession) wait() int {
 	}
 }
 
+// stateHas fails the test unless the state file holds each of wants.
+func stateHas(t *testing.T, stateFile string, wants ...string) {
+	t.Helper()
+	raw, err := os.ReadFile(stateFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range wants {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("state file lacks %s:\n%s", want, raw)
+		}
+	}
+}
+
 func ptyEnv(t *testing.T) (env []string, stateFile string) {
 	dir := t.TempDir()
 	config := filepath.Join(dir, "config")
@@ -218,15 +232,7 @@ func TestRespondInATerminal(t *testing.T) {
 		t.Error("the terminal was left in raw mode")
 	}
 
-	raw, err := os.ReadFile(stateFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{`"step": "look"`, `"answer": "yes"`, `"step": "change"`} {
-		if !strings.Contains(string(raw), want) {
-			t.Errorf("state file lacks %s:\n%s", want, raw)
-		}
-	}
+	stateHas(t, stateFile, `"step": "look"`, `"answer": "yes"`, `"step": "change"`)
 
 	p = startPTY(t, env, "respond")
 	p.expect("Picking up incident 1 where you left off.")
@@ -589,15 +595,7 @@ func TestTriageInATerminal(t *testing.T) {
 	if code := p.wait(); code != 130 {
 		t.Fatalf("exit code %d, want 130", code)
 	}
-	raw, err := os.ReadFile(stateFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{`"playbook": "line-takeover"`, `"step": "can-sign-in"`, `"answer": "no"`} {
-		if !strings.Contains(string(raw), want) {
-			t.Errorf("state file lacks %s:\n%s", want, raw)
-		}
-	}
+	stateHas(t, stateFile, `"playbook": "line-takeover"`, `"step": "can-sign-in"`, `"answer": "no"`)
 }
 
 // TestChargeAndRefundInATerminal records a charge and then its refund
@@ -644,13 +642,5 @@ func TestChargeAndRefundInATerminal(t *testing.T) {
 	if code := p.wait(); code != 130 {
 		t.Fatalf("exit code %d, want 130", code)
 	}
-	raw, err := os.ReadFile(stateFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{`"amount": 2925`, `"merchant": "Amazon.co.jp"`, `"refunds": [`} {
-		if !strings.Contains(string(raw), want) {
-			t.Errorf("state file lacks %s:\n%s", want, raw)
-		}
-	}
+	stateHas(t, stateFile, `"amount": 2925`, `"merchant": "Amazon.co.jp"`, `"refunds": [`)
 }
