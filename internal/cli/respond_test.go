@@ -179,14 +179,10 @@ func TestRespondRefusesCardNumbersInNotes(t *testing.T) {
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{
+	screenHas(t, out.String(),
 		"? メモ： カード 4111-1111-1111-1111 を止めた\n保存していません：メモにカード番号の全桁（末尾 1111）が含まれているようです。入\n力した内容は残してあるので、カード番号を下4桁だけに直してください。\n? メモ： [カード 4111-1111-1111-1111 を止めた] カード末尾1111を止めた\n✓ メモを保存しました。",
 		"[1/6] 【確認】メールを見る  ★ 最初の1時間\n     理由：偽物かもしれません。",
-	} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("screen:\n%s\nwant it to contain:\n%s", out, want)
-		}
-	}
+	)
 	raw, err := os.ReadFile(opts.Store.Path())
 	if err != nil {
 		t.Fatal(err)
@@ -871,15 +867,11 @@ func TestRespondRecordsACharge(t *testing.T) {
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{
+	screenHas(t, out.String(),
 		"? Amount, as on the statement: 29,25\n\"29,25\" is not an amount. Write it as on the statement, such as 2925 or $12.50.\n? Amount, as on the statement: 2925\n",
 		"? Which card? Its name and last 4 digits only (empty if you do not know): Visa 4111 1111\nNot saved: give only the last 4 digits of the card.\n",
 		"✓ Charge 1 recorded: ¥2,925, Mon 23 Nov 23:58, Amazon.co.jp,\norder 503-1234567-7654321, card Mastercard 12\n? What now? Stop for now\n",
-	} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("screen:\n%s\nwant it to contain:\n%s", out, want)
-		}
-	}
+	)
 	file, err := opts.Store.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -904,16 +896,12 @@ func TestRespondRecordsARefund(t *testing.T) {
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err, out)
 	}
-	for _, want := range []string{
+	screenHas(t, out.String(),
 		"? Amount refunded (empty for all of ¥3,520): ¥4,000\nthe refund is more than what is outstanding on charge 1 (¥3,520)\n",
 		"? When? (empty for today) 2026-11-27\n2026-11-27 has not come yet. Give the time it happened.\n",
 		"✓ Refund recorded for charge 1: ¥1,000. Not refunded yet: ¥2,520.\n",
 		"✓ Refund recorded for charge 1: ¥2,520. Not refunded yet: ¥0.\n",
-	} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("screen:\n%s\nwant it to contain:\n%s", out, want)
-		}
-	}
+	)
 	if strings.Count(out.String(), "Record a refund or credit") != 2 {
 		t.Errorf("the refund entry should not be offered once all is refunded:\n%s", out)
 	}
@@ -937,15 +925,11 @@ func TestRespondAsksForTheCoverOnce(t *testing.T) {
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err, out)
 	}
-	for _, want := range []string{
+	screenHas(t, out.String(),
 		"The reports and letters for the card company, support or the police can say who\nthey are from.",
 		"? Your name (optional): \n? A phone number or email address to reach you (optional): 4111 1111 1111 1111\n",
 		"✓ Saved for the reports. acctguard incident details changes it.\n\n[1/6] Verify · Look at the email",
-	} {
-		if !strings.Contains(out.String(), want) {
-			t.Errorf("screen:\n%s\nwant it to contain:\n%s", out, want)
-		}
-	}
+	)
 	file, err := opts.Store.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -970,4 +954,14 @@ func TestRespondAsksForTheCoverOnce(t *testing.T) {
 func lockRecording(what string) *playbook.Catalogue {
 	pb := strings.Replace(lockPlaybook, "    critical: true\n", "    critical: true\n    record: "+what+"\n", 1)
 	return &playbook.Catalogue{Builtin: fstest.MapFS{"lock.yaml": {Data: []byte(pb)}}}
+}
+
+// screenHas fails the test unless the screen holds each of wants.
+func screenHas(t *testing.T, screen string, wants ...string) {
+	t.Helper()
+	for _, want := range wants {
+		if !strings.Contains(screen, want) {
+			t.Errorf("screen:\n%s\nwant it to contain:\n%s", screen, want)
+		}
+	}
 }

@@ -141,16 +141,12 @@ func TestRespondTriageMoneyTaken(t *testing.T) {
 	if err := runRespond(opts); err != nil {
 		t.Fatal(err)
 	}
-	for _, line := range []string{
+	screenHas(t, out.String(),
 		"? 何が乗っ取られましたか？ Amazonのアカウント\n",
 		"合う案内はこちらです：\n  Amazonアカウントの乗っ取り\n  カードの不正利用（一緒に始めます）\n? 始めますか？ 両方始める\n",
 		"案件1・Amazonアカウントの乗っ取り・11月26日(木) 21:00 開始\n",
 		"一緒に、案件2「カードの不正利用」も始めました。",
-	} {
-		if !strings.Contains(out.String(), line) {
-			t.Errorf("screen lacks %q:\n%s", line, out)
-		}
-	}
+	)
 	file, err := state.New(opts.Store.Path()).Load()
 	if err != nil {
 		t.Fatal(err)
