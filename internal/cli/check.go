@@ -305,11 +305,12 @@ func printCheck(opts *checkOptions, r mailcheck.Result, msg *mailread.Message, n
 		{mailcheck.Note, "check.head.notes", "- ", nil},
 	}
 	alerts := realAlerts(opts, r.Service)
+	shown := findingLines(l, r.Findings, r.Service)
 	for _, g := range groups {
 		var lines []string
-		for _, f := range r.Findings {
-			if f.Severity == g.severity {
-				lines = append(lines, findingText(l, f, r.Service))
+		for _, f := range shown {
+			if f.severity == g.severity {
+				lines = append(lines, f.text)
 			}
 		}
 		if g.severity == mailcheck.Note && alerts != "" {
@@ -337,6 +338,60 @@ func printCheck(opts *checkOptions, r mailcheck.Result, msg *mailread.Message, n
 	} else {
 		command("check.next.respond-any", "acctguard respond")
 	}
+}
+
+// findingLine is one line of check's screen.
+type findingLine struct {
+	severity mailcheck.Severity
+	text     string
+}
+
+// findingLines says the findings as a person reads them, in fewer lines
+// than there are findings (--json keeps every one): the phrases of one
+// kind of wording share a line, and a link that shows one address and goes
+// to a site that is not the service's is one line, not two.
+func findingLines(l i18n.Lang, findings []mailcheck.Finding, svc *mailcheck.Service) []findingLine {
+	elsewhere := func(f mailcheck.Finding) bool {
+		return f.Severity == mailcheck.Warning && (f.Code == "link.imitates" || f.Code == "link.not-official")
+	}
+	shows := map[string]string{} // a link that goes elsewhere -> the address it shows
+	for _, f := range findings {
+		if f.Code == "link.text-mismatch" {
+			if _, ok := shows[f.Subject]; !ok {
+				shows[f.Subject] = f.Detail
+			}
+		}
+	}
+	merged := map[string]bool{}
+	for _, f := range findings {
+		if _, ok := shows[f.Subject]; ok && elsewhere(f) {
+			merged[f.Subject] = true
+		}
+	}
+	var lines []findingLine
+	wording := map[string]int{}   // a kind of wording -> its line
+	phrases := map[int][]string{} // that line's phrases
+	for _, f := range findings {
+		switch {
+		case f.Code == "link.text-mismatch" && merged[f.Subject] && shows[f.Subject] == f.Detail:
+			continue // said with where the link goes
+		case elsewhere(f) && merged[f.Subject]:
+			text := l.Tf("check.f."+strings.Replace(f.Code, "link.", "link.shows-", 1),
+				visible.Line(f.Subject), visible.Line(f.Detail), visible.Line(svc.Name), visible.Line(shows[f.Subject]))
+			lines = append(lines, findingLine{f.Severity, text})
+		case strings.HasPrefix(f.Code, "words."):
+			i, ok := wording[f.Code]
+			if !ok {
+				i, wording[f.Code] = len(lines), len(lines)
+				lines = append(lines, findingLine{severity: f.Severity})
+			}
+			phrases[i] = append(phrases[i], visible.Line(f.Subject))
+			lines[i].text = l.Tf("check.f."+f.Code, strings.Join(phrases[i], l.T("check.quote-sep")))
+		default:
+			lines = append(lines, findingLine{f.Severity, findingText(l, f, svc)})
+		}
+	}
+	return lines
 }
 
 // findingText says one finding in words, with where it was found. Its

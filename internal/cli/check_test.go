@@ -15,6 +15,7 @@ import (
 
 	"github.com/acctguard/acctguard/internal/i18n"
 	"github.com/acctguard/acctguard/internal/iostreams"
+	"github.com/acctguard/acctguard/internal/mailcheck"
 	"github.com/acctguard/acctguard/internal/playbook"
 	"github.com/acctguard/acctguard/internal/state"
 	"github.com/acctguard/acctguard/playbooks"
@@ -213,7 +214,7 @@ func TestCheckFindingsHaveWords(t *testing.T) {
 			keys = append(keys, "auth."+method+"-"+v)
 		}
 	}
-	keys = append(keys, "auth.dkim-other", "auth.dmarc-other")
+	keys = append(keys, "auth.dkim-other", "auth.dmarc-other", "link.shows-imitates", "link.shows-not-official")
 	for _, k := range keys {
 		if strings.HasSuffix(k, ".") || k == "auth." {
 			continue
@@ -223,6 +224,61 @@ func TestCheckFindingsHaveWords(t *testing.T) {
 				t.Errorf("no %s words for finding %q", l, k)
 			}
 		}
+	}
+}
+
+// TestCheckFindingLines: the screen says a link that shows one address and
+// goes to a site not the service's in one line, and the phrases of one kind
+// of wording in one line; a link's mismatch stays a warning of its own
+// when where it goes is only worth knowing (the service really sent it).
+func TestCheckFindingLines(t *testing.T) {
+	svc := &mailcheck.Service{Name: "Amazon"}
+	w := func(code, subject, detail string) mailcheck.Finding {
+		return mailcheck.Finding{Severity: mailcheck.Warning, Code: code, Where: "link", Subject: subject, Detail: detail}
+	}
+	for _, tc := range []struct {
+		name     string
+		findings []mailcheck.Finding
+		want     []string
+	}{
+		{"a lookalike link", []mailcheck.Finding{
+			w("link.text-mismatch", "https://amazon.co.jp.x.info/", "https://www.amazon.co.jp/"),
+			w("link.imitates", "https://amazon.co.jp.x.info/", "x.info"),
+			w("link.text-mismatch", "https://x.info/b", "https://www.amazon.co.jp/b"),
+		}, []string{
+			"✗ A link shows https://www.amazon.co.jp/ but goes to x.info, which uses Amazon's name and is not Amazon's: https://amazon.co.jp.x.info/",
+			"✗ A link shows https://www.amazon.co.jp/b but goes somewhere else: https://x.info/b",
+		}},
+		{"another site of the service's", []mailcheck.Finding{
+			w("link.text-mismatch", "https://primevideo.com/", "https://www.amazon.co.jp/"),
+			{Severity: mailcheck.Note, Code: "link.not-official", Where: "link", Subject: "https://primevideo.com/", Detail: "primevideo.com"},
+		}, []string{
+			"✗ A link shows https://www.amazon.co.jp/ but goes somewhere else: https://primevideo.com/",
+			"- A link goes to primevideo.com, which is not one of Amazon's addresses: https://primevideo.com/",
+		}},
+		{"wording", []mailcheck.Finding{
+			w("words.threat", "アカウントが停止", ""),
+			w("words.deadline", "24時間以内", ""),
+			w("words.threat", "制限されます", ""),
+		}, []string{
+			`✗ It threatens, to frighten you ("アカウントが停止", "制限されます").`,
+			`✗ It sets a deadline to hurry you ("24時間以内").`,
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range findingLines(i18n.English, tc.findings, svc) {
+				mark := map[mailcheck.Severity]string{mailcheck.Warning: "✗ ", mailcheck.Note: "- "}[f.severity]
+				got = append(got, mark+f.text)
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+	ja := findingLines(i18n.Japanese, []mailcheck.Finding{w("words.odd", "プレイム", ""), w("words.odd", "解決されないの場合", "")}, svc)
+	if len(ja) != 1 || ja[0].text != "本物の通知では使われない言葉があります（「プレイム」「解決されないの場合」）。" {
+		t.Errorf("Japanese wording: %q", ja)
 	}
 }
 

@@ -295,6 +295,13 @@ func screenTexts() map[string]Text {
 		"respond.item":                {En: "  %s: %s", Ja: "  %s  %s"},
 		"respond.repeat":              {En: "(check %d of %d)", Ja: "（%[2]d回中%[1]d回目）"},
 
+		// On check's screen, a link that shows one address and goes to a
+		// site that is not the service's is one line; phrases of one kind
+		// of wording share one, each quoted.
+		"check.f.link.shows-imitates":     {En: "A link shows %[4]s but goes to %[2]s, which uses %[3]s's name and is not %[3]s's: %[1]s", Ja: "%[4]s と表示されていますが、%[3]s の名前を使った、%[3]s のものではない %[2]s につながるリンクがあります：%[1]s"},
+		"check.f.link.shows-not-official": {En: "A link shows %[4]s but goes to %[2]s, which is not one of %[3]s's addresses: %[1]s", Ja: "%[4]s と表示されていますが、%[3]s のものではない %[2]s につながるリンクがあります：%[1]s"},
+		"check.quote-sep":                 {En: "\", \"", Ja: "」「"},
+
 		"prompt.select-hint":    {En: "Use arrows to move, Enter to choose", Ja: "↑↓で選んで Enter"},
 		"prompt.yes":            {En: "Yes", Ja: "はい"},
 		"prompt.no":             {En: "No", Ja: "いいえ"},
