@@ -143,8 +143,20 @@ func canBreak(a, b token) bool {
 	if isDigit(first) && wideLetter(last) || isDigit(last) && wideLetter(first) {
 		return false
 	}
+	// The words acctguard's screens count with are never split: 「17手順」
+	// read as 「17手」 and 「順」 on the next line is no longer a step.
+	if unsplit[string([]rune{last, first})] {
+		return false
+	}
 	// Only break without a space next to a wide character.
 	return wide(first) || wide(last)
+}
+
+// unsplit are two-character Japanese words that the screens put numbers
+// and dates beside, kept on one line.
+var unsplit = map[string]bool{
+	"手順": true, "案件": true, "時間": true, "週間": true, "日間": true,
+	"分間": true, "回目": true, "番目": true, "以降": true, "以内": true,
 }
 
 // glued reports whether the space between words a and b must not become

@@ -101,13 +101,15 @@ func TestWrap(t *testing.T) {
 		{"Amazonアプリを開きます", 12, "Amazonアプリ|を開きます"}, {"Amazonアプリを開きます", 10, "Amazonアプ|リを開きま|す"},
 		{"line one\nline two", 40, "line one|line two"},
 		// A number is not parted from the word next to it.
-		{"詳しくは手順12を見てください", 10, "詳しくは手|順12を見て|ください"},
+		{"詳しくは手順12を見てください", 10, "詳しくは|手順12を見|てください"},
+		// The words the screens count with stay whole.
+		{"答えによって10〜14手順、目安は1時間", 16, "答えによって10〜|14手順、目安|は1時間"},
 		{"期限は11月26日です", 10, "期限|は11月26日|です"},
 		{"2,925円の注文がありました。", 8, "2,925円|の注文が|ありまし|た。"},
 		// Punctuation is no word: a number after 、 or ： may start a line,
 		// so the number is not forced apart from its counter instead.
 		{"注文は3件、2,925円です。", 12, "注文は3件、|2,925円で|す。"},
-		{"待つ時間：30m、5h、7d", 8, "待つ時|間：|30m、|5h、7d"},
+		{"待つ時間：30m、5h、7d", 8, "待つ|時間：|30m、|5h、7d"},
 		{"（komitsu.org、2021年1月）", 24, "（komitsu.org、|2021年1月）"},
 		// A combining dakuten stays on its kana rather than starting a line.
 		{"ハンカ\u3099ー", 6, "ハン|カ\u3099ー"},
