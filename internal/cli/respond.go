@@ -314,17 +314,17 @@ func (r *responder) start(file *state.File) error {
 // is, how much is urgent, that stopping loses nothing, and that no
 // password is ever asked for.
 func (r *responder) intro() {
-	urgent := 0
-	for _, s := range r.p.Steps {
-		if s.Critical {
-			urgent++
-		}
-	}
+	fewest, most, known := incident.Urgent(r.p, r.inc.OpenedAt, events(r.inc), r.Now())
 	r.printf("\n")
 	r.say(nil, r.l.Tf("respond.intro", r.text(r.p.Title)))
-	if urgent > 0 {
-		key, args := "respond.intro-urgent", []any{urgent}
-		if urgent == 1 {
+	if most > 0 {
+		key, args := "respond.intro-urgent", []any{most}
+		switch {
+		case !known:
+			key, args = key+"-some", nil
+		case fewest < most:
+			key, args = key+"-range", []any{fewest, most}
+		case most == 1:
 			key, args = key+"-1", nil
 		}
 		if !r.p.CriticalTime.IsZero() {
