@@ -325,7 +325,7 @@ func buildReport(p *playbook.Playbook, inc *state.Incident, v incident.View, lan
 				continue
 			}
 			rs := report.Step{
-				ID: s.Step.ID, Number: s.Index + 1, Title: text(s.Step.Title), Critical: s.Step.Critical,
+				ID: s.Step.ID, Number: s.Index + 1, Title: text(s.Step.Title), Done: text(s.Step.Done), Critical: s.Step.Critical,
 				State: string(s.State), AvailableAt: s.AvailableAt, Reason: s.Reason,
 				Notes: append([]string{}, s.Notes...), Completions: s.Completions,
 			}
@@ -397,7 +397,7 @@ func buildReport(p *playbook.Playbook, inc *state.Incident, v incident.View, lan
 // list of who was: when it was done (the last time, even if the attack
 // coming back has asked it again since) or has notes.
 func contacted(p *playbook.Playbook, inc *state.Incident, s *incident.Status, rs report.Step, text func(playbook.Text) string) (report.Contacted, bool) {
-	c := report.Contacted{StepID: rs.ID, Title: rs.Title, Notes: rs.Notes}
+	c := report.Contacted{StepID: rs.ID, Title: rs.Title, Done: rs.Done, Notes: rs.Notes}
 	ids := append([]string{s.Step.ID}, s.Step.Was...)
 	for _, e := range inc.Events {
 		if e.Action == state.ActionDone && slices.Contains(ids, e.Step) {

@@ -52,7 +52,7 @@ var (
 	playbookKeys = []string{"schema", "id", "version", "title", "summary", "critical-time", "languages", "service", "for", "official-domains", "real-alerts", "sources", "contacts", "steps"}
 	sourceKeys   = []string{"id", "title", "url"}
 	contactKeys  = []string{"id", "name", "phone", "url", "verified", "source", "note"}
-	stepKeys     = []string{"id", "title", "phase", "kind", "critical", "why", "how", "links", "contacts", "sources", "question", "options", "when", "after", "delay", "delay-from", "early", "repeat", "was", "record", "opens"}
+	stepKeys     = []string{"id", "title", "done", "phase", "kind", "critical", "why", "how", "links", "contacts", "sources", "question", "options", "when", "after", "delay", "delay-from", "early", "repeat", "was", "record", "opens"}
 	linkKeys     = []string{"title", "url"}
 	optionKeys   = []string{"value", "label"}
 	repeatKeys   = []string{"every", "times"}
@@ -835,6 +835,9 @@ func (d *decoder) step(n *yaml.Node, i int) (Step, stepNodes) {
 	d.require(n, m, what, "id", "title", "phase")
 	if f, ok := m["title"]; ok {
 		s.Title = d.text(f.val, "title of "+what)
+	}
+	if f, ok := m["done"]; ok {
+		s.Done = d.text(f.val, "done of "+what)
 	}
 	if f, ok := m["phase"]; ok {
 		if v, ok := d.scalar(f.val, "phase of "+what); ok {

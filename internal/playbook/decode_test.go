@@ -66,6 +66,8 @@ func TestParseRules(t *testing.T) {
 		{"empty text", head + "  - id: a\n    title:\n    phase: verify\n", []string{`7:11: title of step "a" is empty`}},
 		{"bad language code", head + "  - id: a\n    title: {EN: x}\n    phase: verify\n", []string{`7:13: "EN" in title of step "a" is not a language code`}},
 		{"missing language", head + "  - id: a\n    title: {en: Only English}\n    phase: verify\n", []string{`7:12: title of step "a" has no text in ja`}},
+		{"done in one language only", head + okStep + "    done: {en: Did it}\n", []string{`9:11: done of step "ok" has no text in ja`}},
+		{"done of wrong type", head + okStep + "    done: [x]\n", []string{`9:11: done of step "ok" must be a text (a string, or one string per language), not a list`}},
 		{"missing step fields", head + "  - id: a\n", []string{`6:5: step "a" is missing "title"`, `6:5: step "a" is missing "phase"`}},
 		{"bad step id", head + "  - id: Step_1\n    title: x\n    phase: verify\n", []string{`6:9: step id "Step_1" is not a valid id`}},
 		{"duplicate step id", head + okStep + okStep, []string{`9:9: duplicate step id "ok" (first at line 6)`}},

@@ -121,9 +121,13 @@ func (s *Step) Asks() bool { return s.Kind == KindQuestion || s.Kind == KindTime
 
 // Step is one thing the person does or answers.
 type Step struct {
-	ID       string
-	Pos      Pos
-	Title    Text
+	ID    string
+	Pos   Pos
+	Title Text
+	// Done says the step as done, the way the person tells it in a
+	// letter: "Changed my Amazon password", 「Amazonのパスワードを変更した」.
+	// The title, an instruction, stands in when it is missing.
+	Done     Text
 	Phase    Phase
 	Kind     Kind
 	Critical bool

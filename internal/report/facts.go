@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 	"time"
@@ -230,6 +231,7 @@ func (b *builder) contacted(heading string) section {
 	for _, c := range b.r.Contacted {
 		it := item{head: b.stepRef(c.StepID, c.Title)}
 		if !c.At.IsZero() {
+			it.head = b.stepRef(c.StepID, cmp.Or(c.Done, c.Title))
 			it.when = b.time(c.At)
 		} else {
 			it.details = append(it.details, field{value: b.t("contacted.not-done")})
@@ -263,7 +265,7 @@ func (b *builder) progress() []field {
 func (b *builder) done(heading string) section {
 	bl := block{spaced: true}
 	for _, st := range b.r.Done {
-		it := item{head: b.stepRef(st.ID, st.Title)}
+		it := item{head: b.stepRef(st.ID, cmp.Or(st.Done, st.Title))}
 		if !st.FinishedAt.IsZero() {
 			it.when = b.time(st.FinishedAt)
 		}

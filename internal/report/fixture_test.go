@@ -101,13 +101,23 @@ func fixture(lang i18n.Lang) *Report {
 		"recheck-after-a-week":      {"One week later, check the whole account again", "1週間後、アカウント全体をもう一度確認する"},
 		"weekly-recheck":            {"Check the account again each week for a month", "その後1か月、毎週アカウントを確認する"},
 	}
+	// Steps said as done, for the letters; the others have none, as a
+	// user's playbook may not, and the letters show their titles.
+	dones := map[string]stepText{
+		"open-amazon-yourself":   {"Opened Amazon myself, not from the message", "メールのリンクを使わず、自分でAmazonを開いた"},
+		"call-card-issuers":      {"Called every card company whose card was stored on Amazon", "Amazonに登録していたカードの会社すべてに電話した"},
+		"cancel-unknown-orders":  {"Cancelled the unknown orders that had not shipped yet", "発送前の覚えのない注文をキャンセルした"},
+		"remove-payment-methods": {"Removed the stored cards and other payment methods", "登録済みのカードやほかの支払い方法を削除した"},
+		"check-card-next-day":    {"Checked my card activity the next day", "翌日、カードの利用状況を確認した"},
+	}
 	title := func(id string) string { return tr(titles[id].en, titles[id].ja) }
+	done := func(id string) string { return tr(dones[id].en, dones[id].ja) }
 	what := func(id string) string { return tr(whatText[id].en, whatText[id].ja) }
 
 	n := 0
 	step := func(id, state string, s Step) Step {
 		n++
-		s.ID, s.Number, s.Title, s.State = id, n, title(id), state
+		s.ID, s.Number, s.Title, s.Done, s.State = id, n, title(id), done(id), state
 		return s
 	}
 	phase := func(id string, steps ...Step) PhaseSteps {
@@ -153,7 +163,7 @@ func fixture(lang i18n.Lang) *Report {
 			{ID: 3, At: jstAt(11, 24, 0, 0), DateOnly: true, Amount: 3520, Currency: "JPY", Merchant: "Amazon.co.jp", Order: "503-3456789-9876543", Card: "Mastercard 12", Note: noteStatement},
 		},
 		Contacted: []Contacted{
-			{StepID: "call-card-issuers", Title: title("call-card-issuers"), At: jstAt(11, 26, 20, 20), Notes: []string{noteCard}},
+			{StepID: "call-card-issuers", Title: title("call-card-issuers"), Done: done("call-card-issuers"), At: jstAt(11, 26, 20, 20), Notes: []string{noteCard}},
 			{StepID: "consult-police", Title: title("consult-police"), Who: []string{tr("Police consultation line (#9110)", "警察相談専用電話（#9110）")}, Notes: []string{notePolice}},
 		},
 		Evidence: []Step{{ID: "start-evidence-log", Title: tr("Keep the evidence", "証拠を残す"), State: "done", FinishedAt: jstAt(11, 23, 23, 15), Notes: []string{noteEvidence}}},

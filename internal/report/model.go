@@ -127,9 +127,12 @@ type PhaseSteps struct {
 
 // Step is one step's state for the report.
 type Step struct {
-	ID       string
-	Number   int // its place in the playbook, from 1
-	Title    string
+	ID     string
+	Number int // its place in the playbook, from 1
+	Title  string
+	// Done is the step said as done ("Changed my Amazon password"), for
+	// the letters; empty when the playbook does not say it.
+	Done     string
 	Critical bool
 	// State is done, skipped, not-applicable, waiting, due, overdue or
 	// later.
@@ -331,6 +334,7 @@ func Totals(cs []Charge) (perCard, all []Total) {
 type Contacted struct {
 	StepID string
 	Title  string
+	Done   string // the step said as done, when the playbook says it
 	// Who names the contacts the step gives.
 	Who []string
 	// At is when the step was done; zero when it was not.
