@@ -2,6 +2,7 @@ package playbooks_test
 
 import (
 	"io/fs"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -1146,6 +1147,36 @@ func TestBuiltinFollowUps(t *testing.T) {
 		}
 		if !week || !weekly {
 			t.Errorf("%s: a re-check a week later %v, weekly for a month %v; want both", p.ID, week, weekly)
+		}
+	}
+}
+
+// TestBuiltinDoneTexts: every task of a built-in says itself as done, for
+// the letters the person hands over ("What I have done so far"), in both
+// languages, as the person would write it: English in the past without
+// "you", Japanese in the plain past form, neither ending in a full stop.
+// Questions are answered, not done, and say nothing.
+func TestBuiltinDoneTexts(t *testing.T) {
+	you := regexp.MustCompile(`(?i)\byou(r|rs|rself)?\b`)
+	for _, p := range builtinPlaybooks(t) {
+		for _, s := range p.Steps {
+			if s.Asks() {
+				if !s.Done.IsZero() {
+					t.Errorf("%s: question %s says itself as done", p.ID, s.ID)
+				}
+				continue
+			}
+			en, ja := s.Done.Get("en"), s.Done.Get("ja")
+			if !s.Done.Has("en") || !s.Done.Has("ja") {
+				t.Errorf("%s: step %s has no done text in both languages", p.ID, s.ID)
+				continue
+			}
+			if you.MatchString(en) || strings.HasSuffix(en, ".") {
+				t.Errorf("%s: step %s: done %q should be said by the person, without a full stop", p.ID, s.ID, en)
+			}
+			if strings.Contains(ja, "あなた") || !(strings.HasSuffix(ja, "た") || strings.HasSuffix(ja, "だ")) {
+				t.Errorf("%s: step %s: done %q should end in the plain past (〜た), without 。", p.ID, s.ID, ja)
+			}
 		}
 	}
 }
