@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -491,67 +492,21 @@ func runChargeList(opts *chargeOptions) error {
 	return nil
 }
 
-// chargeJSON is a charge in "charge list --json" and the JSON report.
-type chargeJSON struct {
-	ID          int          `json:"id"`
-	At          *time.Time   `json:"at"`
-	DateOnly    bool         `json:"date_only"`
-	Amount      int64        `json:"amount"`
-	Currency    string       `json:"currency"`
-	Merchant    string       `json:"merchant"`
-	Order       string       `json:"order"`
-	Card        string       `json:"card"`
-	Note        string       `json:"note"`
-	Refunded    int64        `json:"refunded"`
-	Outstanding int64        `json:"outstanding"`
-	Refunds     []refundJSON `json:"refunds"`
-}
-
-type refundJSON struct {
-	At       time.Time `json:"at"`
-	DateOnly bool      `json:"date_only"`
-	Amount   int64     `json:"amount"`
-	Credit   bool      `json:"credit"`
-	Note     string    `json:"note"`
-}
-
-type tallyJSON struct {
-	Card        *string `json:"card,omitempty"`
-	Currency    string  `json:"currency"`
-	Count       int     `json:"count"`
-	Charged     int64   `json:"charged"`
-	Refunded    int64   `json:"refunded"`
-	Outstanding int64   `json:"outstanding"`
-}
-
+// chargesOut is "charge list --json": the charges and totals as the JSON
+// report gives them.
 type chargesOut struct {
-	Incident int          `json:"incident"`
-	Charges  []chargeJSON `json:"charges"`
-	PerCard  []tallyJSON  `json:"per_card"`
-	Totals   []tallyJSON  `json:"totals"`
+	Incident int                 `json:"incident"`
+	Charges  []report.ChargeJSON `json:"charges"`
+	Totals   []report.TotalJSON  `json:"totals"`
 }
 
 func chargesJSON(id int, cs []state.Charge) chargesOut {
-	out := chargesOut{Incident: id, Charges: []chargeJSON{}, PerCard: []tallyJSON{}, Totals: []tallyJSON{}}
-	for _, c := range cs {
-		j := chargeJSON{ID: c.ID, DateOnly: c.DateOnly, Amount: c.Amount, Currency: c.Currency, Merchant: c.Merchant, Order: c.Order, Card: c.Card, Note: c.Note,
-			Refunded: c.Refunded(), Outstanding: c.Amount - c.Refunded(), Refunds: []refundJSON{}}
-		if !c.At.IsZero() {
-			at := c.At
-			j.At = &at
-		}
-		for _, r := range c.Refunds {
-			j.Refunds = append(j.Refunds, refundJSON{At: r.At, DateOnly: r.DateOnly, Amount: r.Amount, Credit: r.Credit, Note: r.Note})
-		}
-		out.Charges = append(out.Charges, j)
-	}
-	perCard, all := report.Totals(reportCharges(cs))
-	for _, t := range perCard {
-		card := t.Card
-		out.PerCard = append(out.PerCard, tallyJSON{Card: &card, Currency: t.Currency, Count: t.Count, Charged: t.Charged, Refunded: t.Refunded, Outstanding: t.Outstanding()})
-	}
-	for _, t := range all {
-		out.Totals = append(out.Totals, tallyJSON{Currency: t.Currency, Count: t.Count, Charged: t.Charged, Refunded: t.Refunded, Outstanding: t.Outstanding()})
-	}
-	return out
+	charges, totals := report.ChargesJSON(reportCharges(cs), time.Local)
+	return chargesOut{Incident: id, Charges: charges, Totals: totals}
+}
+
+// chargeTotals are the totals of the charges per currency, for every card.
+func chargeTotals(cs []state.Charge) []report.TotalJSON {
+	_, totals := report.ChargesJSON(reportCharges(cs), time.Local)
+	return slices.DeleteFunc(totals, func(t report.TotalJSON) bool { return t.Card != nil })
 }

@@ -494,9 +494,9 @@ type incidentJSON struct {
 	// state.Incident.Related).
 	Related []int `json:"related"`
 	// Charges are the totals of the charges recorded, per currency.
-	Charges      []tallyJSON   `json:"charges"`
-	Steps        []stepJSON    `json:"steps"`
-	RemovedSteps []removedJSON `json:"removed_steps"`
+	Charges      []report.TotalJSON `json:"charges"`
+	Steps        []stepJSON         `json:"steps"`
+	RemovedSteps []removedJSON      `json:"removed_steps"`
 }
 
 type stepJSON struct {
@@ -528,7 +528,7 @@ func printStatusJSON(opts *statusOptions, views []incidentView) error {
 			ID: v.inc.ID, Playbook: v.inc.Playbook, Title: v.raw(v.p.Title), Lang: v.inc.Lang,
 			OpenedAt: v.inc.OpenedAt, ClosedAt: v.inc.ClosedAt, Done: finished, Total: total,
 			Related: append([]int{}, v.related...), Steps: []stepJSON{}, RemovedSteps: []removedJSON{},
-			Charges: chargesJSON(v.inc.ID, v.inc.ActiveCharges()).Totals,
+			Charges: chargeTotals(v.inc.ActiveCharges()),
 		}
 		for i := range v.view.Steps {
 			s := &v.view.Steps[i]

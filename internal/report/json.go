@@ -113,8 +113,8 @@ type jsonReport struct {
 	Incident    jsonIncident    `json:"incident"`
 	Cover       jsonCover       `json:"cover"`
 	Intrusions  []jsonIntrusion `json:"intrusions"`
-	Charges     []jsonCharge    `json:"charges"`
-	Totals      []jsonTotal     `json:"totals"`
+	Charges     []ChargeJSON    `json:"charges"`
+	Totals      []TotalJSON     `json:"totals"`
 	Contacted   []jsonContacted `json:"contacted"`
 	Summary     jsonSummary     `json:"summary"`
 	Timeline    []jsonEntry     `json:"timeline"`
@@ -157,7 +157,9 @@ type jsonIntrusion struct {
 	Note     *string `json:"note"`
 }
 
-type jsonCharge struct {
+// ChargeJSON is a charge as JSON, in the JSON report and in "charge list
+// --json"; TotalJSON a total of charges, with card null for every card.
+type ChargeJSON struct {
 	ID          int          `json:"id"`
 	At          *string      `json:"at"`
 	DateOnly    bool         `json:"date_only"`
@@ -169,10 +171,11 @@ type jsonCharge struct {
 	Note        *string      `json:"note"`
 	Refunded    int64        `json:"refunded"`
 	Outstanding int64        `json:"outstanding"`
-	Refunds     []jsonRefund `json:"refunds"`
+	Refunds     []RefundJSON `json:"refunds"`
 }
 
-type jsonRefund struct {
+// RefundJSON is a refund of a charge as JSON.
+type RefundJSON struct {
 	At       string  `json:"at"`
 	DateOnly bool    `json:"date_only"`
 	Amount   int64   `json:"amount"`
@@ -180,7 +183,9 @@ type jsonRefund struct {
 	Note     *string `json:"note"`
 }
 
-type jsonTotal struct {
+// TotalJSON is a total of charges as JSON, per currency (card null) or per
+// card and currency.
+type TotalJSON struct {
 	Card        *string `json:"card"`
 	Currency    string  `json:"currency"`
 	Count       int     `json:"count"`
@@ -332,8 +337,8 @@ func JSON(w io.Writer, r *Report) error {
 		},
 		Cover:      jsonCover{Name: optional(r.Cover.Name), Contact: optional(r.Cover.Contact), AccountEmail: optional(r.Cover.AccountEmail)},
 		Intrusions: []jsonIntrusion{},
-		Charges:    []jsonCharge{},
-		Totals:     []jsonTotal{},
+		Charges:    []ChargeJSON{},
+		Totals:     []TotalJSON{},
 		Contacted:  []jsonContacted{},
 		Timeline:   []jsonEntry{},
 		Phases:     []jsonPhase{},
@@ -360,24 +365,7 @@ func JSON(w io.Writer, r *Report) error {
 	for _, in := range r.Intrusions {
 		out.Intrusions = append(out.Intrusions, jsonIntrusion{At: stamp(in.At), Incident: in.Incident, Kind: in.Kind, Note: optional(in.Note)})
 	}
-	for _, c := range r.Charges {
-		jc := jsonCharge{ID: c.ID, At: at(c.At), DateOnly: c.DateOnly, Amount: c.Amount, Currency: c.Currency,
-			Merchant: optional(c.Merchant), Order: optional(c.Order), Card: optional(c.Card), Note: optional(c.Note),
-			Refunded: c.Refunded(), Outstanding: c.Amount - c.Refunded(), Refunds: []jsonRefund{}}
-		for _, rf := range c.Refunds {
-			jc.Refunds = append(jc.Refunds, jsonRefund{At: stamp(rf.At), DateOnly: rf.DateOnly, Amount: rf.Amount, Credit: rf.Credit, Note: optional(rf.Note)})
-		}
-		out.Charges = append(out.Charges, jc)
-	}
-	perCard, all := Totals(r.Charges)
-	for _, tot := range append(all, perCard...) {
-		jt := jsonTotal{Currency: tot.Currency, Count: tot.Count, Charged: tot.Charged, Refunded: tot.Refunded, Outstanding: tot.Outstanding()}
-		if !tot.AllCards {
-			card := tot.Card
-			jt.Card = &card
-		}
-		out.Totals = append(out.Totals, jt)
-	}
+	out.Charges, out.Totals = ChargesJSON(r.Charges, loc)
 	for _, c := range r.Contacted {
 		out.Contacted = append(out.Contacted, jsonContacted{StepID: c.StepID, Title: c.Title, Who: append([]string{}, c.Who...), At: at(c.At), Notes: append([]string{}, c.Notes...)})
 	}
@@ -453,4 +441,33 @@ func optional(s string) *string {
 		return nil
 	}
 	return &s
+}
+
+// ChargesJSON gives charges as JSON, with times in loc, and their totals:
+// per currency first, then per card.
+func ChargesJSON(cs []Charge, loc *time.Location) ([]ChargeJSON, []TotalJSON) {
+	stamp := func(t time.Time) string { return t.In(loc).Format(time.RFC3339) }
+	charges, totals := []ChargeJSON{}, []TotalJSON{}
+	for _, c := range cs {
+		jc := ChargeJSON{ID: c.ID, DateOnly: c.DateOnly, Amount: c.Amount, Currency: c.Currency,
+			Merchant: optional(c.Merchant), Order: optional(c.Order), Card: optional(c.Card), Note: optional(c.Note),
+			Refunded: c.Refunded(), Outstanding: c.Amount - c.Refunded(), Refunds: []RefundJSON{}}
+		if !c.At.IsZero() {
+			jc.At = optional(stamp(c.At))
+		}
+		for _, rf := range c.Refunds {
+			jc.Refunds = append(jc.Refunds, RefundJSON{At: stamp(rf.At), DateOnly: rf.DateOnly, Amount: rf.Amount, Credit: rf.Credit, Note: optional(rf.Note)})
+		}
+		charges = append(charges, jc)
+	}
+	perCard, all := Totals(cs)
+	for _, tot := range append(all, perCard...) {
+		jt := TotalJSON{Currency: tot.Currency, Count: tot.Count, Charged: tot.Charged, Refunded: tot.Refunded, Outstanding: tot.Outstanding()}
+		if !tot.AllCards {
+			card := tot.Card // "" for charges whose card was not given
+			jt.Card = &card
+		}
+		totals = append(totals, jt)
+	}
+	return charges, totals
 }
