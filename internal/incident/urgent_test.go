@@ -78,3 +78,34 @@ func TestUrgentTooManyWays(t *testing.T) {
 		t.Errorf("Urgent = %d, %d, %v; want 7, 7, false", fewest, most, known)
 	}
 }
+
+// A question asked only after another answer decides a critical step too:
+// the fewest counts the first answer that leaves it unasked.
+func TestUrgentThroughAQuestionAskedLater(t *testing.T) {
+	p, err := playbook.Parse("t.yaml", []byte(`schema: 1
+id: t
+title: T
+steps:
+  - id: can-sign-in
+    title: Sign in
+    phase: verify
+    kind: question
+    question: Can you sign in?
+    options: [{value: "yes", label: "Yes"}, {value: "no", label: "No"}]
+  - id: back-in
+    title: Back in
+    phase: contain
+    kind: question
+    question: Are you back in?
+    options: [{value: "yes", label: "Yes"}, {value: "no", label: "No"}]
+    when: {can-sign-in: "no"}
+  - {id: while-locked-out, title: W, phase: contain, critical: true, when: {back-in: "no"}}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fewest, most, known := Urgent(p, t0, nil, at(0))
+	if fewest != 0 || most != 1 || !known {
+		t.Errorf("Urgent = %d, %d, %v; want 0, 1, true", fewest, most, known)
+	}
+}
